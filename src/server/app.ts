@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController, type RawServerDefault } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import type { Platform } from './platform/context.ts';
+import { type DatabaseHandle, openDatabase } from './platform/db/client.ts';
+import { loggerOptions, registerRequestLogging } from './platform/http/logging.ts';
+import { registerErrorHandling } from './platform/http/problem.ts';
+import { negotiateLanguage } from './platform/i18n/language.ts';
+import { VERSION } from './version.ts';
+
+/** The application instance, typed with the Zod provider that every module's routes use. */
+export type HomewardApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface BuildOptions {
+  /** An open database (tests and the CLI pass one); otherwise buildApp opens and migrates its own. */
+  database?: DatabaseHandle;
+  logger?: boolean;
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<HomewardApp> {
+  const ownsDatabase = !options.database;
+  const database =
+    options.database ?? (await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
+  if (ownsDatabase) await database.migrate();
+
+  const app: HomewardApp = Fastify({
+    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => randomUUID(),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const platform: Platform = { config, database };
+  app.decorate('platform', platform);
+  app.decorateRequest('ctx');
+  app.addHook('onRequest', async (request) => {
+    request.ctx = {
+      db: database.db,
+      actor: null,
+      requestId: request.id,
+      language: negotiateLanguage(request.headers['accept-language']),
+    };
+  });
+  if (ownsDatabase) app.addHook('onClose', () => database.close());
+
+  registerErrorHandling(app);
+  registerRequestLogging(app);
+  // Every route must say who may call it; the reference UI's own routes are public documentation.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, permission: 'public' };
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Homeward API',
+        version: VERSION,
+        description:
+          'The API of a regional return mechanism. Errors are application/problem+json (RFC 9457) with a stable `code`.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'homeward_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.get('/api/v1/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  app.get(
+    '/api/v1/health',
+    {
+      config: { permission: 'public' },
+      schema: {
+        summary: 'Service health',
+        tags: ['platform'],
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'postgres']), version: z.string() }),
+        },
+      },
+    },
+    async () => ({ status: 'ok' as const, database: database.kind, version: VERSION }),
+  );
+
+  return app;
+}

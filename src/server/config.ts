@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Everything Homeward reads from its environment, validated once at boot. docs/configuration.md lists each variable. */
+const EnvSchema = z.object({
+  HOMEWARD_DATA_DIR: z.string().min(1).default('./.homeward'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  HOMEWARD_HOST: z.string().min(1).default('127.0.0.1'),
+  HOMEWARD_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOMEWARD_MASTER_KEY: z.string().optional(),
+  HOMEWARD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOMEWARD_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  HOMEWARD_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  HOMEWARD_DISCLOSURE_THRESHOLD: z.coerce.number().int().min(1).default(10),
+  HOMEWARD_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  HOMEWARD_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  HOMEWARD_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+});
+
+export type Config = {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  host: string;
+  port: number;
+  masterKey: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['HOMEWARD_LOG_LEVEL'];
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  disclosureThreshold: number;
+  bodyLimitBytes: number;
+  cookieSecure: 'auto' | 'true' | 'false';
+  loginMaxAttempts: number;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    dataDir: path.resolve(overrides.dataDir ?? e.HOMEWARD_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    host: e.HOMEWARD_HOST,
+    port: e.HOMEWARD_PORT,
+    masterKey: e.HOMEWARD_MASTER_KEY,
+    logLevel: e.HOMEWARD_LOG_LEVEL,
+    sessionIdleMinutes: e.HOMEWARD_SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.HOMEWARD_SESSION_ABSOLUTE_HOURS,
+    disclosureThreshold: e.HOMEWARD_DISCLOSURE_THRESHOLD,
+    bodyLimitBytes: e.HOMEWARD_BODY_LIMIT_BYTES,
+    cookieSecure: e.HOMEWARD_COOKIE_SECURE,
+    loginMaxAttempts: e.HOMEWARD_LOGIN_MAX_ATTEMPTS,
+    ...overrides,
+  };
+}

@@ -1,0 +1,44 @@
+import type { Language, Role } from '../../shared/vocabulary.ts';
+import type { Config } from '../config.ts';
+import type { Database, DatabaseHandle } from './db/client.ts';
+import type { RouteAccess } from './policy/permissions.ts';
+
+/** The signed-in person acting through the current request, in their active organisation. */
+export interface Actor {
+  userId: string;
+  sessionId: string;
+  /** The organisation the person is acting for now (their active membership). */
+  organisationId: string;
+  roles: Role[];
+  /** Every organisation the person belongs to, for the organisation switcher. */
+  memberships: { organisationId: string; roles: Role[] }[];
+}
+
+/** What every service function receives first: who is asking, and the database to work in. */
+export interface RequestContext {
+  db: Database;
+  actor: Actor | null;
+  requestId: string;
+  language: Language;
+}
+
+/** Long-lived services shared by every request, built once in buildApp. */
+export interface Platform {
+  config: Config;
+  database: DatabaseHandle;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call this route. Every route must declare it; registration fails otherwise. */
+    permission?: RouteAccess;
+    /** Anonymous routes (the gateway) log no IP address, user agent or cookie. */
+    anonymous?: boolean;
+  }
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+  interface FastifyInstance {
+    platform: Platform;
+  }
+}

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { acquireDataDirLock } from './lock.ts';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** A database or a transaction: service functions take this and never import a global. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type DatabaseKind = 'embedded' | 'postgres';
+
+export const migrationsFolder = fileURLToPath(new URL('../../../../drizzle', import.meta.url));
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  /** The embedded engine, when there is one (backup and test templates use it). */
+  pglite?: PGlite;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  /** Take the single-owner lock on the embedded data directory (every CLI command and the server do). */
+  lock?: boolean;
+  /** Load the embedded database from a dump instead of the data directory (test copies). */
+  loadDataDir?: Blob;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openEmbedded(options);
+}
+
+async function openEmbedded(options: OpenOptions): Promise<DatabaseHandle> {
+  const release = options.lock === false || options.loadDataDir ? () => {} : acquireDataDirLock(options.dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = options.loadDataDir
+      ? await PGlite.create({ loadDataDir: options.loadDataDir })
+      : await PGlite.create(path.join(options.dataDir, 'pgdata'));
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const db = drizzlePglite({ client: pglite, schema }) as unknown as Database;
+  return {
+    db,
+    kind: 'embedded',
+    pglite,
+    migrate: () => migratePglite(db as Parameters<typeof migratePglite>[0], { migrationsFolder }),
+    async close() {
+      try {
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const client = postgres(url, { max: 10, onnotice: () => {}, connection: { application_name: 'homeward' } });
+  const db = drizzlePostgres({ client, schema }) as unknown as Database;
+  return {
+    db,
+    kind: 'postgres',
+    migrate: () => migratePostgres(db as Parameters<typeof migratePostgres>[0], { migrationsFolder }),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** Raw SQL rows, the same shape on both drivers (PGlite answers `{ rows }`, postgres.js an array). */
+export async function queryRows<T extends Record<string, unknown>>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnvironment, type TestEnvironment } from '../../../../test/support/app.ts';
+
+let env: TestEnvironment;
+beforeAll(async () => {
+  env = await createTestEnvironment();
+});
+afterAll(() => env.close());
+
+describe('HTTP platform', () => {
+  it('reports health with the database kind and version', async () => {
+    const response = await env.app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      status: 'ok',
+      database: process.env.HOMEWARD_TEST_DATABASE_URL ? 'postgres' : 'embedded',
+      version: expect.any(String),
+    });
+    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('answers an unknown route with a problem in the caller language', async () => {
+    const response = await env.app.inject({
+      method: 'GET',
+      url: '/api/v1/nowhere',
+      headers: { 'accept-language': 'ar' },
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    const problem = response.json();
+    expect(problem.code).toBe('not_found');
+    expect(problem.detail).toMatch(/[\u0600-\u06FF]/);
+    expect(problem.requestId).toBe(response.headers['x-request-id']);
+  });
+
+  it('serves the OpenAPI document and the reference UI', async () => {
+    const openapi = await env.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    expect(openapi.statusCode).toBe(200);
+    expect(openapi.json().paths['/api/v1/health']).toBeDefined();
+    const docs = await env.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('swagger');
+  });
+});

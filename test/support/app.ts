@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { buildApp, type HomewardApp } from '../../src/server/app.ts';
+import { type Config, loadConfig } from '../../src/server/config.ts';
+import type { DatabaseHandle } from '../../src/server/platform/db/client.ts';
+import { copyTemplate } from './template.ts';
+
+/** A fixed master key for tests only (32 bytes, base64). */
+export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
+
+export interface TestEnvironment {
+  app: HomewardApp;
+  database: DatabaseHandle;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** A fresh migrated database, its own data directory and an app on top, for one test file. */
+export async function createTestDatabase(): Promise<{ database: DatabaseHandle; dataDir: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-test-'));
+  const database = await copyTemplate(inject('databaseTemplate'), dataDir);
+  return { database, dataDir };
+}
+
+export async function createTestEnvironment(overrides: Partial<Config> = {}): Promise<TestEnvironment> {
+  const { database, dataDir } = await createTestDatabase();
+  const config = loadConfig({ HOMEWARD_LOG_LEVEL: 'silent' }, { dataDir, masterKey: TEST_MASTER_KEY, ...overrides });
+  const app = await buildApp(config, { database, logger: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    async close() {
+      await app.close();
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
