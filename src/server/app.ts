@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Platform } from './platform/context.ts';
+import { openKeyring } from './platform/crypto/keyring.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/client.ts';
 import { loggerOptions, registerRequestLogging } from './platform/http/logging.ts';
 import { registerErrorHandling } from './platform/http/problem.ts';
@@ -50,7 +51,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const platform: Platform = { config, database };
+  const platform: Platform = { config, database, keyring: await openKeyring(config) };
   app.decorate('platform', platform);
   app.decorateRequest('ctx');
   app.addHook('onRequest', async (request) => {
@@ -59,6 +60,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       actor: null,
       requestId: request.id,
       language: negotiateLanguage(request.headers['accept-language']),
+      platform,
     };
   });
   if (ownsDatabase) app.addHook('onClose', () => database.close());

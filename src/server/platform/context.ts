@@ -1,5 +1,6 @@
 import type { Language, Role } from '../../shared/vocabulary.ts';
 import type { Config } from '../config.ts';
+import type { Keyring } from './crypto/keyring.ts';
 import type { Database, DatabaseHandle } from './db/client.ts';
 import type { RouteAccess } from './policy/permissions.ts';
 
@@ -20,12 +21,14 @@ export interface RequestContext {
   actor: Actor | null;
   requestId: string;
   language: Language;
+  platform: Platform;
 }
 
 /** Long-lived services shared by every request, built once in buildApp. */
 export interface Platform {
   config: Config;
   database: DatabaseHandle;
+  keyring: Keyring;
 }
 
 declare module 'fastify' {
