@@ -1,0 +1,17 @@
+// Adds up the test reports written by .ci/run and prints the closing "N passed, N failed" line.
+// Arguments: names of CI steps that failed outside the test reports (each counts as one failure).
+import fs from 'node:fs';
+
+let passed = 0;
+let failed = 0;
+for (const file of fs.readdirSync('test-output').filter((name) => /^(vitest|e2e)-.*\.json$/.test(name))) {
+  const report = JSON.parse(fs.readFileSync(`test-output/${file}`, 'utf8'));
+  passed += report.numPassedTests ?? 0;
+  failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTests ?? 0);
+  if (report.success === false && !report.numFailedTests) failed += 1;
+}
+const failedSteps = process.argv.slice(2);
+if (failedSteps.length > 0) console.log(`failed steps: ${failedSteps.join(', ')}`);
+failed += failedSteps.filter((step) => !step.startsWith('tests') && step !== 'browser tests').length;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || failedSteps.length > 0 ? 1 : 0);
