@@ -7,8 +7,9 @@ let failed = 0;
 for (const file of fs.readdirSync('test-output').filter((name) => /^(vitest|e2e)-.*\.json$/.test(name))) {
   const report = JSON.parse(fs.readFileSync(`test-output/${file}`, 'utf8'));
   passed += report.numPassedTests ?? 0;
-  failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTests ?? 0);
-  if (report.success === false && !report.numFailedTests) failed += 1;
+  const failedTests = report.numFailedTests ?? 0;
+  // A file that fails to load counts as a failure even though none of its tests ran.
+  failed += failedTests > 0 ? failedTests : (report.numFailedTestSuites ?? 0);
 }
 const failedSteps = process.argv.slice(2);
 if (failedSteps.length > 0) console.log(`failed steps: ${failedSteps.join(', ')}`);
