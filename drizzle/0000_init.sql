@@ -1,5 +1,6 @@
 CREATE TYPE "public"."organisation_kind" AS ENUM('monitoring_centre', 'state_agency', 'un_agency', 'civil_society', 'independent_monitor', 'donor');--> statement-breakpoint
 CREATE TYPE "public"."role" AS ENUM('administrator', 'coordinator', 'case_worker', 'protection_officer', 'field_monitor', 'verifier', 'civil_society_watchdog', 'donor', 'auditor');--> statement-breakpoint
+CREATE TYPE "public"."data_key_kind" AS ENUM('encryption', 'blind_index');--> statement-breakpoint
 CREATE TABLE "memberships" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -31,6 +32,17 @@ CREATE TABLE "users" (
 	CONSTRAINT "users_email_unique" UNIQUE("email")
 );
 --> statement-breakpoint
+CREATE TABLE "data_keys" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"purpose" text NOT NULL,
+	"kind" "data_key_kind" NOT NULL,
+	"wrapped_key" text NOT NULL,
+	"master_key_id" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"retired_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "memberships_organisation_id_index" ON "memberships" USING btree ("organisation_id");
+CREATE INDEX "memberships_organisation_id_index" ON "memberships" USING btree ("organisation_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "data_keys_active" ON "data_keys" USING btree ("purpose","kind") WHERE "data_keys"."retired_at" is null;

@@ -52,6 +52,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setSerializerCompiler(serializerCompiler);
 
   const platform: Platform = { config, database, keyring: await openKeyring(config) };
+  // A wrong master key stops the boot with a message naming both key fingerprints; never a 5xx later.
+  await platform.keyring.prepare(database.db);
   app.decorate('platform', platform);
   app.decorateRequest('ctx');
   app.addHook('onRequest', async (request) => {
