@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.ts';
+import { registerKeys } from './keys.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerStart } from './start.ts';
 import { reportFailure } from './support.ts';
@@ -13,6 +14,7 @@ const program = new Command('homeward')
 
 registerStart(program);
 registerMigrate(program);
+registerKeys(program);
 
 for (const command of program.commands) command.exitOverride();
 
