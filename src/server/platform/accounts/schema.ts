@@ -1,4 +1,4 @@
-import { boolean, char, index, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, char, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { ORGANISATION_KINDS, ROLES } from '../../../shared/vocabulary.ts';
 import { createdAt, id } from '../db/columns.ts';
 
@@ -23,7 +23,12 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   /** TOTP secret, encrypted with the `totp` data key. */
   totpSecret: text('totp_secret'),
+  /** Set when enrolment is confirmed; a secret without it is an enrolment in progress. */
   totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** The last TOTP time step accepted: a code is accepted once, so a step at or before it is a replay. */
+  totpLastStep: integer('totp_last_step'),
+  /** The password was generated for one use: the person must choose their own before doing anything else. */
+  passwordChangeRequired: boolean('password_change_required').notNull().default(false),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
 });

@@ -2,3 +2,4 @@
 // A module owns its tables; other modules reach them only through that module's service functions.
 export * from '../accounts/schema.ts';
 export * from '../crypto/schema.ts';
+export * from '../auth/schema.ts';
