@@ -231,7 +231,7 @@ export function verifyInclusion(
   root: Uint8Array,
 ): boolean {
   const computed = rootFromInclusionProof(index, size, leafHash, proof);
-  return computed !== undefined && computed.equals(root);
+  return computed?.equals(root) === true;
 }
 
 /** RFC 9162 §2.1.4.2: whether the tree of `from` leaves with `fromRoot` is a prefix of the one of `to` leaves. */
