@@ -3,3 +3,5 @@
 export * from '../accounts/schema.ts';
 export * from '../crypto/schema.ts';
 export * from '../auth/schema.ts';
+export * from '../audit/schema.ts';
+export * from '../policy/schema.ts';

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { accountEvents } from '../accounts/events.ts';
+import { cryptoEvents } from '../crypto/events.ts';
+import { policyEvents } from '../policy/events.ts';
+import { auditCode, defineAuditEvents } from './event-schema.ts';
+
+/** The transparency log's own events. */
+export const auditEvents = defineAuditEvents({
+  'audit.signing_key_created': z.strictObject({ keyId: auditCode }),
+});
+
+/**
+ * Every audit event type and the schema of its details. Each module declares its events in its own
+ * `events.ts` with defineAuditEvents and adds one line here (`...accountEvents,`).
+ */
+export const auditEventSchemas = {
+  ...auditEvents,
+  ...accountEvents,
+  ...cryptoEvents,
+  ...policyEvents,
+} as const;
+
+export type AuditEventType = keyof typeof auditEventSchemas;
+export const AUDIT_EVENT_TYPES = Object.keys(auditEventSchemas) as [AuditEventType, ...AuditEventType[]];
