@@ -1,0 +1,107 @@
+import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { ROLES_REQUIRING_TOTP, type Role } from '../../../shared/vocabulary.ts';
+import type { Database } from '../db/client.ts';
+import { memberships, organisations, users } from './schema.ts';
+
+/**
+ * Reads (and the credential writes) on the accounts tables that the auth module needs. Accounts owns these
+ * tables; nothing outside the two modules reaches them except through these functions and service.ts.
+ */
+export type UserRow = typeof users.$inferSelect;
+export type OrganisationRow = typeof organisations.$inferSelect;
+
+/** Email addresses are compared trimmed and lower-cased. */
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+export async function findUserByEmail(db: Database, email: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)));
+  return row;
+}
+
+export async function findUserById(db: Database, userId: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, userId));
+  return row;
+}
+
+export interface MembershipView {
+  membershipId: string;
+  role: Role;
+  organisation: Pick<OrganisationRow, 'id' | 'name' | 'kind' | 'homeState'>;
+}
+
+/** A person's memberships in active organisations, ordered by organisation name then role. */
+export async function membershipsOf(db: Database, userId: string): Promise<MembershipView[]> {
+  return (await membershipsOfUsers(db, [userId])).get(userId) ?? [];
+}
+
+/** Memberships of several people at once, by user id (for lists). */
+export async function membershipsOfUsers(db: Database, userIds: string[]): Promise<Map<string, MembershipView[]>> {
+  const byUser = new Map<string, MembershipView[]>();
+  if (userIds.length === 0) return byUser;
+  const rows = await db
+    .select({
+      userId: memberships.userId,
+      membershipId: memberships.id,
+      role: memberships.role,
+      organisation: {
+        id: organisations.id,
+        name: organisations.name,
+        kind: organisations.kind,
+        homeState: organisations.homeState,
+      },
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(inArray(memberships.userId, userIds), eq(organisations.active, true)))
+    .orderBy(asc(organisations.name), asc(memberships.role));
+  for (const { userId, ...membership } of rows) {
+    const list = byUser.get(userId);
+    if (list) list.push(membership);
+    else byUser.set(userId, [membership]);
+  }
+  return byUser;
+}
+
+/** Memberships grouped by organisation, in the order given. */
+export function rolesByOrganisation(rows: MembershipView[]): { organisationId: string; roles: Role[] }[] {
+  const grouped = new Map<string, Role[]>();
+  for (const row of rows) grouped.set(row.organisation.id, [...(grouped.get(row.organisation.id) ?? []), row.role]);
+  return [...grouped].map(([organisationId, roles]) => ({ organisationId, roles }));
+}
+
+/** Whether any of these roles sees personal data, so that the account must use two-factor sign-in. */
+export const rolesRequireTotp = (roles: readonly Role[]): boolean =>
+  roles.some((role) => ROLES_REQUIRING_TOTP.includes(role));
+
+export async function setPassword(
+  db: Database,
+  userId: string,
+  passwordHash: string,
+  { changeRequired }: { changeRequired: boolean },
+): Promise<void> {
+  await db.update(users).set({ passwordHash, passwordChangeRequired: changeRequired }).where(eq(users.id, userId));
+}
+
+/** Starts (or restarts) enrolment: a new encrypted secret that is not in force until confirmed. */
+export async function setPendingTotpSecret(db: Database, userId: string, envelope: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ totpSecret: envelope, totpEnabledAt: null, totpLastStep: null })
+    .where(and(eq(users.id, userId), isNull(users.totpEnabledAt)));
+}
+
+/**
+ * Records that a code of time step `step` was used, only if no code of that step or a later one was used
+ * before: false means a replay (also under concurrent requests, as the check and the write are one statement).
+ */
+export async function acceptTotpStep(db: Database, userId: string, step: number, enableAt?: Date): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step, ...(enableAt ? { totpEnabledAt: enableAt } : {}) })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}
