@@ -103,13 +103,18 @@ export function needsRehash(stored: string, parameters: Argon2Parameters = PASSW
 
 let dummyHash: Promise<string> | undefined;
 
+/** Computes the dummy hash ahead of the first sign-in, so that the first unknown email is not slower. */
+export function warmDummyPassword(): void {
+  dummyHash ??= hashPassword(randomBytes(18).toString('base64url'));
+}
+
 /**
  * Spends the same time as checking a real password, for sign-ins with an unknown email address, so that the
  * answer's timing does not reveal which accounts exist. Always false.
  */
 export async function verifyDummyPassword(password: string): Promise<false> {
-  dummyHash ??= hashPassword(randomBytes(18).toString('base64url'));
-  await verifyPassword(await dummyHash, password);
+  warmDummyPassword();
+  await verifyPassword(await dummyHash!, password);
   return false;
 }
 
