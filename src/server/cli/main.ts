@@ -4,6 +4,7 @@ import { registerKeys } from './keys.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerStart } from './start.ts';
 import { reportFailure } from './support.ts';
+import { registerUser } from './user.ts';
 
 const program = new Command('homeward')
   .description('Homeward: the software of a regional mechanism for safe, voluntary and dignified return')
@@ -15,6 +16,7 @@ const program = new Command('homeward')
 registerStart(program);
 registerMigrate(program);
 registerKeys(program);
+registerUser(program);
 
 for (const command of program.commands) command.exitOverride();
 
