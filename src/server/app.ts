@@ -18,6 +18,8 @@ import { type DatabaseHandle, openDatabase } from './platform/db/client.ts';
 import { loggerOptions, registerRequestLogging } from './platform/http/logging.ts';
 import { registerErrorHandling } from './platform/http/problem.ts';
 import { negotiateLanguage } from './platform/i18n/language.ts';
+import { registerPermissionGuard } from './platform/policy/guard.ts';
+import { agreementRoutes } from './platform/policy/routes.ts';
 import { VERSION } from './version.ts';
 
 /** The application instance, typed with the Zod provider that every module's routes use. */
@@ -50,6 +52,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerPermissionGuard(app);
 
   const platform: Platform = { config, database, keyring: await openKeyring(config) };
   // A wrong master key stops the boot with a message naming both key fingerprints; never a 5xx later.
@@ -123,6 +126,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     async () => ({ status: 'ok' as const, database: database.kind, version: VERSION }),
   );
+  await app.register(agreementRoutes, { prefix: '/api/v1' });
 
   return app;
 }

@@ -38,3 +38,34 @@ export const RTL_LANGUAGES: readonly string[] = ['ar', 'ckb', 'fa', 'ps'];
 
 /** ISO 3166-1 alpha-2 style codes; the demo uses user-assigned codes (XA, XB, XC) that name no real country. */
 export const STATE_CODE = /^[A-Z]{2}$/;
+
+/**
+ * Why one organisation may see another's data: the purposes a data-sharing agreement (and a person's consent)
+ * names. A purpose is matched exactly, so consent records and agreements share this list.
+ */
+export const SHARING_PURPOSES = [
+  'case_management',
+  'protection',
+  'return_assistance',
+  'post_return_monitoring',
+  'registry_continuity',
+  'incident_accountability',
+  'statistics',
+] as const;
+export type SharingPurpose = (typeof SHARING_PURPOSES)[number];
+
+/** Kinds of personal data a data-sharing agreement may cover; each module files its records under one. */
+export const DATA_CATEGORIES = [
+  'identity',
+  'contact',
+  'household',
+  'case',
+  'protection',
+  'health',
+  'education',
+  'location',
+  'incident',
+  'grievance',
+  'outcome',
+] as const;
+export type DataCategory = (typeof DATA_CATEGORIES)[number];

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { Config } from '../config.ts';
+import { appendAudit } from '../platform/audit/log.ts';
 import { pendingKeyFile } from '../platform/crypto/keyring.ts';
 import {
   fingerprintMasterKey,
@@ -57,7 +58,21 @@ export async function rotateKeys(
   if (pending) writeMasterKeyFile(pending, next.key);
   let result: RotationResult;
   try {
-    result = await rotateMasterKey(database.db, current, next, { newDataKeys: options.dataKeys === true });
+    result = await rotateMasterKey(database.db, current, next, {
+      newDataKeys: options.dataKeys === true,
+      record: (tx, rotation) =>
+        appendAudit(tx, {
+          type: 'crypto.master_key_rotated',
+          actor: null,
+          subject: `master-key:${rotation.masterKeyId}`,
+          details: {
+            previousMasterKeyId: rotation.previousMasterKeyId,
+            masterKeyId: rotation.masterKeyId,
+            rewrappedDataKeys: rotation.rewrapped,
+            newDataKeyPurposes: rotation.newDataKeyPurposes,
+          },
+        }).then(() => {}),
+    });
   } catch (error) {
     if (pending) fs.rmSync(pending, { force: true });
     throw error;

@@ -1,7 +1,10 @@
-import type { Role } from '../../../shared/vocabulary.ts';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { DataCategory, Role, SharingPurpose } from '../../../shared/vocabulary.ts';
 import type { Actor, RequestContext } from '../context.ts';
-import { AppError } from '../http/errors.ts';
+import type { Database } from '../db/client.ts';
+import { AppError, notFound } from '../http/errors.ts';
 import { PERMISSIONS, type Permission } from './permissions.ts';
+import { dataSharingAgreements } from './schema.ts';
 
 /**
  * Whether the actor holds the permission through a role in their active organisation. `actor.roles` are the
@@ -22,4 +25,54 @@ export function authorize(ctx: Pick<RequestContext, 'actor'>, permission: Permis
   if (!actor) throw new AppError('unauthenticated');
   if (!can(actor, permission)) throw new AppError('forbidden');
   return actor;
+}
+
+/**
+ * Record-level reach: whether the actor may see data of `dataCategory` owned by another organisation. True for
+ * the actor's own organisation, or when a recorded agreement from the owner to the actor's organisation covers
+ * the category (and the purpose, when given), has not expired and was not revoked. Services turn false into
+ * `notFound()`, so a caller never learns that a record they may not see exists.
+ */
+export async function canReachOrganisationData(
+  db: Database,
+  actor: Actor | null,
+  ownerOrganisationId: string,
+  dataCategory: DataCategory,
+  purpose?: SharingPurpose,
+): Promise<boolean> {
+  if (!actor) return false;
+  if (actor.organisationId === ownerOrganisationId) return true;
+  const agreement = dataSharingAgreements;
+  const [found] = await db
+    .select({ id: agreement.id })
+    .from(agreement)
+    .where(
+      and(
+        eq(agreement.fromOrganisationId, ownerOrganisationId),
+        eq(agreement.toOrganisationId, actor.organisationId),
+        isNull(agreement.revokedAt),
+        gt(agreement.expiresAt, sql`now()`),
+        sql`${dataCategory} = any(${agreement.dataCategories})`,
+        purpose ? eq(agreement.purpose, purpose) : undefined,
+      ),
+    )
+    .limit(1);
+  return found !== undefined;
+}
+
+/** canReachOrganisationData, or 404 `not_found` naming only the kind of record. */
+export async function requireOrganisationData(
+  ctx: Pick<RequestContext, 'db' | 'actor'>,
+  ownerOrganisationId: string,
+  dataCategory: DataCategory,
+  options: { purpose?: SharingPurpose; thing?: string } = {},
+): Promise<void> {
+  const reachable = await canReachOrganisationData(
+    ctx.db,
+    ctx.actor,
+    ownerOrganisationId,
+    dataCategory,
+    options.purpose,
+  );
+  if (!reachable) throw notFound(options.thing);
 }
