@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.ts';
+import { registerBackup } from './backup.ts';
+import { registerDemo } from './demo.ts';
 import { registerKeys } from './keys.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerStart } from './start.ts';
@@ -15,6 +17,8 @@ const program = new Command('homeward')
 
 registerStart(program);
 registerMigrate(program);
+registerDemo(program);
+registerBackup(program);
 registerKeys(program);
 registerUser(program);
 

@@ -1,0 +1,52 @@
+import { type Command, Option } from 'commander';
+import { sql } from 'drizzle-orm';
+import { DEMO_SCALES, type DemoLoadResult, type DemoScale, loadDemo } from '../demo/load.ts';
+import { DEMO_STATES } from '../demo/region.ts';
+import { listTables, quoteIdent } from '../platform/backup/tables.ts';
+import { openKeyring } from '../platform/crypto/keyring.ts';
+import { commandConfig, withDatabase } from './support.ts';
+
+interface DemoOptions {
+  scale: DemoScale;
+  reset?: boolean;
+  json?: boolean;
+}
+
+function printAccounts(result: DemoLoadResult): void {
+  const states = DEMO_STATES.map((s) => `${s.name} (${s.code}, ${s.role === 'origin' ? 'origin' : 'asylum'})`);
+  console.log(`Demo region loaded: ${states.join(', ')}.`);
+  console.log(
+    `Created ${result.organisationsCreated} organisations and ${result.accountsCreated} accounts` +
+      (result.accountsCreated === 0 ? ' (all were already there).' : '.'),
+  );
+  console.log(`\nDemo accounts (every password: ${result.accounts[0]?.password}):`);
+  const rows = result.accounts.map((a) => [a.email, a.role, a.organisationName, a.totpSecret ?? '—']);
+  const header = ['email', 'role', 'organisation', 'TOTP secret (add to an authenticator app)'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  for (const row of [header, ...rows])
+    console.log(`  ${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}`.trimEnd());
+  console.log('\nAccounts whose role sees personal data sign in with a two-factor code from their TOTP secret.');
+}
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('load the fictional demo region and print the demo accounts (the same on every load)')
+    .addOption(new Option('--scale <scale>', 'size of the demo region').choices(DEMO_SCALES).default('small'))
+    .option('--reset', 'erase everything in the database first')
+    .option('--json', 'print the accounts as JSON, for scripts')
+    .action(async (options: DemoOptions, command: Command) => {
+      const config = commandConfig(command);
+      const keyring = await openKeyring(config);
+      const result = await withDatabase(config, async ({ db }) => {
+        if (options.reset) {
+          const tables = await listTables(db);
+          await db.execute(sql.raw(`TRUNCATE ${tables.map((t) => quoteIdent(t.name)).join(', ')} CASCADE`));
+        }
+        await keyring.prepare(db);
+        return loadDemo(db, keyring, options.scale);
+      });
+      if (options.json) console.log(JSON.stringify({ scale: options.scale, accounts: result.accounts }, null, 2));
+      else printAccounts(result);
+    });
+}
