@@ -1,5 +1,7 @@
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../../test/support/app.ts';
+import { auditDetails, auditEntries } from '../audit/schema.ts';
 import { createTestAccount, createTestOrganisation, signIn, type TestClient } from '../auth/test-support.ts';
 
 let env: TestEnvironment;
@@ -225,6 +227,53 @@ describe('people and memberships', () => {
     expect(one.json().memberships[0].organisation.name).toBe('Filter Test Org');
     expect((await admin.request({ method: 'GET', url: '/api/v1/users?organisationId=nope' })).statusCode).toBe(400);
     expect((await admin.request({ method: 'GET', url: '/api/v1/users?unknown=1' })).statusCode).toBe(400);
+  });
+});
+
+describe('the audit trail', () => {
+  const entryCount = async () => (await env.database.db.select({ n: count() }).from(auditEntries))[0]!.n;
+
+  it('writes one entry per change, naming the administrator and carrying ids and roles, not the email', async () => {
+    const before = await entryCount();
+    const created = await newUser({
+      email: 'audited@test.homeward.example',
+      displayName: 'Audited Person',
+      memberships: [{ organisationId: centreId, role: 'verifier' }],
+    });
+    const userId = created.json().user.id;
+    await admin.request({ method: 'POST', url: `/api/v1/users/${userId}/deactivate` });
+    expect(await entryCount()).toBe(before + 2);
+
+    const entries = await env.database.db
+      .select()
+      .from(auditEntries)
+      .innerJoin(auditDetails, eq(auditDetails.seq, auditEntries.seq))
+      .where(eq(auditEntries.subject, `user:${userId}`))
+      .orderBy(auditEntries.seq);
+    expect(entries.map((e) => e.audit_entries.eventType)).toEqual(['account.user_created', 'account.user_deactivated']);
+    expect(entries[0]!.audit_entries).toMatchObject({ actorUserId: adminUserId, organisationId: centreId });
+    const stored: unknown = entries[0]!.audit_details.details;
+    const details = typeof stored === 'string' ? JSON.parse(stored) : stored;
+    expect(details).toEqual({
+      userId,
+      memberships: [{ organisationId: centreId, role: 'verifier' }],
+      passwordGenerated: true,
+      twoFactorPreset: false,
+    });
+    expect(JSON.stringify(entries)).not.toContain('audited@');
+    expect(JSON.stringify(entries)).not.toContain('Audited Person');
+  });
+
+  it('writes nothing for a refused change', async () => {
+    const before = await entryCount();
+    await newUser({ email: 'bad', displayName: 'X', memberships: [{ organisationId: centreId, role: 'donor' }] });
+    await admin.request({ method: 'POST', url: `/api/v1/users/${adminUserId}/deactivate` });
+    await admin.request({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      payload: { name: 'Central Monitoring Centre', kind: 'donor', homeState: 'QO' },
+    });
+    expect(await entryCount()).toBe(before);
   });
 });
 

@@ -165,6 +165,17 @@ describe('bad sessions', () => {
     expect(await env.database.db.select().from(sessions).where(eq(sessions.userId, account.userId))).toEqual([]);
   });
 
+  it('removes sessions nobody came back to when someone signs in', async () => {
+    const account = await createTestAccount(env.app, { roles: ['donor'] });
+    await signIn(env.app, account);
+    await env.database.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - (env.config.sessionIdleMinutes * 60 + 5) * 1000) })
+      .where(eq(sessions.userId, account.userId));
+    await signIn(env.app, await createTestAccount(env.app, { roles: ['donor'] }));
+    expect(await env.database.db.select().from(sessions).where(eq(sessions.userId, account.userId))).toEqual([]);
+  });
+
   it('ends an active session at its absolute limit', async () => {
     const account = await createTestAccount(env.app, { roles: ['donor'] });
     const client = await signIn(env.app, account);

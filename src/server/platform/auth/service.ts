@@ -18,7 +18,14 @@ import { hashPassword, needsRehash, verifyDummyPassword, verifyPassword } from '
 import { type RequestAuth, signInRequired } from './request-auth.ts';
 import { type Account, loadAccount } from './resolve.ts';
 import type { SessionStage } from './schema.ts';
-import { advanceSession, endSession, endUserSessions, type SessionRow, startSession } from './sessions.ts';
+import {
+  advanceSession,
+  endSession,
+  endUserSessions,
+  purgeExpiredSessions,
+  type SessionRow,
+  startSession,
+} from './sessions.ts';
 import { nextStage, SIGN_IN_STATUS } from './stages.ts';
 import { checkThrottle, clearAccountFailures, recordFailure, type ThrottleKeys, throttleKeys } from './throttle.ts';
 import { generateTotpSecret, matchTotpStep, totpUri } from './totp.ts';
@@ -76,6 +83,7 @@ export async function login(
       await setPassword(tx, user.id, passwordHash, { changeRequired: user.passwordChangeRequired });
     }
     if (previous.state === 'pending' || previous.state === 'signed_in') await endSession(tx, previous.session.id);
+    await purgeExpiredSessions(tx, platform.config, now);
     const organisationId = account.memberships[0]!.organisation.id;
     return startSession(tx, { userId: user.id, stage, organisationId }, now);
   });

@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, lt, ne, or } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Database } from '../db/client.ts';
 import { type SessionStage, sessions } from './schema.ts';
@@ -102,4 +102,11 @@ export async function endUserSessions(db: Database, userId: string, exceptSessio
         ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
         : eq(sessions.userId, userId),
     );
+}
+
+/** Removes every session past its idle or absolute end (sessions nobody came back to end nowhere else). */
+export async function purgeExpiredSessions(db: Database, lifetimes: SessionLifetimes, now: Date): Promise<void> {
+  const idleCutoff = new Date(now.getTime() - lifetimes.sessionIdleMinutes * 60_000);
+  const absoluteCutoff = new Date(now.getTime() - lifetimes.sessionAbsoluteHours * 3_600_000);
+  await db.delete(sessions).where(or(lt(sessions.lastSeenAt, idleCutoff), lt(sessions.createdAt, absoluteCutoff)));
 }
