@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../platform/db/client.ts';
 import { DataDirInUseError } from '../platform/db/lock.ts';
+import { AppError } from '../platform/http/errors.ts';
+import { describeProblem } from '../platform/i18n/problems.ts';
 
 /** A refusal the person can act on: printed without a stack trace, exit status 1 (2 for wrong usage). */
 export class CliError extends Error {
@@ -42,6 +44,12 @@ export function reportFailure(error: unknown): number {
   if (error instanceof CliError) {
     console.error(`homeward: ${error.message}`);
     return error.exitCode;
+  }
+  if (error instanceof AppError) {
+    const { detail } = describeProblem('en', error.code, error.params);
+    const fields = (error.errors ?? []).map((e) => `  ${e.field.replace(/^body\./, '')}: ${e.message}`);
+    console.error([`homeward: ${detail}`, ...fields].join('\n'));
+    return 1;
   }
   if (error instanceof ConfigError || error instanceof DataDirInUseError) {
     console.error(`homeward: ${error.message}`);
