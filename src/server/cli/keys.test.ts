@@ -2,9 +2,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/app.ts';
 import { loadConfig } from '../config.ts';
+import { auditEntries } from '../platform/audit/schema.ts';
 import { openKeyring } from '../platform/crypto/keyring.ts';
 import { encodeMasterKey, generateMasterKey } from '../platform/crypto/master-key.ts';
 import { type DatabaseHandle, openDatabase } from '../platform/db/client.ts';
@@ -59,6 +61,11 @@ describe('homeward keys rotate', () => {
     await after.verifyMasterKey(database.db);
     expect(await after.decrypt(database.db, envelope)).toBe('+000 555 0199');
     expect(lines[0]).toContain(`from ${before.masterKeyId} to ${after.masterKeyId}`);
+    const [entry] = await database.db
+      .select()
+      .from(auditEntries)
+      .where(eq(auditEntries.eventType, 'crypto.master_key_rotated'));
+    expect(entry).toMatchObject({ subject: `master-key:${after.masterKeyId}`, actorUserId: null });
   });
 
   it('leaves the key file untouched when the database refuses the current key', async () => {

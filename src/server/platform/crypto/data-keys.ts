@@ -70,9 +70,11 @@ export async function activeDataKey(
   master: MasterKey,
   purpose: string,
   kind: DataKeyKind,
+  beforeCreate: () => Promise<void> = async () => {},
 ): Promise<DataKeyRow> {
   const existing = await findActiveDataKey(db, purpose, kind);
   if (existing) return existing;
+  await beforeCreate();
   const [inserted] = await insertDataKey(db, master, purpose, kind);
   if (inserted) return inserted;
   const winner = await findActiveDataKey(db, purpose, kind);

@@ -89,6 +89,8 @@ describe('encryption of personal data', () => {
     expect(message).toContain(wrong.masterKeyId);
     expect(message).toContain('HOMEWARD_MASTER_KEY');
     await expect(wrong.decrypt(database.db, envelope)).rejects.toThrow(MasterKeyMismatchError);
+    // Nor does a wrong key get to add data keys of its own for a purpose not used yet.
+    await expect(wrong.encrypt(database.db, 'audit-details', 'x')).rejects.toThrow(MasterKeyMismatchError);
     await expect(keyring.verifyMasterKey(database.db)).resolves.toBeUndefined();
   });
 

@@ -130,7 +130,8 @@ export function createKeyring(master: MasterKey): Keyring {
     const cachedId = active.get(slot);
     const cached = cachedId ? unwrapped.get(cachedId) : undefined;
     if (cachedId && cached) return { id: cachedId, key: cached.key };
-    const row = await activeDataKey(db, master, purpose, kind);
+    // A new key is wrapped by our master key: first make sure it is this database's, or keys would be mixed.
+    const row = await activeDataKey(db, master, purpose, kind, () => keyring.verifyMasterKey(db));
     const key = unwrap(row);
     if (!(db instanceof PgTransaction)) active.set(slot, row.id);
     return { id: row.id, key };
