@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/app.ts';
 import { loadConfig } from '../config.ts';
 import { auditEntries } from '../platform/audit/schema.ts';
-import { openKeyring } from '../platform/crypto/keyring.ts';
-import { encodeMasterKey, generateMasterKey } from '../platform/crypto/master-key.ts';
+import { openKeyring, pendingKeyFile } from '../platform/crypto/keyring.ts';
+import { encodeMasterKey, generateMasterKey, writeMasterKeyFile } from '../platform/crypto/master-key.ts';
+import { rotateMasterKey } from '../platform/crypto/rotate.ts';
 import { type DatabaseHandle, openDatabase } from '../platform/db/client.ts';
 import { planRotation, rotateKeys } from './keys.ts';
 
@@ -77,6 +78,25 @@ describe('homeward keys rotate', () => {
     await expect(rotateKeys(database, planRotation(config, {}), {})).rejects.toThrow(/Wrong master key/);
     expect(fs.readFileSync(keyFile, 'utf8')).toBe(oldKey);
     expect(fs.readdirSync(dataDir)).toEqual(['master.key']);
+  });
+
+  it('explains how to finish a rotation interrupted before the key file was replaced', async () => {
+    const fresh = await createTestDatabase();
+    scratch.push(fresh.dataDir);
+    try {
+      const dataDir = tempDir();
+      const config = configFor(dataDir);
+      await (await openKeyring(config)).prepare(fresh.database.db);
+      const { current, next } = planRotation(config, {});
+      const keyFile = path.join(dataDir, 'master.key');
+      writeMasterKeyFile(pendingKeyFile(keyFile), next.key);
+      await rotateMasterKey(fresh.database.db, current, next);
+      await expect((await openKeyring(config)).verifyMasterKey(fresh.database.db)).rejects.toThrow(
+        `${keyFile}.next holds the key ${next.id}; move it over ${keyFile}`,
+      );
+    } finally {
+      await fresh.database.close();
+    }
   });
 
   it('needs --new-key-file when the key comes from HOMEWARD_MASTER_KEY, and says what to change', async () => {
