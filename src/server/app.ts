@@ -12,12 +12,16 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.ts';
+import { accountRoutes } from './platform/accounts/routes.ts';
+import authentication from './platform/auth/plugin.ts';
+import { authRoutes } from './platform/auth/routes.ts';
 import type { Platform } from './platform/context.ts';
 import { openKeyring } from './platform/crypto/keyring.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/client.ts';
 import { loggerOptions, registerRequestLogging } from './platform/http/logging.ts';
 import { registerErrorHandling } from './platform/http/problem.ts';
 import { negotiateLanguage } from './platform/i18n/language.ts';
+import { webApp } from './platform/web/plugin.ts';
 import { registerPermissionGuard } from './platform/policy/guard.ts';
 import { agreementRoutes } from './platform/policy/routes.ts';
 import { VERSION } from './version.ts';
@@ -68,6 +72,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       platform,
     };
   });
+  await app.register(authentication);
   if (ownsDatabase) app.addHook('onClose', () => database.close());
 
   registerErrorHandling(app);
@@ -127,6 +132,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     async () => ({ status: 'ok' as const, database: database.kind, version: VERSION }),
   );
   await app.register(agreementRoutes, { prefix: '/api/v1' });
+  await app.register(authRoutes, { prefix: '/api/v1' });
+  await app.register(accountRoutes, { prefix: '/api/v1' });
+  await app.register(webApp);
 
   return app;
 }
