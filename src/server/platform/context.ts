@@ -33,7 +33,10 @@ export interface Platform {
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Who may call this route. Every route must declare it: one that does not is refused to everyone (policy/guard.ts), and a test walks the route table. */
+    /**
+     * Who may call this route. Every route must declare it: one that does not is refused to everyone
+     * (policy/guard.ts), and a test walks the route table.
+     */
     permission?: RouteAccess;
     /** Anonymous routes (the gateway) log no IP address, user agent or cookie. */
     anonymous?: boolean;
