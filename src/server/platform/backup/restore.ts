@@ -18,10 +18,11 @@ type BackupLine =
 /** Streams the records of a backup file, checking each line, the running SHA-256 and the closing line. */
 async function* readBackup(file: string): AsyncGenerator<BackupLine> {
   if (!fs.existsSync(file)) throw new RestoreError(`No backup file at ${file}.`);
-  const lines = readline.createInterface({
-    input: fs.createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Infinity,
-  });
+  const source = fs.createReadStream(file);
+  const gunzip = createGunzip();
+  // Errors reach the loop below through readline; once it stops reading, later ones are of no interest.
+  gunzip.on('error', () => {});
+  const lines = readline.createInterface({ input: source.pipe(gunzip), crlfDelay: Infinity });
   const digest = createHash('sha256');
   let lineNumber = 0;
   let ended = false;
@@ -55,6 +56,10 @@ async function* readBackup(file: string): AsyncGenerator<BackupLine> {
       throw new RestoreError(`The backup file is corrupted or truncated (${(error as Error).message}).`);
     }
     throw error;
+  } finally {
+    lines.close();
+    source.destroy();
+    gunzip.destroy();
   }
   if (lineNumber === 0) throw new RestoreError('The backup file is empty.');
   if (!ended) throw new RestoreError('The backup file is truncated: its closing line is missing.');
