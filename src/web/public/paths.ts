@@ -1,0 +1,13 @@
+/**
+ * The public portal's pages, shared with the server, which answers these addresses with the application (status
+ * 200) and any other page address with the application's "not found" page (status 404). Add a public page here
+ * and in PublicRoutes.tsx.
+ */
+export const PUBLIC_PAGES: readonly string[] = ['/', '/help', '/languages'];
+
+/** A language's own page: `/ar`, `/fr`, `/ckb` (the language must exist; the portal checks). */
+export const LANGUAGE_PAGE = /^\/[a-z]{2,3}\/?$/;
+
+export function isPublicPage(pathname: string): boolean {
+  return PUBLIC_PAGES.includes(pathname) || LANGUAGE_PAGE.test(pathname);
+}
