@@ -1,0 +1,131 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { ORGANISATION_KINDS, ROLES } from '../../shared/vocabulary.ts';
+import type { Catalogue } from './languages.ts';
+
+// The same files the application discovers (import.meta.glob('./locales/*.json')), read from disk.
+const localesDir = path.join(import.meta.dirname, 'locales');
+const catalogues = new Map(
+  readdirSync(localesDir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => [
+      file.slice(0, -'.json'.length),
+      JSON.parse(readFileSync(path.join(localesDir, file), 'utf8')) as Catalogue,
+    ]),
+);
+const reference = catalogues.get('en')!;
+const others = [...catalogues.entries()].filter(([code]) => code !== 'en');
+
+/** A message's arguments and how each is formatted (`count:plural`, `name:argument`), whatever the language. */
+function signature(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    switch (element.type) {
+      case TYPE.argument:
+        into.add(`${element.value}:argument`);
+        break;
+      case TYPE.number:
+        into.add(`${element.value}:number`);
+        break;
+      case TYPE.date:
+        into.add(`${element.value}:date`);
+        break;
+      case TYPE.time:
+        into.add(`${element.value}:time`);
+        break;
+      case TYPE.plural:
+      case TYPE.select:
+        into.add(`${element.value}:${element.type === TYPE.plural ? 'plural' : 'select'}`);
+        for (const option of Object.values(element.options)) signature(option.value, into);
+        break;
+      case TYPE.tag:
+        into.add(`<${element.value}>`);
+        signature(element.children, into);
+        break;
+    }
+  }
+  return into;
+}
+
+const sorted = (set: Set<string>) => [...set].sort();
+
+function pluralsWithoutOther(elements: MessageFormatElement[]): string[] {
+  return elements.flatMap((element) => {
+    if (element.type !== TYPE.plural && element.type !== TYPE.select) {
+      return element.type === TYPE.tag ? pluralsWithoutOther(element.children) : [];
+    }
+    const missing = 'other' in element.options ? [] : [element.value];
+    return [...missing, ...Object.values(element.options).flatMap((option) => pluralsWithoutOther(option.value))];
+  });
+}
+
+describe('message catalogues', () => {
+  it('has English and at least one other language', () => {
+    expect(reference).toBeDefined();
+    expect(others.length).toBeGreaterThan(0);
+  });
+
+  it('has every message in valid ICU syntax, each plural and select with an "other" case', () => {
+    for (const [code, catalogue] of catalogues) {
+      for (const [key, message] of Object.entries(catalogue)) {
+        let elements: MessageFormatElement[];
+        try {
+          elements = parse(message);
+        } catch (error) {
+          throw new Error(`${code}.json "${key}" is not valid ICU: ${(error as Error).message}`);
+        }
+        expect(pluralsWithoutOther(elements), `${code}.json "${key}"`).toEqual([]);
+      }
+    }
+  });
+
+  it.each(others)('%s has exactly the English keys', (code, catalogue) => {
+    const missing = Object.keys(reference).filter((key) => !(key in catalogue));
+    const extra = Object.keys(catalogue).filter((key) => !(key in reference));
+    expect({ missing, extra }, `${code}.json`).toEqual({ missing: [], extra: [] });
+  });
+
+  it.each(others)('%s uses the same ICU arguments as English in every message', (code, catalogue) => {
+    const differing = Object.keys(reference)
+      .filter((key) => key in catalogue)
+      .filter((key) => {
+        const expected = sorted(signature(parse(reference[key]!)));
+        return sorted(signature(parse(catalogue[key]!))).join() !== expected.join();
+      });
+    expect(differing, `${code}.json messages whose arguments differ from en.json`).toEqual([]);
+  });
+
+  it('has no empty message', () => {
+    for (const [code, catalogue] of catalogues) {
+      const empty = Object.entries(catalogue).filter(([, message]) => message.trim() === '');
+      expect(
+        empty.map(([key]) => key),
+        `${code}.json`,
+      ).toEqual([]);
+    }
+  });
+
+  it('names every role and kind of organisation of the shared vocabulary', () => {
+    const needed = [
+      ...ROLES.map((role) => `role.${role}`),
+      ...ORGANISATION_KINDS.map((kind) => `organisationKind.${kind}`),
+    ];
+    expect(needed.filter((key) => !(key in reference))).toEqual([]);
+  });
+
+  it('has every key the web application names in its source', () => {
+    const webDir = path.join(import.meta.dirname, '..');
+    const sources = readdirSync(webDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.test.ts'))
+      .map((file) => readFileSync(path.join(webDir, file), 'utf8'));
+    const namespaces = new Set(Object.keys(reference).map((key) => key.split('.')[0]));
+    const named = new Set(
+      sources.flatMap((source) =>
+        [...source.matchAll(/['"`]([a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9_:-]+)+)['"`]/g)].map((match) => match[1]!),
+      ),
+    );
+    const unknown = [...named].filter((key) => namespaces.has(key.split('.')[0]) && !(key in reference));
+    expect(unknown, 'keys used in src/web but missing from en.json').toEqual([]);
+  });
+});
