@@ -1,0 +1,18 @@
+import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { usePageTitle } from '../components/page.ts';
+
+export function NotFoundPage({ home = '/' }: { home?: string }) {
+  const { t } = useTranslation();
+  usePageTitle(t('notFound.title'));
+  return (
+    <Stack gap="md" maw={760}>
+      <Title order={1}>{t('notFound.title')}</Title>
+      <Text>{t('notFound.text')}</Text>
+      <Anchor component={Link} to={home}>
+        {t('notFound.home')}
+      </Anchor>
+    </Stack>
+  );
+}

@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useParams } from 'react-router';
+import { isLanguage } from '../i18n/languages.ts';
+import { changeLanguage } from '../i18n/setup.ts';
+import { HelpPage } from './HelpPage.tsx';
+import { HomePage } from './HomePage.tsx';
+import { LanguagesPage } from './LanguagesPage.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { PublicLayout } from './PublicLayout.tsx';
+
+/** `/ar`, `/fr`…: the home page in that language, an address to share with people who read it. */
+function LanguageHome() {
+  const { language } = useParams();
+  const { i18n } = useTranslation();
+  // Only on arrival: choosing another language afterwards on this page is not undone.
+  useEffect(() => {
+    if (isLanguage(language) && language !== i18n.language) void changeLanguage(language);
+  }, [language, i18n]);
+  return isLanguage(language) ? <HomePage /> : <NotFoundPage />;
+}
+
+/** The public portal's pages (keep paths.ts in step, so the server answers them with status 200). */
+export function PublicRoutes() {
+  return (
+    <Routes>
+      <Route element={<PublicLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="help" element={<HelpPage />} />
+        <Route path="languages" element={<LanguagesPage />} />
+        <Route path=":language" element={<LanguageHome />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
