@@ -21,9 +21,9 @@ import { type DatabaseHandle, openDatabase } from './platform/db/client.ts';
 import { loggerOptions, registerRequestLogging } from './platform/http/logging.ts';
 import { registerErrorHandling } from './platform/http/problem.ts';
 import { negotiateLanguage } from './platform/i18n/language.ts';
-import { webApp } from './platform/web/plugin.ts';
 import { registerPermissionGuard } from './platform/policy/guard.ts';
 import { agreementRoutes } from './platform/policy/routes.ts';
+import { webApp } from './platform/web/plugin.ts';
 import { VERSION } from './version.ts';
 
 /** The application instance, typed with the Zod provider that every module's routes use. */
