@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { LeafHasher } from './leaf.ts';
+import { LeafHasher, type LeafSpans, spansOf } from './leaf.ts';
 import { EMPTY_ROOT, MerkleFrontier } from './merkle.ts';
 
 /** Why verification stopped at an entry (stable codes; `describeProblem` words them). */
@@ -45,15 +45,32 @@ export interface VerifierOutcome {
   checkpointsMatched: number;
 }
 
+/** One page of the log as text, which the database produces and this parses fast. */
+export interface LogPage {
+  /** One entry a line, fields separated by tabs: seq, recorded_at in ms, actor, organisation, event type,
+   * subject, details hash, leaf hash. */
+  entries: string;
+  /** One line per entry of the same seq range: seq, a tab, the details' stored text. */
+  details: string;
+}
+
 /**
- * Rebuilds the tree from entries streamed in sequence order and stops at the first problem. Pages are text
- * (one entry a line, fields separated by tabs: seq, recorded_at in ms, actor, organisation, event type,
- * subject, details hash, leaf hash, details), which the database produces fast and this parses fast. No
- * legitimate field holds a tab or a line break, so a tampered field that does shows as an unreadable entry.
+ * Rebuilds the tree from entries streamed in sequence order and stops at the first problem. No legitimate
+ * field holds a tab or a line break, so a tampered field that does shows as an unreadable entry.
  */
 export class LogVerifier {
   readonly #frontier = new MerkleFrontier();
   readonly #hasher = new LeafHasher();
+  readonly #spans: LeafSpans = spansOf({
+    seq: 0,
+    recordedAtMs: 0,
+    actorUserId: null,
+    organisationId: null,
+    eventType: '',
+    subject: '',
+    detailsHash: '',
+  });
+  readonly #tabs = new Int32Array(7);
   readonly #checkpoints: CheckpointToVerify[];
   readonly #head: VerifierSetup['head'];
   #nextCheckpoint = 0;
@@ -72,42 +89,55 @@ export class LogVerifier {
   }
 
   /** Checks one page; returns false once a problem is found (further pages are not needed). */
-  consume(page: string): boolean {
+  consume(page: LogPage): boolean {
     if (this.#problem) return false;
     const headSize = this.#head?.treeSize ?? 0;
-    for (const line of page.split('\n')) {
-      if (line === '') continue;
-      const fields = line.split('\t');
+    const text = page.entries;
+    const spans = this.#spans;
+    spans.actor = spans.organisation = spans.eventType = spans.subject = spans.detailsHash = text;
+    const details = new DetailsCursor(page.details);
+    const tabs = this.#tabs;
+    for (let at = 0; at < text.length; ) {
+      let end = text.indexOf('\n', at);
+      if (end < 0) end = text.length;
+      const line = at;
+      at = end + 1;
+      if (line === end) continue;
+      // Seven tabs split eight fields; the last field is a 64-digit hash, so a tab smuggled into a field shows.
+      let fields = 0;
+      for (let from = line; fields < 7; fields++) {
+        const tab = text.indexOf('\t', from);
+        if (tab < 0 || tab >= end) break;
+        tabs[fields] = tab;
+        from = tab + 1;
+      }
       const expected = this.#frontier.size + 1;
-      const seq = Number(fields[0]);
+      const seq = parseInteger(text, line, fields > 0 ? tabs[0]! : end);
       if (!Number.isSafeInteger(seq)) return this.#fail(expected, 'unreadable');
       if (seq < expected) return this.#fail(seq, 'unexpected_entry');
       if (seq > expected) return this.#fail(expected, 'missing');
       if (seq > headSize) return this.#fail(seq, 'not_in_head');
-      if (fields.length !== 9) return this.#fail(seq, 'unreadable');
-      const [, recordedAt, actor, organisation, eventType, subject, detailsHash, leafHash, details] = fields as [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-      ];
-      if (details === '') return this.#fail(seq, 'details_missing');
-      if (hash('sha256', details, 'hex') !== detailsHash) return this.#fail(seq, 'details_altered');
-      const computed = this.#hasher.hash({
-        seq,
-        recordedAtMs: Number(recordedAt),
-        actorUserId: actor === '' ? null : actor,
-        organisationId: organisation === '' ? null : organisation,
-        eventType,
-        subject,
-        detailsHash,
-      });
-      if (!computed || computed.toString('hex') !== leafHash) return this.#fail(seq, 'entry_altered');
+      if (fields !== 7 || end - tabs[6]! !== 65 || tabs[6]! - tabs[5]! !== 65) return this.#fail(seq, 'unreadable');
+
+      const detailsText = details.textOf(seq);
+      if (detailsText === undefined) return this.#fail(seq, 'details_missing');
+      if (!text.startsWith(hash('sha256', detailsText, 'hex'), tabs[5]! + 1)) return this.#fail(seq, 'details_altered');
+
+      spans.seq = seq;
+      spans.recordedAtMs = parseInteger(text, tabs[0]! + 1, tabs[1]!);
+      spans.actorFrom = tabs[1]! + 1;
+      spans.actorTo = tabs[2]!;
+      spans.organisationFrom = tabs[2]! + 1;
+      spans.organisationTo = tabs[3]!;
+      spans.eventTypeFrom = tabs[3]! + 1;
+      spans.eventTypeTo = tabs[4]!;
+      spans.subjectFrom = tabs[4]! + 1;
+      spans.subjectTo = tabs[5]!;
+      spans.detailsHashFrom = tabs[5]! + 1;
+      spans.detailsHashTo = tabs[6]!;
+      const computed = this.#hasher.hashSpans(spans);
+      if (!computed || !text.startsWith(computed.toString('hex'), tabs[6]! + 1))
+        return this.#fail(seq, 'entry_altered');
       this.#frontier.append(computed);
       if (!this.#checkCheckpointsAt(seq)) return false;
     }
@@ -169,4 +199,44 @@ export class LogVerifier {
     };
     return false;
   }
+}
+
+/** Walks the details page alongside the entries (both in sequence order). */
+class DetailsCursor {
+  readonly #text: string;
+  #at = 0;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  /** The stored details text of entry `seq`, or undefined when it has none. */
+  textOf(seq: number): string | undefined {
+    const text = this.#text;
+    while (this.#at < text.length) {
+      let end = text.indexOf('\n', this.#at);
+      if (end < 0) end = text.length;
+      const tab = text.indexOf('\t', this.#at);
+      const lineSeq = tab >= 0 && tab < end ? parseInteger(text, this.#at, tab) : Number.NaN;
+      if (lineSeq > seq) return undefined;
+      this.#at = end + 1;
+      if (lineSeq === seq) return text.slice(tab + 1, end);
+    }
+    return undefined;
+  }
+}
+
+/** A decimal integer (optionally negative) written in text[from, to), or NaN. */
+function parseInteger(text: string, from: number, to: number): number {
+  let i = from;
+  const negative = text.charCodeAt(i) === 45;
+  if (negative) i += 1;
+  if (i >= to || to - i > 16) return Number.NaN;
+  let value = 0;
+  for (; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return negative ? -value : value;
 }

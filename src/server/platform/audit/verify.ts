@@ -1,9 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { type Database, queryRows } from '../db/client.ts';
 import { allCheckpoints, verifyCheckpointSignature } from './checkpoint.ts';
 import { readHead } from './head.ts';
-import { LogVerifier, type VerifierOutcome, type VerifierSetup, type VerifyReason } from './verifier.ts';
+import { type LogPage, LogVerifier, type VerifierOutcome, type VerifierSetup, type VerifyReason } from './verifier.ts';
 
 export type { VerifyReason } from './verifier.ts';
 
@@ -59,44 +60,16 @@ export function describeVerifyReason(reason: VerifyReason, checkpointSize?: numb
  */
 export async function verifyLog(db: Database, options: VerifyLogOptions = {}): Promise<VerifyLogResult> {
   const started = performance.now();
-  const pageSize = options.pageSize ?? 50_000;
-  const head = await readHead(db);
-  const checkpoints = await allCheckpoints(db);
-  const setup: VerifierSetup = {
-    head,
-    checkpoints: checkpoints.map((c) => ({
-      treeSize: c.treeSize,
-      rootHash: c.rootHash,
-      signedAt: c.time.toISOString(),
-      signatureValid: verifyCheckpointSignature(c, c.publicKey),
-    })),
-  };
-  const useWorker = options.worker ?? (head?.treeSize ?? 0) > pageSize;
-  const sink = useWorker ? new WorkerVerifier(setup) : new InlineVerifier(setup);
-  let outcome: VerifierOutcome;
-  try {
-    let after = Number.MIN_SAFE_INTEGER;
-    for (;;) {
-      const page = await readPage(db, after, pageSize);
-      if (page.count === 0) break;
-      if (!(await sink.consume(page.text))) break;
-      after = page.last;
-      if (page.count < pageSize) break;
-    }
-    outcome = await sink.finish();
-  } finally {
-    await sink.close();
-  }
+  const outcome = await inSnapshot(db, (tx) => rebuild(tx, options));
   const seconds = (performance.now() - started) / 1000;
   const { problem } = outcome;
   if (!problem) {
-    const latest = setup.checkpoints.at(-1);
     return {
       ok: true,
       treeSize: outcome.treeSize,
       rootHash: outcome.rootHash,
       checkpointsVerified: outcome.checkpointsMatched,
-      latestCheckpoint: latest ? { treeSize: latest.treeSize, signedAt: latest.signedAt } : null,
+      latestCheckpoint: outcome.latestCheckpoint,
       seconds,
     };
   }
@@ -112,24 +85,98 @@ export async function verifyLog(db: Database, options: VerifyLogOptions = {}): P
 }
 
 /**
- * One page of entries after `after`, as the text LogVerifier reads. The database joins the fields itself:
- * one string per page crosses the driver instead of a row object per entry, which is most of the cost.
+ * Verification reads the head, the checkpoints and every entry from one snapshot, so appends committed
+ * meanwhile neither show up half nor look like forgeries. (The embedded database has one connection: other
+ * work waits while it verifies.)
  */
-async function readPage(db: Database, after: number, limit: number) {
-  const [row] = await queryRows<{ text: string | null; count: number; last: string | null }>(
-    db,
-    sql`select string_agg(concat_ws(E'\t', e.seq, (extract(epoch from e.recorded_at) * 1000)::bigint,
-          coalesce(e.actor_user_id::text, ''), coalesce(e.organisation_id::text, ''), e.event_type, e.subject,
-          e.details_hash, e.leaf_hash, coalesce(d.details::text, '')), E'\n' order by e.seq) as text,
-        count(*)::int as count, max(e.seq)::text as last
-      from (select * from audit_entries where seq > ${after} order by seq limit ${limit}) e
-      left join audit_details d on d.seq = e.seq`,
+async function inSnapshot<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
+  const prepared = async (tx: Database) => {
+    // Pages are read by primary-key range scans, already in order. The embedded database runs no autovacuum,
+    // so without statistics the planner would rather bitmap-scan and sort every page on disk; and room to
+    // sort in memory where it still sorts (PostgreSQL 15 sorts for string_agg ... order by).
+    await tx.execute(sql`set local enable_bitmapscan = off`);
+    await tx.execute(sql`set local enable_seqscan = off`);
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return work(tx);
+  };
+  return db instanceof PgTransaction
+    ? prepared(db as unknown as Database)
+    : db.transaction((tx) => prepared(tx as unknown as Database), {
+        isolationLevel: 'repeatable read',
+        accessMode: 'read only',
+      });
+}
+
+async function rebuild(tx: Database, options: VerifyLogOptions) {
+  const pageSize = options.pageSize ?? 50_000;
+  const head = await readHead(tx);
+  const checkpoints = await allCheckpoints(tx);
+  const setup: VerifierSetup = {
+    head,
+    checkpoints: checkpoints.map((c) => ({
+      treeSize: c.treeSize,
+      rootHash: c.rootHash,
+      signedAt: c.time.toISOString(),
+      signatureValid: verifyCheckpointSignature(c, c.publicKey),
+    })),
+  };
+  const useWorker = options.worker ?? (head?.treeSize ?? 0) > pageSize;
+  const sink = useWorker ? new WorkerVerifier(setup) : new InlineVerifier(setup);
+  try {
+    // Pages are ranges of sequence numbers, so both tables are read by index range; an empty range (after
+    // entries were deleted, or before forged ones) jumps to the next entry that exists.
+    let from = await firstSeqFrom(tx, Number.MIN_SAFE_INTEGER);
+    while (from !== undefined) {
+      const page = await readPage(tx, from, from + pageSize);
+      if (page.entries === '') {
+        from = await firstSeqFrom(tx, from + pageSize);
+        continue;
+      }
+      if (!(await sink.consume(page))) break;
+      from += pageSize;
+    }
+    const outcome = await sink.finish();
+    const latest = setup.checkpoints.at(-1);
+    return {
+      ...outcome,
+      latestCheckpoint: latest ? { treeSize: latest.treeSize, signedAt: latest.signedAt } : null,
+    };
+  } finally {
+    await sink.close();
+  }
+}
+
+async function firstSeqFrom(tx: Database, from: number): Promise<number | undefined> {
+  const [row] = await queryRows<{ seq: string | null }>(
+    tx,
+    sql`select min(seq)::text as seq from audit_entries where seq >= ${from}`,
   );
-  return { text: row?.text ?? '', count: Number(row?.count ?? 0), last: Number(row?.last ?? after) };
+  return row?.seq == null ? undefined : Number(row.seq);
+}
+
+/**
+ * The entries with from <= seq < to and their details, as the text LogVerifier reads. The database joins
+ * the fields itself: one string per page crosses the driver instead of a row object per entry, which is
+ * most of the cost of reading.
+ */
+async function readPage(tx: Database, from: number, to: number): Promise<LogPage> {
+  const [entries] = await queryRows<{ text: string | null }>(
+    tx,
+    sql`select string_agg(concat_ws(E'\t', seq, round(date_part('epoch', recorded_at) * 1000)::bigint,
+          coalesce(actor_user_id::text, ''), coalesce(organisation_id::text, ''), event_type, subject,
+          details_hash, leaf_hash), E'\n' order by seq) as text
+        from audit_entries where seq >= ${from} and seq < ${to}`,
+  );
+  const [details] = await queryRows<{ text: string | null }>(
+    tx,
+    sql`select string_agg(concat_ws(E'\t', seq, details::text), E'\n' order by seq) as text
+        from audit_details where seq >= ${from} and seq < ${to}`,
+  );
+  return { entries: entries?.text ?? '', details: details?.text ?? '' };
 }
 
 interface PageSink {
-  consume(page: string): Promise<boolean>;
+  consume(page: LogPage): Promise<boolean>;
   finish(): Promise<VerifierOutcome>;
   close(): Promise<void>;
 }
@@ -139,7 +186,7 @@ class InlineVerifier implements PageSink {
   constructor(setup: VerifierSetup) {
     this.#verifier = new LogVerifier(setup);
   }
-  async consume(page: string) {
+  async consume(page: LogPage) {
     return this.#verifier.consume(page);
   }
   async finish() {
@@ -189,7 +236,7 @@ class WorkerVerifier implements PageSink {
     });
   }
 
-  async consume(page: string): Promise<boolean> {
+  async consume(page: LogPage): Promise<boolean> {
     while (this.#inFlight >= 2 && !this.#failure) await this.#next();
     if (this.#failure) throw this.#failure;
     if (!this.#more) return false;

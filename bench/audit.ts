@@ -1,0 +1,230 @@
+import { hash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { desc, sql } from 'drizzle-orm';
+import { signCheckpoint } from '../src/server/platform/audit/checkpoint.ts';
+import { STORED_NODE_MIN_LEVEL, saveHead } from '../src/server/platform/audit/head.ts';
+import { type LeafFields, LeafHasher } from '../src/server/platform/audit/leaf.ts';
+import { type AnyAuditEntryInput, appendAuditBatch } from '../src/server/platform/audit/log.ts';
+import { hashChildren, MerkleFrontier } from '../src/server/platform/audit/merkle.ts';
+import { auditEntries, auditLogHead } from '../src/server/platform/audit/schema.ts';
+import { verifyLog } from '../src/server/platform/audit/verify.ts';
+import { openKeyring } from '../src/server/platform/crypto/keyring.ts';
+import { type DatabaseHandle, openDatabase } from '../src/server/platform/db/client.ts';
+import { newId } from '../src/server/platform/db/columns.ts';
+import type { Scenario } from './types.ts';
+
+const VERIFY_ENTRIES = 1_000_000;
+const APPEND_BATCH = 1_000;
+const APPEND_ROUNDS = 20;
+
+/** An embedded database in a fresh temporary directory, removed afterwards. */
+async function withEmbeddedDatabase<T>(work: (handle: DatabaseHandle, dataDir: string) => Promise<T>): Promise<T> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-bench-audit-'));
+  const handle = await openDatabase({ dataDir });
+  try {
+    await handle.migrate();
+    return await work(handle, dataDir);
+  } finally {
+    await handle.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const seconds = (since: number) => (performance.now() - since) / 1000;
+const copyText = (value: string | number | null) =>
+  value === null
+    ? '\\N'
+    : String(value).replace(/[\\\t\n\r]/g, (c) => ({ '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? '\\\\');
+
+/** A realistic spread of actors: a few hundred people in a dozen organisations, and the system now and then. */
+function syntheticEntry(seq: number, organisations: string[], users: string[]) {
+  const system = seq % 7 === 0;
+  const details = `{"keyId":"k${seq.toString(36)}"}`;
+  const fields: LeafFields = {
+    seq,
+    recordedAtMs: Date.UTC(2025, 0, 1) + seq * 1000,
+    actorUserId: system ? null : users[seq % users.length]!,
+    organisationId: system ? null : organisations[seq % organisations.length]!,
+    eventType: 'audit.signing_key_created',
+    subject: `audit-signing-key:k${seq.toString(36)}`,
+    detailsHash: hash('sha256', details, 'hex'),
+  };
+  return { fields, details };
+}
+
+/**
+ * Writes a valid log of `count` entries straight into the tables with COPY (what appendAudit would have
+ * written, a million times faster), and returns the leaves, 0x00-prefixed, for the bare-hashing limit.
+ */
+export async function seedLog(handle: DatabaseHandle, count: number): Promise<Buffer[]> {
+  const pglite = handle.pglite!;
+  const organisations = Array.from({ length: 12 }, newId);
+  const users = Array.from({ length: 300 }, newId);
+  const hasher = new LeafHasher();
+  const frontier = new MerkleFrontier();
+  const leaves: Buffer[] = [];
+  const chunk = 100_000;
+  for (let start = 1; start <= count; start += chunk) {
+    const entryLines: string[] = [];
+    const detailLines: string[] = [];
+    const nodeLines: string[] = [];
+    for (let seq = start; seq < Math.min(start + chunk, count + 1); seq++) {
+      const { fields, details } = syntheticEntry(seq, organisations, users);
+      const leaf = hasher.encode(fields)!;
+      leaves.push(Buffer.concat([Buffer.of(0), leaf]));
+      const leafHash = hasher.hash(fields)!;
+      frontier.append(leafHash, (level, index, nodeHash) => {
+        if (level >= STORED_NODE_MIN_LEVEL) nodeLines.push(`${level}\t${index}\t${nodeHash.toString('hex')}`);
+      });
+      entryLines.push(
+        [
+          seq,
+          new Date(fields.recordedAtMs).toISOString(),
+          fields.actorUserId,
+          fields.organisationId,
+          fields.eventType,
+          fields.subject,
+          fields.detailsHash,
+          leafHash.toString('hex'),
+        ]
+          .map(copyText)
+          .join('\t'),
+      );
+      detailLines.push([seq, fields.organisationId, details].map(copyText).join('\t'));
+    }
+    const copy = (table: string, lines: string[]) =>
+      pglite.query(`copy ${table} from '/dev/blob'`, [], { blob: new Blob([`${lines.join('\n')}\n`]) });
+    await copy(
+      'audit_entries (seq, recorded_at, actor_user_id, organisation_id, event_type, subject, details_hash, leaf_hash)',
+      entryLines,
+    );
+    await copy('audit_details (seq, organisation_id, details)', detailLines);
+    await copy('audit_tree_nodes (level, index, hash)', nodeLines);
+  }
+  await handle.db.insert(auditLogHead).values({ id: 1, treeSize: 0, frontier: [], updatedAt: new Date() });
+  await saveHead(handle.db, frontier);
+  return leaves;
+}
+
+/** The limit: the Merkle root of the same leaves with nothing but SHA-256 (leaves already in memory). */
+function bareRoot(prefixedLeaves: Buffer[]): Buffer {
+  const stack: Buffer[] = [];
+  for (let i = 0; i < prefixedLeaves.length; i++) {
+    let node: Buffer = hash('sha256', prefixedLeaves[i]!, 'buffer');
+    for (let n = i; n % 2 === 1; n = (n - 1) / 2) node = hashChildren(stack.pop()!, node);
+    stack.push(node);
+  }
+  let root = stack.pop()!;
+  while (stack.length > 0) root = hashChildren(stack.pop()!, root);
+  return root;
+}
+
+const verifyScenario: Scenario = {
+  name: `audit verify (${VERIFY_ENTRIES.toLocaleString('en')} entries)`,
+  run: () =>
+    withEmbeddedDatabase(async (handle, dataDir) => {
+      const seeding = performance.now();
+      const leaves = await seedLog(handle, VERIFY_ENTRIES);
+      const keyring = await openKeyring({ masterKey: randomBytes(32).toString('base64'), dataDir });
+      // Signing creates the signing key, which appends one more entry; the limit hashes that leaf too.
+      const signed = await signCheckpoint(handle.db, keyring);
+      const [last] = await handle.db.select().from(auditEntries).orderBy(desc(auditEntries.seq)).limit(1);
+      const lastLeaf = new LeafHasher().encode({ ...last!, recordedAtMs: last!.recordedAt.getTime() })!;
+      leaves.push(Buffer.concat([Buffer.of(0), lastLeaf]));
+      await handle.db.execute(sql`checkpoint`);
+      const seedSeconds = seconds(seeding);
+
+      // Best of two of each, alternated, so a busy moment on the machine weighs on neither side alone.
+      let verifySeconds = Number.POSITIVE_INFINITY;
+      let limitSeconds = Number.POSITIVE_INFINITY;
+      for (let round = 0; round < 2; round++) {
+        let started = performance.now();
+        const result = await verifyLog(handle.db);
+        verifySeconds = Math.min(verifySeconds, seconds(started));
+        if (!result.ok) throw new Error(`verify failed on an untouched log: ${result.message}`);
+        if (result.rootHash !== signed?.checkpoint.rootHash) throw new Error('verify rebuilt another root');
+
+        started = performance.now();
+        const root = bareRoot(leaves);
+        limitSeconds = Math.min(limitSeconds, seconds(started));
+        if (root.toString('hex') !== result.rootHash) throw new Error('the bare root differs from the log root');
+      }
+      return {
+        figure: verifySeconds,
+        limit: limitSeconds,
+        unit: 's',
+        higherIsBetter: false,
+        target: '≥ 50 % of limit',
+        met: limitSeconds / verifySeconds >= 0.5,
+        notes: `verify ${verifySeconds.toFixed(2)} s, bare SHA-256 ${limitSeconds.toFixed(2)} s, seeding ${seedSeconds.toFixed(0)} s`,
+      };
+    }),
+};
+
+const appendScenario: Scenario = {
+  name: `audit append (batches of ${APPEND_BATCH.toLocaleString('en')})`,
+  run: () =>
+    withEmbeddedDatabase(async (handle) => {
+      const { db } = handle;
+      const organisations = Array.from({ length: 12 }, newId);
+      const users = Array.from({ length: 300 }, newId);
+      const batch = (round: number): AnyAuditEntryInput[] =>
+        Array.from({ length: APPEND_BATCH }, (_, i) => {
+          const n = round * APPEND_BATCH + i;
+          return {
+            type: 'audit.signing_key_created',
+            actor: n % 7 === 0 ? null : { userId: users[n % users.length]!, organisationId: organisations[n % 12]! },
+            subject: `audit-signing-key:k${n.toString(36)}`,
+            details: { keyId: `k${n.toString(36)}` },
+          };
+        });
+      // The bare rows: the same entries, hashes already known, far above the log's sequence numbers.
+      const bareRows = (round: number) =>
+        batch(round).map((entry, i) => {
+          const seq = 1_000_000_000 + round * APPEND_BATCH + i;
+          const detailsHash = hash('sha256', JSON.stringify(entry.details), 'hex');
+          return {
+            seq,
+            recordedAt: new Date(),
+            actorUserId: entry.actor?.userId ?? null,
+            organisationId: entry.actor?.organisationId ?? null,
+            eventType: entry.type,
+            subject: entry.subject,
+            detailsHash,
+            leafHash: detailsHash,
+          };
+        });
+
+      let appendSeconds = 0;
+      let bareSeconds = 0;
+      for (let round = 0; round < APPEND_ROUNDS; round++) {
+        const entries = batch(round);
+        let started = performance.now();
+        await db.transaction((tx) => appendAuditBatch(tx, entries));
+        appendSeconds += seconds(started);
+
+        const rows = bareRows(round);
+        started = performance.now();
+        await db.transaction(async (tx) => {
+          await tx.insert(auditEntries).values(rows);
+        });
+        bareSeconds += seconds(started);
+      }
+      const total = APPEND_ROUNDS * APPEND_BATCH;
+      const figure = total / appendSeconds;
+      const limit = total / bareSeconds;
+      return {
+        figure,
+        limit,
+        unit: 'entries/s',
+        higherIsBetter: true,
+        target: '≥ 25 % of limit',
+        met: figure / limit >= 0.25,
+        notes: `${total.toLocaleString('en')} entries: appendAuditBatch ${appendSeconds.toFixed(2)} s, bare INSERT ${bareSeconds.toFixed(2)} s`,
+      };
+    }),
+};
+
+export const scenarios: Scenario[] = [verifyScenario, appendScenario];
