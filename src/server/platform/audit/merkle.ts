@@ -118,7 +118,7 @@ export function perfectSubtrees([start, end]: LeafRange): Subtree[] {
 /** The Merkle tree hash of a range from the hashes of its perfect subtrees (largest first), folding from the right. */
 export function foldSubtrees(hashes: readonly Uint8Array[]): Buffer {
   if (hashes.length === 0) return EMPTY_ROOT;
-  let root = Buffer.from(hashes[hashes.length - 1]!);
+  let root: Buffer = Buffer.from(hashes[hashes.length - 1]!);
   for (let i = hashes.length - 2; i >= 0; i--) root = hashChildren(hashes[i]!, root);
   return root;
 }
@@ -205,7 +205,7 @@ export function rootFromInclusionProof(
   if (!isHash(leafHash) || !proof.every(isHash)) return undefined;
   let fn = index;
   let sn = size - 1;
-  let r = Buffer.from(leafHash);
+  let r: Buffer = Buffer.from(leafHash);
   for (const p of proof) {
     if (sn === 0) return undefined;
     if (isOdd(fn) || fn === sn) {
@@ -254,8 +254,8 @@ export function verifyConsistency(
     fn = half(fn);
     sn = half(sn);
   }
-  let fr = Buffer.from(path[0]!);
-  let sr = Buffer.from(path[0]!);
+  let fr: Buffer = Buffer.from(path[0]!);
+  let sr: Buffer = Buffer.from(path[0]!);
   for (const c of path.slice(1)) {
     if (sn === 0) return false;
     if (isOdd(fn) || fn === sn) {
