@@ -6,4 +6,7 @@ if (major < 22 || (major === 22 && minor < 18)) {
   console.error(`Homeward needs Node.js 24 (found ${process.versions.node}). Run it through npm: npx homeward …`);
   process.exit(2);
 }
+// Cache compiled code between runs (in the OS temp directory): start-up is mostly module loading.
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
 await import('../src/server/cli/main.ts');

@@ -92,6 +92,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
+        // Homeward may be served over plain HTTP on a local network; TLS is the proxy's business.
+        upgradeInsecureRequests: null,
       },
     },
     crossOriginEmbedderPolicy: false,
