@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import { accountRoutes } from './platform/accounts/routes.ts';
+import { auditRoutes } from './platform/audit/routes.ts';
 import authentication from './platform/auth/plugin.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import type { Platform } from './platform/context.ts';
@@ -39,6 +40,8 @@ export interface BuildOptions {
   /** An open database (tests and the CLI pass one); otherwise buildApp opens and migrates its own. */
   database?: DatabaseHandle;
   logger?: boolean;
+  /** Where log lines go (standard output by default); tests read them to prove what is never logged. */
+  logStream?: { write(line: string): void };
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<HomewardApp> {
@@ -48,7 +51,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (ownsDatabase) await database.migrate();
 
   const app: HomewardApp = Fastify({
-    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    logger: options.logger === false ? false : { ...loggerOptions(config.logLevel), stream: options.logStream },
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
     bodyLimit: config.bodyLimitBytes,
@@ -136,6 +139,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(agreementRoutes, { prefix: '/api/v1' });
   await app.register(authRoutes, { prefix: '/api/v1' });
   await app.register(accountRoutes, { prefix: '/api/v1' });
+  await app.register(auditRoutes, { prefix: '/api/v1' });
   await app.register(webApp);
 
   return app;

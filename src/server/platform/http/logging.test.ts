@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, TEST_MASTER_KEY } from '../../../../test/support/app.ts';
+import { buildApp, type HomewardApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { createTestAccount } from '../auth/test-support.ts';
+import type { DatabaseHandle } from '../db/client.ts';
+
+let app: HomewardApp;
+let database: DatabaseHandle;
+let dataDir: string;
+const lines: string[] = [];
+
+beforeAll(async () => {
+  ({ database, dataDir } = await createTestDatabase());
+  const config = loadConfig({ HOMEWARD_LOG_LEVEL: 'info' }, { dataDir, masterKey: TEST_MASTER_KEY });
+  app = await buildApp(config, { database, logStream: { write: (line) => void lines.push(line) } });
+  app.get('/api/v1/public/anonymous-probe', { config: { permission: 'public', anonymous: true } }, async () => ({
+    ok: true,
+  }));
+  app.get('/api/v1/public/failing-probe', { config: { permission: 'public' } }, async () => {
+    throw new Error('database detail that must stay inside');
+  });
+  await app.ready();
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const logged = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe('request logs', () => {
+  it('hold neither the email, the password nor the body of a sign-in, and no cookie', async () => {
+    const account = await createTestAccount(app, { roles: ['field_monitor'] });
+    lines.length = 0;
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login?email=' + encodeURIComponent(account.email),
+      payload: { email: account.email, password: 'wrong password, long enough' },
+      headers: { cookie: 'homeward_session=not-a-real-session' },
+    });
+    expect(response.statusCode).toBe(401);
+    const text = lines.join('');
+    expect(text).toContain('"route":"/api/v1/auth/login"');
+    expect(text).not.toContain(account.email);
+    expect(text).not.toContain(account.email.split('@')[0]);
+    expect(text).not.toContain('wrong password');
+    expect(text).not.toContain('not-a-real-session');
+  });
+
+  it('record the address on staff routes but never on anonymous ones', async () => {
+    lines.length = 0;
+    await app.inject({ method: 'GET', url: '/api/v1/health', remoteAddress: '203.0.113.7' });
+    await app.inject({ method: 'GET', url: '/api/v1/public/anonymous-probe', remoteAddress: '203.0.113.9' });
+    const [health, probe] = logged().filter((entry) => entry.msg === 'request');
+    expect(health?.ip).toBe('203.0.113.7');
+    expect(probe?.route).toBe('/api/v1/public/anonymous-probe');
+    expect(probe).not.toHaveProperty('ip');
+    expect(lines.join('')).not.toContain('203.0.113.9');
+  });
+
+  it('hide the internals of a failure from the caller but give the request id to both', async () => {
+    lines.length = 0;
+    const response = await app.inject({ method: 'GET', url: '/api/v1/public/failing-probe' });
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toContain('database detail');
+    expect(response.json().requestId).toBe(response.headers['x-request-id']);
+    expect(lines.join('')).toContain(String(response.headers['x-request-id']));
+  });
+});
