@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   HOMEWARD_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   HOMEWARD_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   HOMEWARD_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  /** How often the server signs a transparency-log checkpoint when the log grew; 0 turns the timer off. */
+  HOMEWARD_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
 });
 
 export type Config = {
@@ -33,6 +35,7 @@ export type Config = {
   bodyLimitBytes: number;
   cookieSecure: 'auto' | 'true' | 'false';
   loginMaxAttempts: number;
+  checkpointIntervalSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -57,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimitBytes: e.HOMEWARD_BODY_LIMIT_BYTES,
     cookieSecure: e.HOMEWARD_COOKIE_SECURE,
     loginMaxAttempts: e.HOMEWARD_LOGIN_MAX_ATTEMPTS,
+    checkpointIntervalSeconds: e.HOMEWARD_CHECKPOINT_INTERVAL_SECONDS,
     ...overrides,
   };
 }

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { AUDIT_EVENT_TYPES } from './events.ts';
+
+/** Request and response schemas of the transparency-log and access-log routes. */
+
+const Hash = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/)
+  .describe('hex SHA-256');
+const Seq = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const Time = z.iso.datetime({ offset: true });
+const Limit = z.coerce.number().int().min(1).max(500).default(100);
+const ActorView = z
+  .object({ userId: z.uuid(), organisationId: z.uuid() })
+  .nullable()
+  .describe('null when the system acted');
+
+export const Checkpoint = z
+  .object({
+    treeSize: z.number().int(),
+    rootHash: Hash,
+    time: z.string().describe('when it was signed (ISO 8601)'),
+    algorithm: z.literal('Ed25519'),
+    keyId: z.string(),
+    publicKey: z.string().describe('raw 32-byte Ed25519 public key, base64'),
+    signature: z.string().describe('Ed25519 signature of `note`, base64'),
+    note: z.string().describe('the exact signed text: origin, tree size, root hash and time, one per line'),
+  })
+  .describe('A signed checkpoint of the transparency log');
+
+export const InclusionQuery = z.strictObject({
+  seq: Seq,
+  treeSize: Seq.optional().describe('default: the size of the latest signed checkpoint'),
+});
+export const InclusionProof = z.object({
+  seq: z.number().int(),
+  treeSize: z.number().int(),
+  leafIndex: z.number().int().describe('seq - 1'),
+  leafHash: Hash,
+  auditPath: z.array(Hash).describe('RFC 6962 audit path, leaf upwards'),
+  rootHash: Hash,
+});
+
+export const ConsistencyQuery = z.strictObject({ from: Seq, to: Seq });
+export const ConsistencyProof = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  proof: z.array(Hash).describe('RFC 6962 consistency proof'),
+  fromRoot: Hash,
+  toRoot: Hash,
+});
+
+export const AuditEntriesQuery = z.strictObject({
+  actor: z.uuid().optional().describe('user id of the person who acted'),
+  organisation: z.uuid().optional(),
+  type: z.enum(AUDIT_EVENT_TYPES).optional(),
+  subject: z.string().min(1).max(220).optional(),
+  from: Time.optional().describe('recorded at or after'),
+  to: Time.optional().describe('recorded before'),
+  cursor: Seq.optional().describe('nextCursor of the previous page'),
+  limit: Limit,
+});
+export const AuditEntry = z.object({
+  seq: z.number().int(),
+  recordedAt: z.string(),
+  actor: ActorView,
+  eventType: z.string(),
+  subject: z.string(),
+  detailsHash: Hash,
+  leafHash: Hash,
+  details: z.record(z.string(), z.unknown()).optional().describe('only for holders of audit:details'),
+});
+export const AuditEntryPage = z.object({
+  items: z.array(AuditEntry).describe('newest first'),
+  nextCursor: z.number().int().nullable(),
+});
+
+export const VerifyResult = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    treeSize: z.number().int(),
+    rootHash: Hash,
+    checkpointsVerified: z.number().int(),
+    latestCheckpoint: z.object({ treeSize: z.number().int(), signedAt: z.string() }).nullable(),
+    seconds: z.number(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    firstBadSeq: z.number().int(),
+    reason: z.string(),
+    message: z.string(),
+    checkpoint: z.object({ treeSize: z.number().int(), signedAt: z.string() }).nullable(),
+    entriesChecked: z.number().int(),
+    seconds: z.number(),
+  }),
+]);
+
+export const AccessLogQuery = z.strictObject({
+  actor: z.uuid().optional(),
+  recordType: z.string().min(1).max(64).optional(),
+  recordId: z.string().min(1).max(128).optional(),
+  purpose: z.string().min(1).max(64).optional(),
+  from: Time.optional(),
+  to: Time.optional(),
+  cursor: z.uuid().optional().describe('nextCursor of the previous page'),
+  limit: Limit,
+});
+export const AccessLogEntry = z.object({
+  id: z.uuid(),
+  recordedAt: z.string(),
+  actor: ActorView,
+  recordType: z.string(),
+  recordId: z.string(),
+  purpose: z.string(),
+});
+export const AccessLogPage = z.object({
+  items: z.array(AccessLogEntry).describe('newest first'),
+  nextCursor: z.uuid().nullable(),
+});
