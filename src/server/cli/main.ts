@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.ts';
+import { registerAudit } from './audit.ts';
 import { registerBackup } from './backup.ts';
 import { registerDemo } from './demo.ts';
 import { registerKeys } from './keys.ts';
@@ -21,6 +22,7 @@ registerDemo(program);
 registerBackup(program);
 registerKeys(program);
 registerUser(program);
+registerAudit(program);
 
 for (const command of program.commands) command.exitOverride();
 

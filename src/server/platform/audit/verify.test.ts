@@ -1,17 +1,13 @@
-import { hash } from 'node:crypto';
 import fs from 'node:fs';
-import { asc, eq, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_MASTER_KEY } from '../../../../test/support/app.ts';
 import { type Keyring, openKeyring } from '../crypto/keyring.ts';
-import { type Database, type DatabaseHandle, queryRows } from '../db/client.ts';
+import type { Database, DatabaseHandle } from '../db/client.ts';
 import { newId } from '../db/columns.ts';
 import { signCheckpoint } from './checkpoint.ts';
-import { saveHead } from './head.ts';
-import { LeafHasher } from './leaf.ts';
 import { appendAuditBatch } from './log.ts';
-import { MerkleFrontier } from './merkle.ts';
-import { auditEntries } from './schema.ts';
+import { rebuildHead, rehashEntry, withTampering } from './test-support.ts';
 import { type VerifyLogResult, verifyLog } from './verify.ts';
 
 let database: DatabaseHandle;
@@ -45,49 +41,13 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-class Rollback extends Error {}
-
 /** Tampers inside a transaction, verifies what the tampered log looks like, then undoes the tampering. */
-async function verifyAfter(tamper: (tx: Database) => Promise<void>, options = {}): Promise<VerifyLogResult> {
-  let result: VerifyLogResult | undefined;
-  await db
-    .transaction(async (tx) => {
-      await tamper(tx);
-      result = await verifyLog(tx, options);
-      throw new Rollback();
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof Rollback)) throw error;
-    });
-  return result!;
-}
+const verifyAfter = (tamper: (tx: Database) => Promise<void>, options = {}) =>
+  withTampering(db, tamper, (tx) => verifyLog(tx, options));
 
 const run = async (tx: Database, statement: SQL) => {
   await tx.execute(statement);
 };
-
-/** What an attacker who knows the format does: recomputes the details hash and leaf hash of an altered entry. */
-async function rehashEntry(tx: Database, seq: number) {
-  const [row] = await tx.select().from(auditEntries).where(eq(auditEntries.seq, seq));
-  const [{ details }] = (await queryRows<{ details: string }>(
-    tx,
-    sql`select details::text as details from audit_details where seq = ${seq}`,
-  )) as [{ details: string }];
-  const detailsHash = hash('sha256', details, 'hex');
-  const leafHash = new LeafHasher().hash({ ...row!, recordedAtMs: row!.recordedAt.getTime(), detailsHash })!;
-  await tx
-    .update(auditEntries)
-    .set({ detailsHash, leafHash: leafHash.toString('hex') })
-    .where(eq(auditEntries.seq, seq));
-}
-
-/** ...and rebuilds the head from the stored leaf hashes. */
-async function rebuildHead(tx: Database) {
-  const rows = await tx.select({ leafHash: auditEntries.leafHash }).from(auditEntries).orderBy(asc(auditEntries.seq));
-  const frontier = new MerkleFrontier();
-  for (const row of rows) frontier.append(Buffer.from(row.leafHash, 'hex'));
-  await saveHead(tx, frontier);
-}
 
 const failure = (result: VerifyLogResult) =>
   result.ok

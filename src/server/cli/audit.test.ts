@@ -1,0 +1,159 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { type SQL, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, TEST_MASTER_KEY } from '../../../test/support/app.ts';
+import { appendAuditBatch } from '../platform/audit/log.ts';
+import { rebuildHead, rehashEntry, withTampering } from '../platform/audit/test-support.ts';
+import { type Keyring, openKeyring } from '../platform/crypto/keyring.ts';
+import { type Database, type DatabaseHandle, openDatabase } from '../platform/db/client.ts';
+import { newId } from '../platform/db/columns.ts';
+import { checkpointFromCli, verifyFromCli } from './audit.ts';
+
+const run = promisify(execFile);
+const bin = path.resolve('bin/homeward.js');
+
+const entries = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => ({
+    type: 'audit.signing_key_created' as const,
+    actor: { userId: newId(), organisationId: newId() },
+    subject: `audit-signing-key:c${from + i}`,
+    details: { keyId: `c${from + i}` },
+  }));
+
+describe('homeward audit verify and checkpoint (in process)', () => {
+  let database: DatabaseHandle;
+  let dataDir: string;
+  let db: Database;
+  let keyring: Keyring;
+
+  beforeAll(async () => {
+    ({ database, dataDir } = await createTestDatabase());
+    db = database.db;
+    keyring = await openKeyring({ masterKey: TEST_MASTER_KEY, dataDir });
+    await appendAuditBatch(db, entries(1, 10));
+  });
+  afterAll(async () => {
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Runs the command on a tampered copy of the log (the tampering is rolled back afterwards). */
+  const verifyTampered = (...statements: SQL[]) =>
+    withTampering(
+      db,
+      async (tx) => {
+        for (const statement of statements) await tx.execute(statement);
+      },
+      (tx) => verifyFromCli(tx),
+    );
+
+  it('signs a checkpoint when the log grew and prints it; prints the same one while it has not', async () => {
+    const first = await checkpointFromCli(db, keyring);
+    expect(first[0]).toBe('Signed a new checkpoint.');
+    expect(first[1]).toBe('tree size  11');
+    expect(first.join('\n')).toMatch(
+      /root hash {2}[0-9a-f]{64}\ntime {7}\S+Z\nsignature {2}\S{88}\nkey id {5}[0-9a-f]{16}/,
+    );
+    const again = JSON.parse((await checkpointFromCli(db, keyring, { json: true }))[0]!);
+    expect(again).toMatchObject({ treeSize: 11, signed: false, algorithm: 'Ed25519' });
+    await appendAuditBatch(db, entries(11, 4));
+    expect((await checkpointFromCli(db, keyring))[1]).toBe('tree size  15');
+  });
+
+  it('passes an untouched log with exit status 0 and a one-line summary', async () => {
+    const { exitCode, out, err } = await verifyFromCli(db);
+    expect(exitCode).toBe(0);
+    expect(err).toEqual([]);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/^Transparency log intact: 15 entries, root [0-9a-f]{64}; 2 signed checkpoints match/);
+  });
+
+  it('fails with exit status 1 and names the first bad entry, however it was tampered with', async () => {
+    const cases: [SQL[], string][] = [
+      [[sql`update audit_entries set subject = 'user:someone-else' where seq = 6`], 'seq 6 (the entry does not match'],
+      [
+        [sql`delete from audit_details where seq = 9`, sql`delete from audit_entries where seq = 9`],
+        'seq 9 (the entry is missing)',
+      ],
+      [
+        [
+          sql`insert into audit_entries select 16, recorded_at, actor_user_id, organisation_id, event_type, subject, details_hash, leaf_hash from audit_entries where seq = 2`,
+          sql`insert into audit_details select 16, organisation_id, details from audit_details where seq = 2`,
+        ],
+        'seq 16 (the entry was not appended through the log)',
+      ],
+      [
+        [
+          sql`alter table audit_details drop constraint audit_details_seq_audit_entries_seq_fk`,
+          sql`update audit_entries set seq = -1 where seq = 3`,
+          sql`update audit_entries set seq = 3 where seq = 4`,
+          sql`update audit_entries set seq = 4 where seq = -1`,
+        ],
+        'seq 3 (',
+      ],
+    ];
+    for (const [statements, expected] of cases) {
+      const { exitCode, out, err } = await verifyTampered(...statements);
+      expect(exitCode, expected).toBe(1);
+      expect(out).toEqual([]);
+      expect(err).toHaveLength(1);
+      expect(err[0]).toContain(`homeward: first bad entry: ${expected}`);
+    }
+  });
+
+  it('fails a log rewritten consistently, leaf hashes and head included, against the earlier checkpoint', async () => {
+    // Entry 13 lies after the checkpoint at 11 (still matching) and before the one at 15 (no longer).
+    const { exitCode, err } = await withTampering(
+      db,
+      async (tx) => {
+        await tx.execute(sql`update audit_details set details = '{"keyId":"forged"}' where seq = 13`);
+        await rehashEntry(tx, 13);
+        await rebuildHead(tx);
+      },
+      (tx) => verifyFromCli(tx),
+    );
+    expect(exitCode).toBe(1);
+    expect(err).toEqual([
+      'homeward: first bad entry: seq 12 (the log from here on no longer matches the checkpoint signed at size 15)',
+    ]);
+  });
+
+  it('prints the result as JSON on request, with the same exit status', async () => {
+    const { exitCode, out } = await verifyFromCli(db, { json: true });
+    expect(exitCode).toBe(0);
+    expect(JSON.parse(out[0]!)).toMatchObject({ ok: true, treeSize: 15, checkpointsVerified: 2 });
+  });
+});
+
+describe('homeward audit (the real command)', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-cli-audit-'));
+  const env = { ...process.env, HOMEWARD_MASTER_KEY: TEST_MASTER_KEY, HOMEWARD_LOG_LEVEL: 'silent' };
+  const homeward = (...args: string[]) =>
+    run(process.execPath, [bin, ...args, '--data-dir', dataDir], { env }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('signs, verifies, and exits 1 naming the entry once the stored log is altered', { timeout: 180_000 }, async () => {
+    const signed = await homeward('audit', 'checkpoint');
+    expect(signed.code).toBe(0);
+    expect(signed.stdout).toContain('tree size  1\n');
+    const intact = await homeward('audit', 'verify');
+    expect(intact).toMatchObject({ code: 0, stderr: '' });
+    expect(intact.stdout).toMatch(/^Transparency log intact: 1 entry, /);
+
+    const database = await openDatabase({ dataDir });
+    await database.db.execute(sql`update audit_entries set subject = 'audit-signing-key:forged' where seq = 1`);
+    await database.close();
+    const tampered = await homeward('audit', 'verify');
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toBe('');
+    expect(tampered.stderr.trim()).toBe('homeward: first bad entry: seq 1 (the entry does not match its leaf hash)');
+    expect((await homeward('audit', 'verify', '--no-such-option')).code).toBe(2);
+  });
+});
