@@ -113,3 +113,19 @@ function watch(page: Page, problems: string[]): void {
     }
   });
 }
+
+/**
+ * Waits until the page has finished loading what it shows: the network quiet, one h1, and no loader or
+ * running transition left (so a scan or screenshot sees the page as a person reads it).
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('.mantine-Loader-root, [aria-busy="true"]').length === 0 &&
+      document.getAnimations().every((animation) => animation.playState !== 'running'),
+    undefined,
+    { polling: 100 },
+  );
+}
