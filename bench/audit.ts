@@ -54,17 +54,42 @@ function syntheticEntry(seq: number, organisations: string[], users: string[]) {
   return { fields, details };
 }
 
+/** Leaves side by side in one buffer (a million small buffers would weigh on every garbage collection). */
+class LeafList {
+  #bytes = Buffer.alloc(1 << 20);
+  #ends: number[] = [];
+
+  push(leaf: Uint8Array): void {
+    const start = this.#ends.at(-1) ?? 0;
+    if (start + leaf.length > this.#bytes.length) {
+      const grown = Buffer.alloc(this.#bytes.length * 2);
+      this.#bytes.copy(grown);
+      this.#bytes = grown;
+    }
+    this.#bytes.set(leaf, start);
+    this.#ends.push(start + leaf.length);
+  }
+
+  get length(): number {
+    return this.#ends.length;
+  }
+
+  at(i: number): Buffer {
+    return this.#bytes.subarray(i === 0 ? 0 : this.#ends[i - 1], this.#ends[i]);
+  }
+}
+
 /**
  * Writes a valid log of `count` entries straight into the tables with COPY (what appendAudit would have
  * written, a million times faster), and returns the leaves, 0x00-prefixed, for the bare-hashing limit.
  */
-export async function seedLog(handle: DatabaseHandle, count: number): Promise<Buffer[]> {
+export async function seedLog(handle: DatabaseHandle, count: number): Promise<LeafList> {
   const pglite = handle.pglite!;
   const organisations = Array.from({ length: 12 }, newId);
   const users = Array.from({ length: 300 }, newId);
   const hasher = new LeafHasher();
   const frontier = new MerkleFrontier();
-  const leaves: Buffer[] = [];
+  const leaves = new LeafList();
   const chunk = 100_000;
   for (let start = 1; start <= count; start += chunk) {
     const entryLines: string[] = [];
@@ -109,10 +134,10 @@ export async function seedLog(handle: DatabaseHandle, count: number): Promise<Bu
 }
 
 /** The limit: the Merkle root of the same leaves with nothing but SHA-256 (leaves already in memory). */
-function bareRoot(prefixedLeaves: Buffer[]): Buffer {
+function bareRoot(prefixedLeaves: LeafList): Buffer {
   const stack: Buffer[] = [];
   for (let i = 0; i < prefixedLeaves.length; i++) {
-    let node: Buffer = hash('sha256', prefixedLeaves[i]!, 'buffer');
+    let node: Buffer = hash('sha256', prefixedLeaves.at(i), 'buffer');
     for (let n = i; n % 2 === 1; n = (n - 1) / 2) node = hashChildren(stack.pop()!, node);
     stack.push(node);
   }
