@@ -45,7 +45,13 @@ afterAll(() => env.close());
 
 describe('the public checkpoint', () => {
   it('answers not found until a checkpoint is signed, then the latest one, which anyone can check', async () => {
-    expect((await get(null, '/api/v1/public/checkpoint')).statusCode).toBe(404);
+    const none = await env.app.inject({
+      method: 'GET',
+      url: '/api/v1/public/checkpoint',
+      headers: { 'accept-language': 'fr' },
+    });
+    expect(none.statusCode).toBe(404);
+    expect(none.json().detail).toBe("Aucun point de contrôle du journal de transparence n'a encore été signé.");
     await sign();
     await appendAuditBatch(env.database.db, keyEntries(5));
     const { checkpoint } = (await sign())!;
@@ -65,6 +71,24 @@ describe('the public checkpoint', () => {
     expect(
       verify(null, Buffer.from(body.note.replace(/\n\d+\n/, '\n1\n')), key, Buffer.from(body.signature, 'base64')),
     ).toBe(false);
+  });
+});
+
+describe('the API description', () => {
+  it('documents every transparency-log route with its query and response', async () => {
+    const openapi = (await get(null, '/api/v1/openapi.json')).json();
+    for (const path of [
+      '/api/v1/public/checkpoint',
+      '/api/v1/public/log/proof/inclusion',
+      '/api/v1/public/log/proof/consistency',
+      '/api/v1/audit/entries',
+      '/api/v1/audit/access-log',
+    ]) {
+      expect(openapi.paths[path]?.get?.responses?.['200'], path).toBeDefined();
+    }
+    expect(openapi.paths['/api/v1/audit/verify'].post.responses['200']).toBeDefined();
+    const parameters = openapi.paths['/api/v1/audit/entries'].get.parameters.map((p: { name: string }) => p.name);
+    expect(parameters).toEqual(expect.arrayContaining(['actor', 'type', 'from', 'to', 'cursor', 'limit']));
   });
 });
 

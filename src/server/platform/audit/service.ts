@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RequestContext } from '../context.ts';
-import { AppError, type FieldError, notFound } from '../http/errors.ts';
+import { AppError, type FieldError } from '../http/errors.ts';
 import { authorize, can } from '../policy/policy.ts';
 import type {
   AccessLogPage,
@@ -16,6 +16,7 @@ import type {
 import { latestCheckpoint } from './checkpoint.ts';
 import { readHead } from './head.ts';
 import { presentAccess, presentCheckpoint, presentEntry } from './presenter.ts';
+import './problems.ts';
 import { consistencyProofFromLog, inclusionProofFromLog } from './proofs.ts';
 import { accessLog, auditDetails, auditEntries } from './schema.ts';
 import { type VerifyLogResult, verifyLog } from './verify.ts';
@@ -23,7 +24,7 @@ import { type VerifyLogResult, verifyLog } from './verify.ts';
 /** The latest signed checkpoint, for anyone. */
 export async function getCheckpoint(ctx: RequestContext) {
   const checkpoint = await latestCheckpoint(ctx.db);
-  if (!checkpoint) throw notFound('checkpoint');
+  if (!checkpoint) throw new AppError('not_found', { params: { reason: 'no_checkpoint' } });
   return presentCheckpoint(checkpoint);
 }
 
