@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_MASTER_KEY } from '../../../../test/support/app.ts';
 import { type Keyring, openKeyring } from '../crypto/keyring.ts';
-import type { Database, DatabaseHandle } from '../db/client.ts';
+import { type Database, type DatabaseHandle, queryRows } from '../db/client.ts';
 import { newId } from '../db/columns.ts';
 import { signCheckpoint } from './checkpoint.ts';
 import { appendAuditBatch } from './log.ts';
@@ -66,6 +66,18 @@ describe('verifying the transparency log', () => {
     const paged = await verifyLog(db, { pageSize: 4, worker: true });
     expect(paged).toMatchObject({ ok: true, treeSize: 36, checkpointsVerified: 2 });
     expect(paged.ok && result.ok && paged.rootHash === result.rootHash).toBe(true);
+  });
+
+  it("leaves the planner settings of a caller's transaction as they were", async () => {
+    const read = (tx: Database) =>
+      queryRows(tx, sql`select current_setting('enable_seqscan') as seqscan, current_setting('work_mem') as memory`);
+    const [before, after] = await db.transaction(async (tx) => {
+      const settings = await read(tx);
+      expect((await verifyLog(tx)).ok).toBe(true);
+      return [settings, await read(tx)];
+    });
+    expect(after).toEqual(before);
+    expect(before).toEqual([expect.objectContaining({ seqscan: 'on' })]);
   });
 
   it('names an entry whose subject was altered', async () => {

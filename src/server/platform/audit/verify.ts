@@ -94,10 +94,18 @@ async function inSnapshot<T>(db: Database, work: (tx: Database) => Promise<T>): 
     // Pages are read by primary-key range scans, already in order. The embedded database runs no autovacuum,
     // so without statistics the planner would rather bitmap-scan and sort every page on disk; and room to
     // sort in memory where it still sorts (PostgreSQL 15 sorts for string_agg ... order by).
+    const [saved] = await queryRows<Record<(typeof PLANNER_SETTINGS)[number], string>>(
+      tx,
+      sql`select current_setting('enable_bitmapscan') as enable_bitmapscan,
+            current_setting('enable_seqscan') as enable_seqscan, current_setting('work_mem') as work_mem`,
+    );
     await tx.execute(sql`set local enable_bitmapscan = off`);
     await tx.execute(sql`set local enable_seqscan = off`);
     await tx.execute(sql`set local work_mem = '64MB'`);
-    return work(tx);
+    const result = await work(tx);
+    // Inside a caller's transaction (a restore verifies before it commits), leave its settings as they were.
+    for (const name of PLANNER_SETTINGS) await tx.execute(sql`select set_config(${name}, ${saved![name]}, true)`);
+    return result;
   };
   return db instanceof PgTransaction
     ? prepared(db as unknown as Database)
@@ -106,6 +114,8 @@ async function inSnapshot<T>(db: Database, work: (tx: Database) => Promise<T>): 
         accessMode: 'read only',
       });
 }
+
+const PLANNER_SETTINGS = ['enable_bitmapscan', 'enable_seqscan', 'work_mem'] as const;
 
 async function rebuild(tx: Database, options: VerifyLogOptions) {
   const pageSize = options.pageSize ?? 50_000;
