@@ -89,6 +89,15 @@ describe('accessibility (axe-core, WCAG 2.2 AA): no serious or critical violatio
       await page.goto(address);
       await scan(page, `staff ${address.replace('/staff/administration/', 'administration ')}`, findings);
     }
+    // Screens reached from those rather than from the navigation: a person's page, and the new-user form.
+    await page.goto('/staff/administration/users');
+    await page.getByRole('link', { name: run.account('coordinator').displayName, exact: true }).click();
+    await page.waitForURL(/\/staff\/administration\/users\/[^/]+$/);
+    await scan(page, 'staff administration user page', findings);
+    await page.goto('/staff/administration/users');
+    await page.getByRole('link', { name: en('administration.user.create'), exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: en('administration.user.createTitle') }).waitFor();
+    await scan(page, 'staff administration create user', findings);
     expectNoFindings(findings);
   });
 });
