@@ -1,10 +1,6 @@
 import type { StaffModule } from '../modules.ts';
 
-/**
- * Administration of the mechanism. The screens are reserved here with their addresses, names and permissions;
- * each still loads the "being built" page: point `load` at the real page when it is written
- * (e.g. `load: () => import('./OrganisationsPage.tsx')`).
- */
+/** Administration of the mechanism: organisations, people, data-sharing agreements and the logs. */
 export const administrationModule: StaffModule = {
   id: 'administration',
   label: 'administration.module',
@@ -13,19 +9,33 @@ export const administrationModule: StaffModule = {
       path: 'administration/organisations',
       label: 'administration.organisations',
       permission: 'organisation:read',
-      load: () => import('./PendingScreen.tsx'),
+      load: () => import('./OrganisationsPage.tsx'),
     },
     {
       path: 'administration/users',
       label: 'administration.users',
       permission: 'user:read',
-      load: () => import('./PendingScreen.tsx'),
+      load: () => import('./UsersPage.tsx'),
+    },
+    {
+      path: 'administration/users/new',
+      label: 'administration.user.createTitle',
+      permission: 'user:manage',
+      nav: false,
+      load: () => import('./CreateUserPage.tsx'),
+    },
+    {
+      path: 'administration/users/:userId',
+      label: 'administration.user.pageTitle',
+      permission: 'user:read',
+      nav: false,
+      load: () => import('./UserPage.tsx'),
     },
     {
       path: 'administration/agreements',
       label: 'administration.agreements',
       permission: 'agreement:read',
-      load: () => import('./PendingScreen.tsx'),
+      load: () => import('./AgreementsPage.tsx'),
     },
     {
       path: 'administration/transparency-log',
