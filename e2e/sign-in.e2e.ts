@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserForFile, homeward } from './support/browser.ts';
-import { signInForm, welcome } from './support/staff.ts';
+import { catalogue } from './support/catalogue.ts';
+import { signIn, signInForm, welcome } from './support/staff.ts';
 import { wrongCode } from './support/totp.ts';
 
 const run = homeward();
@@ -105,5 +106,33 @@ describe('staff sign-in', () => {
     await form.signIn.click();
     await form.alert.getByText('We could not reach Homeward. Check your connection and try again.').waitFor();
     expect(await form.password.inputValue()).toBe(administrator.password);
+  });
+
+  it('sends a person whose session ended to sign-in, says so in their language, then returns to their page', async () => {
+    const ar = catalogue('ar');
+    const monitor = run.account('field_monitor');
+    const page = await browser.open({ locale: 'ar' });
+    await signIn(page, monitor, run.ledger, { t: ar });
+    await page
+      .getByRole('navigation', { name: ar('staff.nav.label') })
+      .getByRole('link', { name: ar('account.title') })
+      .click();
+    await page.getByRole('heading', { level: 1, name: ar('account.title') }).waitFor();
+
+    // The server no longer knows the session (as after the idle time ran out): the next request finds out.
+    await page.context().addCookies([{ name: 'homeward_session', value: 'ended-session', url: browser.url }]);
+    await page.reload();
+    await page.waitForURL(/\/staff\/sign-in\?/);
+    await page.getByText(ar('signIn.expired.title'), { exact: true }).waitFor();
+    await page.getByText(ar('signIn.expired.text'), { exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await browser.screenshot(page, 'session ended in Arabic');
+
+    await signIn(page, monitor, run.ledger, {
+      t: ar,
+      from: 'here',
+      until: page.getByRole('heading', { level: 1, name: ar('account.title') }),
+    });
+    expect(new URL(page.url()).pathname).toBe('/staff/account');
   });
 });
