@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,7 @@ import {
   hasProblems,
 } from './requests.ts';
 import type { Agreement } from './types.ts';
-import { problemFor } from './ui.tsx';
+import { Dialog, problemFor } from './ui.tsx';
 
 /**
  * Records an agreement from the organisation the person acts for (only the owner of data can share it; to
@@ -65,12 +65,11 @@ export function AgreementFormDialog({
   const partners = (organisations.data ?? []).filter((o) => o.active && o.id !== me.organisation.id);
 
   return (
-    <Modal
+    <Dialog
       opened={opened}
       onClose={create.isPending ? () => undefined : onClose}
       title={t('administration.agreement.createTitle')}
       size="lg"
-      centered
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
@@ -144,6 +143,6 @@ export function AgreementFormDialog({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -117,7 +117,7 @@ export default function AgreementsPage() {
                         <Button
                           size="xs"
                           variant="outline"
-                          color="red"
+                          color="red.9"
                           aria-label={t('administration.agreement.revokeNamed', parties(agreement))}
                           onClick={() => {
                             revoke.reset();

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,7 @@ import {
   organisationRequest,
 } from './requests.ts';
 import type { Organisation } from './types.ts';
-import { problemFor } from './ui.tsx';
+import { Dialog, problemFor } from './ui.tsx';
 
 /**
  * Creates an organisation, or changes one (`organisation` given). The dialog stays open with what was typed
@@ -75,7 +75,7 @@ export function OrganisationFormDialog({
     : t('administration.organisation.createTitle');
 
   return (
-    <Modal opened={opened} onClose={save.isPending ? () => undefined : onClose} title={title} centered>
+    <Dialog opened={opened} onClose={save.isPending ? () => undefined : onClose} title={title}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError error={save.error} />
@@ -125,6 +125,6 @@ export function OrganisationFormDialog({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

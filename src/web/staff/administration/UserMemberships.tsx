@@ -118,7 +118,7 @@ export function UserMemberships({
                     <Button
                       size="xs"
                       variant="outline"
-                      color="red"
+                      color="red.9"
                       disabled={user.memberships.length < 2}
                       aria-label={t('administration.user.removeMembershipNamed', describe(membership))}
                       onClick={() => {

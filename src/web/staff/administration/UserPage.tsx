@@ -52,7 +52,7 @@ function AccountActions({ user, onDone }: { user: UserSummary; onDone: (message:
   return (
     <Group gap="sm">
       {user.active ? (
-        <Button color="red" variant="outline" onClick={() => ask('deactivate')}>
+        <Button color="red.9" variant="outline" onClick={() => ask('deactivate')}>
           {t('administration.user.deactivate')}
         </Button>
       ) : (
@@ -61,7 +61,7 @@ function AccountActions({ user, onDone }: { user: UserSummary; onDone: (message:
         </Button>
       )}
       {user.twoFactor.enabled ? (
-        <Button color="red" variant="outline" onClick={() => ask('reset-two-factor')}>
+        <Button color="red.9" variant="outline" onClick={() => ask('reset-two-factor')}>
           {t('administration.user.resetTwoFactor')}
         </Button>
       ) : null}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 /**
@@ -22,4 +23,20 @@ export function useFilters<Name extends string>(defaults: Record<Name, string>) 
       { replace: true },
     );
   return [values, set] as const;
+}
+
+/**
+ * Pages of a newest-first list read by cursor: the cursors of the pages seen so far, so "newer" goes back
+ * exactly. A change of filters (a new `filterKey`) starts again from the first page.
+ */
+export function useCursorPages<Cursor>(filterKey: string) {
+  const [state, setState] = useState<{ key: string; cursors: Cursor[] }>({ key: filterKey, cursors: [] });
+  const cursors = state.key === filterKey ? state.cursors : [];
+  return {
+    cursor: cursors.at(-1),
+    /** 1 for the newest page. */
+    page: cursors.length + 1,
+    older: (next: Cursor) => setState({ key: filterKey, cursors: [...cursors, next] }),
+    newer: () => setState({ key: filterKey, cursors: cursors.slice(0, -1) }),
+  };
 }

@@ -41,13 +41,13 @@ export const administrationModule: StaffModule = {
       path: 'administration/transparency-log',
       label: 'administration.transparencyLog',
       permission: 'audit:read',
-      load: () => import('./PendingScreen.tsx'),
+      load: () => import('./TransparencyLogPage.tsx'),
     },
     {
       path: 'administration/access-log',
       label: 'administration.accessLog',
       permission: 'access-log:read',
-      load: () => import('./PendingScreen.tsx'),
+      load: () => import('./AccessLogPage.tsx'),
     },
   ],
 };

@@ -25,6 +25,9 @@ export function problemFor(t: TFunction, check: string | undefined, error: unkno
   return fieldError(t, error, name);
 }
 
+/** Text colours that keep 4.5:1 on their own light tint (Mantine's light variants fall under it). */
+export const INK = { green: '#1f6b2f', red: 'var(--mantine-color-red-9)', gray: 'var(--mantine-color-gray-9)' };
+
 /** A state in words (the colour only repeats it); dark text, so it reads on every tint, and it wraps, never cut. */
 export function StatusBadge({ tone, children }: { tone: 'good' | 'neutral' | 'bad'; children: ReactNode }) {
   const color = tone === 'good' ? 'green' : tone === 'bad' ? 'red' : 'gray';
@@ -33,7 +36,7 @@ export function StatusBadge({ tone, children }: { tone: 'good' | 'neutral' | 'ba
       color={color}
       variant="light"
       component="span"
-      c={`${color}.9`}
+      c={INK[color]}
       styles={{
         root: { textTransform: 'none', height: 'auto', maxWidth: '100%', paddingBlock: 2 },
         label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
@@ -50,6 +53,40 @@ export function Mono({ children }: { children: ReactNode }) {
     <Text span ff="monospace" size="sm" dir="ltr" style={{ wordBreak: 'break-all', unicodeBidi: 'isolate' }}>
       {children}
     </Text>
+  );
+}
+
+/**
+ * A modal dialog: labelled by its title, focus kept inside while open and returned afterwards, a named close
+ * button. Its header is a plain box, not a <header> (at the page's top level that would be a second banner).
+ */
+export function Dialog({
+  opened,
+  onClose,
+  title,
+  size,
+  children,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  size?: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal.Root opened={opened} onClose={onClose} centered size={size ?? 'md'}>
+      <Modal.Overlay />
+      <Modal.Content>
+        <Modal.Header component="div">
+          <Modal.Title component="h2" fw={700} fz="lg">
+            {title}
+          </Modal.Title>
+          <Modal.CloseButton aria-label={t('administration.close')} />
+        </Modal.Header>
+        <Modal.Body>{children}</Modal.Body>
+      </Modal.Content>
+    </Modal.Root>
   );
 }
 
@@ -78,7 +115,7 @@ export function ConfirmDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={pending ? () => undefined : onClose} title={title} centered>
+    <Dialog opened={opened} onClose={pending ? () => undefined : onClose} title={title}>
       <Stack gap="md">
         <FormError error={error} />
         <div>{children}</div>
@@ -86,12 +123,12 @@ export function ConfirmDialog({
           <Button variant="default" onClick={onClose} disabled={pending}>
             {t('administration.cancel')}
           </Button>
-          <Button color="red" onClick={onConfirm} loading={pending} disabled={pending}>
+          <Button color="red.9" onClick={onConfirm} loading={pending} disabled={pending}>
             {confirmLabel}
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -120,6 +157,7 @@ export function Done({ message, onClose }: { message: string; onClose?: () => vo
           color="green"
           variant="light"
           title={t('administration.done')}
+          styles={{ title: { color: INK.green } }}
           mb="md"
           withCloseButton={Boolean(onClose)}
           onClose={onClose}
