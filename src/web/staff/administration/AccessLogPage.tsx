@@ -112,7 +112,7 @@ export default function AccessLogPage() {
         <>
           <Table.ScrollContainer minWidth={720}>
             <Table striped captionSide="top" verticalSpacing="sm" aria-busy={reads.isFetching}>
-              <Table.Caption>
+              <Table.Caption ta="start">
                 {t('administration.access.caption', { count: reads.data.items.length, page: pages.page })}
               </Table.Caption>
               <Table.Thead>

@@ -77,7 +77,9 @@ export default function AgreementsPage() {
       ) : (
         <Table.ScrollContainer minWidth={900}>
           <Table striped captionSide="top" verticalSpacing="sm">
-            <Table.Caption>{t('administration.agreement.caption', { count: agreements.data.length })}</Table.Caption>
+            <Table.Caption ta="start">
+              {t('administration.agreement.caption', { count: agreements.data.length })}
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('administration.agreement.from')}</Table.Th>

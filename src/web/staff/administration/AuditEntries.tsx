@@ -138,7 +138,7 @@ export function AuditEntries() {
         <>
           <Table.ScrollContainer minWidth={820} mt="md">
             <Table striped captionSide="top" verticalSpacing="sm" aria-busy={entries.isFetching}>
-              <Table.Caption>
+              <Table.Caption ta="start">
                 {t('administration.log.entriesCaption', { count: entries.data.items.length, page: pages.page })}
               </Table.Caption>
               <Table.Thead>

@@ -49,7 +49,7 @@ export default function OrganisationsPage() {
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped highlightOnHover captionSide="top">
-            <Table.Caption>
+            <Table.Caption ta="start">
               {t('administration.organisation.caption', { count: organisations.data.length })}
             </Table.Caption>
             <Table.Thead>

@@ -100,7 +100,9 @@ export function UserMemberships({
       </Title>
       <Table.ScrollContainer minWidth={480}>
         <Table captionSide="top" mb="md">
-          <Table.Caption>{t('administration.user.membershipsCaption', { name: user.displayName })}</Table.Caption>
+          <Table.Caption ta="start">
+            {t('administration.user.membershipsCaption', { name: user.displayName })}
+          </Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('administration.user.organisation')}</Table.Th>

@@ -52,7 +52,7 @@ export default function UsersPage() {
       ) : (
         <Table.ScrollContainer minWidth={760}>
           <Table striped captionSide="top" verticalSpacing="sm">
-            <Table.Caption>{t('administration.user.caption', { count: users.data.length })}</Table.Caption>
+            <Table.Caption ta="start">{t('administration.user.caption', { count: users.data.length })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('administration.user.displayName')}</Table.Th>

@@ -120,7 +120,8 @@ export function ConfirmDialog({
         <FormError error={error} />
         <div>{children}</div>
         <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={pending}>
+          {/* Focus starts on the safe choice. */}
+          <Button variant="default" onClick={onClose} disabled={pending} data-autofocus>
             {t('administration.cancel')}
           </Button>
           <Button color="red.9" onClick={onConfirm} loading={pending} disabled={pending}>
