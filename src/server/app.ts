@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController, type RawServerDefault } from 'fastify';
@@ -21,6 +20,7 @@ import { openKeyring } from './platform/crypto/keyring.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/client.ts';
 import { loggerOptions, registerRequestLogging } from './platform/http/logging.ts';
 import { registerErrorHandling } from './platform/http/problem.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { negotiateLanguage } from './platform/i18n/language.ts';
 import { registerPermissionGuard } from './platform/policy/guard.ts';
 import { agreementRoutes } from './platform/policy/routes.ts';
@@ -66,7 +66,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await platform.keyring.prepare(database.db);
   app.decorate('platform', platform);
   app.decorateRequest('ctx');
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     request.ctx = {
       db: database.db,
       actor: null,
@@ -74,6 +74,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       language: negotiateLanguage(request.headers['accept-language']),
       platform,
     };
+    done();
   });
   await app.register(authentication);
   if (ownsDatabase) app.addHook('onClose', () => database.close());
@@ -85,23 +86,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, permission: 'public' };
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        // Homeward may be served over plain HTTP on a local network; TLS is the proxy's business.
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: 'no-referrer' },
-  });
+  registerSecurityHeaders(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

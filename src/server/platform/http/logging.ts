@@ -6,10 +6,11 @@ import type { FastifyInstance } from 'fastify';
  * no headers, no body, and no IP address on routes marked anonymous.
  */
 export function registerRequestLogging(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const anonymous = request.routeOptions.config.anonymous === true;
     request.log.info(
       {
@@ -21,6 +22,7 @@ export function registerRequestLogging(app: FastifyInstance): void {
       },
       'request',
     );
+    done();
   });
 }
 
