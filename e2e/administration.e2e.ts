@@ -97,4 +97,51 @@ describe('administration', () => {
     const row = admin.getByRole('row').filter({ hasText: person.email });
     await row.getByText(en('administration.user.twoFactorOn'), { exact: true }).waitFor();
   });
+
+  it('an administrator verifies the transparency log from the screen, and reads its entries by event', async () => {
+    await openScreen(admin, en('administration.transparencyLog'));
+    await admin.getByRole('heading', { level: 2, name: en('administration.log.checkpoint') }).waitFor();
+
+    // Entries filtered by event: only account creations (the demo's nine accounts at least).
+    const filters = admin.getByRole('form', { name: en('administration.log.filters') });
+    await filters
+      .getByRole('combobox', { name: en('administration.log.eventType'), exact: true })
+      .selectOption({ label: en('auditEvent.account.user_created') });
+    await filters.getByRole('button', { name: en('administration.log.apply'), exact: true }).click();
+    await admin.waitForURL(/type=account\.user_created/);
+    // The table keeps the previous page until the filtered one arrives: wait until it shows only creations.
+    const rows = admin.getByRole('table').locator('tbody tr');
+    const created = en('auditEvent.account.user_created');
+    const eventRows = () => rows.evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''));
+    await expect
+      .poll(
+        async () => {
+          const shown = await eventRows();
+          return shown.length > 0 && shown.every((row) => row.includes(created));
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    const events = await eventRows();
+    expect(events.length).toBeGreaterThanOrEqual(run.accounts.length);
+
+    await admin.getByRole('button', { name: en('administration.log.verify'), exact: true }).click();
+    const outcome = admin.getByRole('status').filter({ hasText: en('administration.log.intact') });
+    await outcome.getByText(`✓ ${en('administration.log.intact')}`, { exact: true }).waitFor({ timeout: 120_000 });
+    const text = (await outcome.textContent()) ?? '';
+    const entries = Number(/All (\d+) entries check out/.exec(text)?.[1]);
+    expect(entries).toBeGreaterThanOrEqual(events.length);
+    expect(text).toMatch(/Root hash:\s*[0-9a-f]{64}/);
+    expect(text).not.toContain(en('administration.log.altered'));
+    await browser.screenshot(admin, 'transparency log verified');
+  });
+
+  it('shows the log without the verify button to a person who may read it but not verify it', async () => {
+    const page = await browser.open();
+    await signIn(page, run.account('verifier'), run.ledger);
+    await openScreen(page, en('administration.transparencyLog'));
+    await page.getByRole('heading', { level: 2, name: en('administration.log.entriesTitle') }).waitFor();
+    await settled(page);
+    expect(await page.getByRole('button', { name: en('administration.log.verify') }).count()).toBe(0);
+  });
 });
