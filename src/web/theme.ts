@@ -1,4 +1,4 @@
-import { type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
+import { Anchor, type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
 
 /** Homeward's deep teal. Shade 7 (the primary) gives 8.4:1 against white; shade 6 still 5.7:1. */
 const homeward: MantineColorsTuple = [
@@ -24,6 +24,8 @@ export const theme = createTheme({
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", Tahoma, "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '700' },
+  // Links are told apart from text by an underline, never by colour alone (WCAG 1.4.1).
+  components: { Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }) },
 });
 
 /**
