@@ -119,9 +119,11 @@ describe('staff sign-in', () => {
       .click();
     await page.getByRole('heading', { level: 1, name: ar('account.title') }).waitFor();
 
-    // The server no longer knows the session (as after the idle time ran out): the next request finds out.
+    // The person leaves the page; meanwhile the session ends (the server no longer knows it, as after the idle
+    // time). Leaving first also cancels the page's own requests, so none of them can touch the cookie afterwards.
+    await page.goto('about:blank');
     await page.context().addCookies([{ name: 'homeward_session', value: 'ended-session', url: browser.url }]);
-    await page.reload();
+    await page.goto('/staff/account');
     await page.waitForURL(/\/staff\/sign-in\?/);
     await page.getByText(ar('signIn.expired.title'), { exact: true }).waitFor();
     await page.getByText(ar('signIn.expired.text'), { exact: true }).waitFor();
