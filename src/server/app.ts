@@ -26,6 +26,7 @@ import { registerPermissionGuard } from './platform/policy/guard.ts';
 import { agreementRoutes } from './platform/policy/routes.ts';
 import { webApp } from './platform/web/plugin.ts';
 import { VERSION } from './version.ts';
+import { publicZoneRoutes, zoneRoutes } from './zones/routes.ts';
 
 /** The application instance, typed with the Zod provider that every module's routes use. */
 export type HomewardApp = FastifyInstance<
@@ -125,6 +126,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(authRoutes, { prefix: '/api/v1' });
   await app.register(accountRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
+  await app.register(zoneRoutes, { prefix: '/api/v1' });
+  await app.register(publicZoneRoutes, { prefix: '/api/v1' });
   await app.register(webApp);
 
   return app;

@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   HOMEWARD_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   /** How often the server signs a transparency-log checkpoint when the log grew; 0 turns the timer off. */
   HOMEWARD_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+  HOMEWARD_ZONE_CLASS_FRESH_MONTHS: z.coerce.number().int().min(1).max(24).default(3),
 });
 
 export type Config = {
@@ -36,6 +37,8 @@ export type Config = {
   cookieSecure: 'auto' | 'true' | 'false';
   loginMaxAttempts: number;
   checkpointIntervalSeconds: number;
+  /** How many months a published zone class stays fresh enough to decide a return on. */
+  zoneClassFreshMonths: number;
 };
 
 export class ConfigError extends Error {}
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cookieSecure: e.HOMEWARD_COOKIE_SECURE,
     loginMaxAttempts: e.HOMEWARD_LOGIN_MAX_ATTEMPTS,
     checkpointIntervalSeconds: e.HOMEWARD_CHECKPOINT_INTERVAL_SECONDS,
+    zoneClassFreshMonths: e.HOMEWARD_ZONE_CLASS_FRESH_MONTHS,
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zoneEvents } from '../../zones/events.ts';
 import { accountEvents } from '../accounts/events.ts';
 import { cryptoEvents } from '../crypto/events.ts';
 import { policyEvents } from '../policy/events.ts';
@@ -18,6 +19,7 @@ export const auditEventSchemas = {
   ...accountEvents,
   ...cryptoEvents,
   ...policyEvents,
+  ...zoneEvents,
 } as const;
 
 export type AuditEventType = keyof typeof auditEventSchemas;

@@ -15,6 +15,23 @@ export const PERMISSIONS = {
   'audit:details': ['auditor'],
   'audit:verify': ['administrator', 'auditor'],
   'access-log:read': ['administrator', 'auditor'],
+  'zone:read': [
+    'administrator',
+    'coordinator',
+    'case_worker',
+    'protection_officer',
+    'field_monitor',
+    'verifier',
+    'civil_society_watchdog',
+    'donor',
+    'auditor',
+  ],
+  'zone:manage': ['administrator', 'coordinator'],
+  'framework:manage': ['coordinator'],
+  'observation:create': ['field_monitor', 'coordinator'],
+  'observation:verify': ['verifier'],
+  'zone:assess': ['coordinator'],
+  'zone:publish': ['coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

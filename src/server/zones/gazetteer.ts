@@ -1,0 +1,235 @@
+import { and, asc, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  LocalizedText,
+  Zone,
+  ZoneClass,
+  ZoneDetail,
+  ZoneLevel,
+  ZoneListQuery,
+  ZonePage,
+} from '../../shared/zones.ts';
+import type { RequestContext } from '../platform/context.ts';
+import type { Database } from '../platform/db/client.ts';
+import { notFound } from '../platform/http/errors.ts';
+import { authorize } from '../platform/policy/policy.ts';
+import { activeFramework, presentFramework } from './frameworks.ts';
+import { latestPublicZoneClass } from './published.ts';
+import { zoneAssessments, zones } from './schema.ts';
+
+type ZoneRow = typeof zones.$inferSelect;
+
+export const presentZone = (row: ZoneRow): Zone => ({
+  pcode: row.pcode,
+  parentPcode: row.parentPcode,
+  level: row.level as ZoneLevel,
+  name: row.names,
+  population: row.population,
+  hasShape: row.shape !== null && row.shape !== undefined,
+});
+
+export async function findZone(db: Database, pcode: string): Promise<ZoneRow | undefined> {
+  const [row] = await db.select().from(zones).where(eq(zones.pcode, pcode));
+  return row;
+}
+
+/** The columns of a zone list (never the shapes, which are large). */
+const listColumns = {
+  pcode: zones.pcode,
+  parentPcode: zones.parentPcode,
+  stateCode: zones.stateCode,
+  level: zones.level,
+  names: zones.names,
+  population: zones.population,
+  shape: sql<unknown>`case when ${zones.shape} is null then null else true end`,
+  createdAt: zones.createdAt,
+  updatedAt: zones.updatedAt,
+};
+
+export async function listZones(
+  ctx: RequestContext,
+  query: z.infer<typeof ZoneListQuery>,
+): Promise<z.infer<typeof ZonePage>> {
+  authorize(ctx, 'zone:read');
+  const search = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const where = and(
+    query.level ? eq(zones.level, query.level) : undefined,
+    query.parent ? eq(zones.parentPcode, query.parent) : undefined,
+    search ? or(ilike(zones.pcode, search), sql`${zones.names}::text ilike ${search}`) : undefined,
+  );
+  const [total] = await ctx.db.select({ n: count() }).from(zones).where(where);
+  const rows = (await ctx.db
+    .select(listColumns)
+    .from(zones)
+    .where(where)
+    .orderBy(asc(zones.pcode))
+    .limit(query.limit)
+    .offset(query.offset)) as ZoneRow[];
+  const period = query.period ?? (await latestAssessedPeriod(ctx.db));
+  const pcodes = rows.map((row) => row.pcode);
+  const assessed =
+    period && pcodes.length > 0
+      ? await ctx.db
+          .select({ pcode: zoneAssessments.pcode, class: zoneAssessments.class })
+          .from(zoneAssessments)
+          .where(and(eq(zoneAssessments.period, period), inArray(zoneAssessments.pcode, pcodes)))
+      : [];
+  const classes = new Map(assessed.map((row) => [row.pcode, row.class]));
+  const published = await latestPublicZoneClass(ctx.db, pcodes);
+  return {
+    total: total?.n ?? 0,
+    items: rows.map((row) => ({
+      ...presentZone(row),
+      class: (classes.get(row.pcode) as ZoneClass | undefined) ?? null,
+      period: classes.has(row.pcode) ? (period ?? null) : null,
+      publishedClass: published.get(row.pcode)?.class ?? null,
+    })),
+  };
+}
+
+async function latestAssessedPeriod(db: Database): Promise<string | undefined> {
+  const [row] = await db
+    .select({ period: zoneAssessments.period })
+    .from(zoneAssessments)
+    .orderBy(desc(zoneAssessments.period))
+    .limit(1);
+  return row?.period;
+}
+
+async function ancestorsOf(db: Database, zone: ZoneRow): Promise<ZoneRow[]> {
+  const chain: ZoneRow[] = [];
+  for (let parent = zone.parentPcode; parent; ) {
+    const row = await findZone(db, parent);
+    if (!row) break;
+    chain.unshift(row);
+    parent = row.parentPcode;
+  }
+  return chain;
+}
+
+export async function getZoneDetail(ctx: RequestContext, pcode: string): Promise<ZoneDetail> {
+  authorize(ctx, 'zone:read');
+  const zone = await findZone(ctx.db, pcode);
+  if (!zone) throw notFound('zone');
+  const [ancestors, children, assessments, framework, published] = await Promise.all([
+    ancestorsOf(ctx.db, zone),
+    ctx.db.select(listColumns).from(zones).where(eq(zones.parentPcode, pcode)).orderBy(asc(zones.pcode)),
+    ctx.db
+      .select()
+      .from(zoneAssessments)
+      .where(eq(zoneAssessments.pcode, pcode))
+      .orderBy(desc(zoneAssessments.period))
+      .limit(24),
+    activeFramework(ctx.db),
+    latestPublicZoneClass(ctx.db, [pcode]),
+  ]);
+  return {
+    zone: presentZone(zone),
+    ancestors: ancestors.map(presentZone),
+    children: (children as ZoneRow[]).map(presentZone),
+    assessments: assessments.map((row) => ({
+      ...row.classification,
+      pcode: row.pcode,
+      period: row.period,
+      frameworkVersion: row.frameworkVersion,
+      computedAt: row.computedAt.toISOString(),
+    })),
+    published: published.get(pcode) ?? null,
+    framework: presentFramework(framework),
+  };
+}
+
+export interface GazetteerRow {
+  pcode: string;
+  parentPcode: string | null;
+  level: ZoneLevel;
+  names: LocalizedText;
+  population: number | null;
+}
+
+/**
+ * Creates or updates zones from a gazetteer (parents before children; the caller has checked the
+ * hierarchy). A zone's shape is kept unless `shape` is given. Returns how many were created, changed or
+ * already as given.
+ */
+export async function upsertZones(
+  db: Database,
+  rows: readonly (GazetteerRow & { shape?: unknown })[],
+): Promise<{ created: number; updated: number; unchanged: number }> {
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    const existing = new Map(
+      (
+        await db
+          .select()
+          .from(zones)
+          .where(
+            inArray(
+              zones.pcode,
+              chunk.map((row) => row.pcode),
+            ),
+          )
+      ).map((row) => [row.pcode, row]),
+    );
+    const changed = chunk.filter((row) => {
+      const stored = existing.get(row.pcode);
+      if (!stored) {
+        counts.created++;
+        return true;
+      }
+      const same =
+        stored.parentPcode === row.parentPcode &&
+        stored.level === row.level &&
+        stored.population === row.population &&
+        JSON.stringify(sortKeys(stored.names)) === JSON.stringify(sortKeys(row.names)) &&
+        (row.shape === undefined || JSON.stringify(stored.shape) === JSON.stringify(row.shape));
+      if (same) counts.unchanged++;
+      else counts.updated++;
+      return !same;
+    });
+    if (changed.length === 0) continue;
+    await db
+      .insert(zones)
+      .values(
+        changed.map((row) => ({
+          pcode: row.pcode,
+          parentPcode: row.parentPcode,
+          stateCode: row.pcode.slice(0, 2),
+          level: row.level,
+          names: row.names,
+          population: row.population,
+          shape: row.shape ?? existing.get(row.pcode)?.shape ?? null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: zones.pcode,
+        set: {
+          parentPcode: sql`excluded.parent_pcode`,
+          level: sql`excluded.level`,
+          names: sql`excluded.names`,
+          population: sql`excluded.population`,
+          shape: sql`excluded.shape`,
+          updatedAt: sql`now()`,
+        },
+      });
+  }
+  return counts;
+}
+
+const sortKeys = (record: Record<string, string>) =>
+  Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+/** Sets the shapes of existing zones; returns how many were set. */
+export async function setShapes(db: Database, shapes: ReadonlyMap<string, unknown>): Promise<number> {
+  let updated = 0;
+  for (const [pcode, shape] of shapes) {
+    const result = await db
+      .update(zones)
+      .set({ shape, updatedAt: new Date() })
+      .where(eq(zones.pcode, pcode))
+      .returning({ pcode: zones.pcode });
+    updated += result.length;
+  }
+  return updated;
+}

@@ -1,0 +1,205 @@
+import { createHash, type Hash } from 'node:crypto';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { OBSERVATION_SOURCES, type ObservationInput, PCODE } from '../../shared/zones.ts';
+import { canonicalJson } from '../platform/audit/canonical.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import type { Database } from '../platform/db/client.ts';
+import { newId } from '../platform/db/columns.ts';
+import { AppError, type FieldError } from '../platform/http/errors.ts';
+import { checkValue, indicatorsOf } from './framework.ts';
+import type { zoneFrameworks } from './schema.ts';
+import { zoneObservations, zones } from './schema.ts';
+
+const ROWS_PER_STATEMENT = 1000;
+/** An import stops collecting problems after this many: the file is refused whole either way. */
+export const MAX_REPORTED_PROBLEMS = 50;
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Where a row came from, to name it in problems: `body.observations.3` or `line 17`. */
+export type RowLabel = (field: string) => string;
+
+interface Pending {
+  id: string;
+  input: ObservationInput;
+  label: RowLabel;
+}
+
+/**
+ * Writes observations in multi-row statements inside the caller's transaction, checking each against the
+ * gazetteer and the framework. A value the same organisation already gave (same zone, indicator and period)
+ * is left as it is when it is identical, so a repeated import is harmless, and refused as a duplicate when it
+ * differs. Problems are collected and thrown together by `finish`, so the caller's transaction rolls back and
+ * nothing is written.
+ */
+export class ObservationWriter {
+  readonly problems: FieldError[] = [];
+  created = 0;
+  unchanged = 0;
+  private pending: Pending[] = [];
+  private readonly seen = new Set<string>();
+  private readonly contentHash: Hash = createHash('sha256');
+  private readonly indicators: ReturnType<typeof indicatorsOf>;
+
+  private readonly tx: Database;
+  private readonly keyring: Keyring;
+  private readonly knownPcodes: ReadonlySet<string>;
+  private readonly organisationId: string;
+  private readonly submittedBy: string | null;
+
+  constructor(options: {
+    tx: Database;
+    keyring: Keyring;
+    framework: typeof zoneFrameworks.$inferSelect;
+    knownPcodes: ReadonlySet<string>;
+    organisationId: string;
+    submittedBy: string | null;
+  }) {
+    this.tx = options.tx;
+    this.keyring = options.keyring;
+    this.knownPcodes = options.knownPcodes;
+    this.organisationId = options.organisationId;
+    this.submittedBy = options.submittedBy;
+    this.indicators = indicatorsOf(options.framework.definition);
+  }
+
+  static async loadPcodes(db: Database, pcodes?: readonly string[]): Promise<Set<string>> {
+    const rows = await db
+      .select({ pcode: zones.pcode })
+      .from(zones)
+      .where(pcodes ? inArray(zones.pcode, [...pcodes]) : undefined);
+    return new Set(rows.map((row) => row.pcode));
+  }
+
+  get failed(): boolean {
+    return this.problems.length > 0;
+  }
+
+  /** Checks one row and queues it; writes a full batch. */
+  async add(input: ObservationInput, label: RowLabel): Promise<void> {
+    if (this.problems.length >= MAX_REPORTED_PROBLEMS) return;
+    const rowProblems = this.check(input, label);
+    if (rowProblems.length > 0) {
+      this.problems.push(...rowProblems);
+      return;
+    }
+    const key = `${input.pcode}\u0000${input.indicator}\u0000${input.period}`;
+    if (this.seen.has(key)) {
+      this.problems.push({
+        field: label('indicator'),
+        code: 'duplicate',
+        message: `${input.pcode} ${input.indicator} ${input.period} is given twice`,
+      });
+      return;
+    }
+    this.seen.add(key);
+    this.pending.push({ id: newId(), input, label });
+    if (this.pending.length >= ROWS_PER_STATEMENT) await this.flush();
+  }
+
+  /** Writes what is queued; throws every problem found (the caller's transaction then rolls back). */
+  async finish(): Promise<{ created: number; unchanged: number; contentHash: string }> {
+    if (!this.failed) await this.flush();
+    if (this.failed) throw new AppError('validation_failed', { errors: this.problems });
+    return { created: this.created, unchanged: this.unchanged, contentHash: this.contentHash.digest('hex') };
+  }
+
+  private check(input: ObservationInput, label: RowLabel): FieldError[] {
+    const problems: FieldError[] = [];
+    const problem = (field: string, code: string, message: string) =>
+      problems.push({ field: label(field), code, message });
+    if (!PCODE.test(input.pcode)) problem('pcode', 'format', 'must be a P-code (e.g. QM0101)');
+    else if (!this.knownPcodes.has(input.pcode)) problem('pcode', 'unknown', `no zone ${input.pcode} in the gazetteer`);
+    if (!PERIOD.test(input.period)) problem('period', 'format', 'must be a month, YYYY-MM');
+    if (!(OBSERVATION_SOURCES as readonly string[]).includes(input.source)) {
+      problem('source', 'enum', `must be one of ${OBSERVATION_SOURCES.join(', ')}`);
+    }
+    if (input.method.trim() === '') problem('method', 'required', 'say how the value was obtained');
+    const indicator = this.indicators.get(input.indicator);
+    if (!indicator) {
+      problem('indicator', 'unknown', `no indicator ${input.indicator} in the criteria framework in use`);
+    } else if (!Number.isFinite(input.value)) {
+      problem('value', 'number', 'must be a number');
+    } else {
+      const outOfRange = checkValue(indicator, input.value);
+      if (outOfRange) problem('value', 'range', outOfRange);
+    }
+    return problems;
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const rows = await Promise.all(
+      batch.map(async ({ id, input }) => ({
+        id,
+        pcode: input.pcode,
+        stateCode: input.pcode.slice(0, 2),
+        indicator: input.indicator,
+        period: input.period,
+        value: input.value,
+        source: input.source,
+        method: input.method,
+        evidenceNotes: input.evidenceNotes
+          ? await this.keyring.encrypt(this.tx, 'narrative', input.evidenceNotes)
+          : null,
+        status: 'pending',
+        organisationId: this.organisationId,
+        submittedBy: this.submittedBy,
+      })),
+    );
+    const inserted = await this.tx
+      .insert(zoneObservations)
+      .values(rows)
+      .onConflictDoNothing({
+        target: [
+          zoneObservations.pcode,
+          zoneObservations.indicator,
+          zoneObservations.period,
+          zoneObservations.organisationId,
+        ],
+        where: sql`status <> 'rejected'`,
+      })
+      .returning({ id: zoneObservations.id });
+    const insertedIds = new Set(inserted.map((row) => row.id));
+    this.created += insertedIds.size;
+    const skipped = batch.filter((row) => !insertedIds.has(row.id));
+    for (const { input } of batch.filter((row) => insertedIds.has(row.id))) {
+      this.contentHash.update(`${canonicalJson({ ...input, evidenceNotes: undefined })}\n`);
+    }
+    if (skipped.length > 0) await this.compareWithStored(skipped);
+  }
+
+  /** Rows the same organisation already gave: identical ones are unchanged, others are duplicates. */
+  private async compareWithStored(skipped: Pending[]): Promise<void> {
+    const stored = await this.tx
+      .select()
+      .from(zoneObservations)
+      .where(
+        and(
+          eq(zoneObservations.organisationId, this.organisationId),
+          ne(zoneObservations.status, 'rejected'),
+          inArray(zoneObservations.pcode, [...new Set(skipped.map((row) => row.input.pcode))]),
+          inArray(zoneObservations.period, [...new Set(skipped.map((row) => row.input.period))]),
+        ),
+      );
+    const byKey = new Map(stored.map((row) => [`${row.pcode}\u0000${row.indicator}\u0000${row.period}`, row]));
+    for (const { input, label } of skipped) {
+      const existing = byKey.get(`${input.pcode}\u0000${input.indicator}\u0000${input.period}`);
+      if (
+        existing &&
+        existing.value === input.value &&
+        existing.source === input.source &&
+        existing.method === input.method
+      ) {
+        this.unchanged++;
+      } else if (this.problems.length < MAX_REPORTED_PROBLEMS) {
+        this.problems.push({
+          field: label('value'),
+          code: 'duplicate_observation',
+          message: `your organisation already gave ${existing?.value ?? 'a value'} for ${input.pcode} ${input.indicator} ${input.period}`,
+        });
+      }
+    }
+  }
+}

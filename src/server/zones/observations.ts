@@ -1,0 +1,293 @@
+import { and, asc, count, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  Observation,
+  ObservationInput,
+  ObservationListQuery,
+  ObservationPage,
+  VerificationDecision,
+} from '../../shared/zones.ts';
+import { organisations } from '../platform/accounts/schema.ts';
+import { recordAccess } from '../platform/audit/access.ts';
+import { inTransaction } from '../platform/audit/head.ts';
+import { appendAudit } from '../platform/audit/log.ts';
+import type { Actor, RequestContext } from '../platform/context.ts';
+import type { Database } from '../platform/db/client.ts';
+import { AppError, notFound } from '../platform/http/errors.ts';
+import { authorize, can } from '../platform/policy/policy.ts';
+import { activeFramework } from './frameworks.ts';
+import { ObservationWriter } from './observation-writer.ts';
+import { zoneObservations, zones, zoneVerifications } from './schema.ts';
+import { auditActorOf } from './support.ts';
+
+type ObservationRow = typeof zoneObservations.$inferSelect;
+
+const STATUS_AFTER: Record<VerificationDecision, ObservationRow['status']> = {
+  confirm: 'confirmed',
+  reject: 'rejected',
+  request_evidence: 'more_evidence',
+};
+
+/** Records one observation for the caller's organisation; it waits for a verifier of another organisation. */
+export async function recordObservation(ctx: RequestContext, input: ObservationInput): Promise<Observation> {
+  const actor = authorize(ctx, 'observation:create');
+  const id = await inTransaction(ctx.db, async (tx) => {
+    const writer = await openWriter(ctx, tx, actor, [input.pcode]);
+    await writer.add(input, (field) => `body.${field}`);
+    try {
+      await writer.finish();
+    } catch (error) {
+      if (error instanceof AppError && error.errors?.some((e) => e.code === 'duplicate_observation')) {
+        throw new AppError('conflict', { params: { reason: 'duplicate_observation' }, errors: error.errors });
+      }
+      throw error;
+    }
+    if (writer.unchanged > 0) throw new AppError('conflict', { params: { reason: 'duplicate_observation' } });
+    const [row] = await tx
+      .select({ id: zoneObservations.id })
+      .from(zoneObservations)
+      .where(
+        and(
+          eq(zoneObservations.pcode, input.pcode),
+          eq(zoneObservations.indicator, input.indicator),
+          eq(zoneObservations.period, input.period),
+          eq(zoneObservations.organisationId, actor.organisationId),
+          ne(zoneObservations.status, 'rejected'),
+        ),
+      );
+    await appendAudit(tx, {
+      type: 'zones.observation_recorded',
+      actor: auditActorOf(actor),
+      subject: `observation:${row!.id}`,
+      details: {
+        observationId: row!.id,
+        pcode: input.pcode,
+        indicator: input.indicator,
+        period: input.period,
+        source: input.source,
+        organisationId: actor.organisationId,
+      },
+    });
+    return row!.id;
+  });
+  return getObservation(ctx, id);
+}
+
+/** Records a batch all-or-nothing; values the organisation already gave identically count as unchanged. */
+export async function recordObservationBatch(
+  ctx: RequestContext,
+  observations: readonly ObservationInput[],
+): Promise<{ created: number; unchanged: number }> {
+  const actor = authorize(ctx, 'observation:create');
+  return inTransaction(ctx.db, async (tx) => {
+    const writer = await openWriter(
+      ctx,
+      tx,
+      actor,
+      observations.map((o) => o.pcode),
+    );
+    for (const [index, input] of observations.entries()) {
+      await writer.add(input, (field) => `body.observations.${index}.${field}`);
+    }
+    const result = await writer.finish();
+    if (result.created > 0) {
+      await appendAudit(tx, {
+        type: 'zones.observations_imported',
+        actor: auditActorOf(actor),
+        subject: `organisation:${actor.organisationId}`,
+        details: { ...result, organisationId: actor.organisationId },
+      });
+    }
+    return { created: result.created, unchanged: result.unchanged };
+  });
+}
+
+async function openWriter(ctx: RequestContext, tx: Database, actor: Actor, pcodes: string[]) {
+  const framework = await activeFramework(tx);
+  const known = await ObservationWriter.loadPcodes(tx, [...new Set(pcodes)]);
+  return new ObservationWriter({
+    tx,
+    keyring: ctx.platform.keyring,
+    framework,
+    knownPcodes: known,
+    organisationId: actor.organisationId,
+    submittedBy: actor.userId,
+  });
+}
+
+export async function listObservations(
+  ctx: RequestContext,
+  query: z.infer<typeof ObservationListQuery>,
+): Promise<z.infer<typeof ObservationPage>> {
+  const actor = authorize(ctx, 'zone:read');
+  const o = zoneObservations;
+  const conditions: (SQL | undefined)[] = [
+    query.pcode ? eq(o.pcode, query.pcode) : undefined,
+    query.indicator ? eq(o.indicator, query.indicator) : undefined,
+    query.period ? eq(o.period, query.period) : undefined,
+    query.status ? eq(o.status, query.status) : undefined,
+  ];
+  if (query.queue === 'verify') {
+    authorize(ctx, 'observation:verify');
+    conditions.push(eq(o.status, 'pending'), ne(o.organisationId, actor.organisationId));
+  }
+  const where = and(...conditions);
+  const [total] = await ctx.db.select({ n: count() }).from(o).where(where);
+  const rows = await ctx.db
+    .select()
+    .from(o)
+    .where(where)
+    .orderBy(query.queue === 'verify' ? asc(o.submittedAt) : desc(o.period), asc(o.pcode), asc(o.indicator))
+    .limit(query.limit)
+    .offset(query.offset);
+  return { total: total?.n ?? 0, items: await presentObservations(ctx, actor, rows) };
+}
+
+export async function getObservation(ctx: RequestContext, id: string): Promise<Observation> {
+  const actor = authorize(ctx, 'zone:read');
+  const [row] = await ctx.db.select().from(zoneObservations).where(eq(zoneObservations.id, id));
+  if (!row) throw notFound('observation');
+  return (await presentObservations(ctx, actor, [row]))[0]!;
+}
+
+/**
+ * A verifier of another organisation confirms, rejects (with a reason) or asks for more evidence. Nobody
+ * verifies their own organisation's data, and a decided observation stays decided.
+ */
+export async function verifyObservation(
+  ctx: RequestContext,
+  id: string,
+  decision: VerificationDecision,
+  reason: string | undefined,
+): Promise<Observation> {
+  const actor = authorize(ctx, 'observation:verify');
+  await inTransaction(ctx.db, async (tx) => {
+    const [row] = await tx.select().from(zoneObservations).where(eq(zoneObservations.id, id)).for('update');
+    if (!row) throw notFound('observation');
+    if (row.organisationId === actor.organisationId) {
+      throw new AppError('forbidden', { params: { reason: 'own_organisation' } });
+    }
+    if (row.status === 'confirmed' || row.status === 'rejected') {
+      throw new AppError('conflict', { params: { reason: 'already_decided' } });
+    }
+    const decidedAt = new Date();
+    await tx.insert(zoneVerifications).values({
+      observationId: id,
+      decision,
+      reason: reason ?? null,
+      verifierId: actor.userId,
+      verifierOrganisationId: actor.organisationId,
+      decidedAt,
+    });
+    await tx
+      .update(zoneObservations)
+      .set({ status: STATUS_AFTER[decision], decidedAt: decision === 'request_evidence' ? null : decidedAt })
+      .where(eq(zoneObservations.id, id));
+    await appendAudit(tx, {
+      type: 'zones.observation_verified',
+      actor: auditActorOf(actor),
+      subject: `observation:${id}`,
+      details: {
+        observationId: id,
+        decision,
+        verifierOrganisationId: actor.organisationId,
+        submitterOrganisationId: row.organisationId,
+      },
+    });
+  });
+  return getObservation(ctx, id);
+}
+
+/** The submitting organisation answers a request for evidence; the observation goes back to the queue. */
+export async function addEvidence(ctx: RequestContext, id: string, evidenceNotes: string): Promise<Observation> {
+  const actor = authorize(ctx, 'observation:create');
+  await inTransaction(ctx.db, async (tx) => {
+    const [row] = await tx.select().from(zoneObservations).where(eq(zoneObservations.id, id)).for('update');
+    if (!row || row.organisationId !== actor.organisationId) throw notFound('observation');
+    if (row.status !== 'more_evidence') throw new AppError('conflict', { params: { reason: 'no_evidence_requested' } });
+    const previous = row.evidenceNotes ? await ctx.platform.keyring.decrypt(tx, row.evidenceNotes, 'narrative') : '';
+    const combined = previous ? `${previous}\n\n${evidenceNotes}` : evidenceNotes;
+    await tx
+      .update(zoneObservations)
+      .set({ status: 'pending', evidenceNotes: await ctx.platform.keyring.encrypt(tx, 'narrative', combined) })
+      .where(eq(zoneObservations.id, id));
+    await appendAudit(tx, {
+      type: 'zones.evidence_added',
+      actor: auditActorOf(actor),
+      subject: `observation:${id}`,
+      details: { observationId: id },
+    });
+  });
+  return getObservation(ctx, id);
+}
+
+/** Evidence notes are shown to the submitting organisation and to verifiers, and each reading is logged. */
+const seesEvidence = (actor: Actor, row: ObservationRow) =>
+  row.organisationId === actor.organisationId || can(actor, 'observation:verify');
+
+async function presentObservations(ctx: RequestContext, actor: Actor, rows: ObservationRow[]): Promise<Observation[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const [verifications, zoneRows] = await Promise.all([
+    ctx.db
+      .select({
+        observationId: zoneVerifications.observationId,
+        decision: zoneVerifications.decision,
+        reason: zoneVerifications.reason,
+        decidedAt: zoneVerifications.decidedAt,
+        organisationId: zoneVerifications.verifierOrganisationId,
+      })
+      .from(zoneVerifications)
+      .where(inArray(zoneVerifications.observationId, ids))
+      .orderBy(asc(zoneVerifications.decidedAt)),
+    ctx.db
+      .select({ pcode: zones.pcode, names: zones.names })
+      .from(zones)
+      .where(inArray(zones.pcode, [...new Set(rows.map((row) => row.pcode))])),
+  ]);
+  const organisationIds = [
+    ...new Set([...rows.map((r) => r.organisationId), ...verifications.map((v) => v.organisationId)]),
+  ];
+  const orgRows = await ctx.db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(inArray(organisations.id, organisationIds));
+  const orgs = new Map(orgRows.map((org) => [org.id, org]));
+  const names = new Map(zoneRows.map((zone) => [zone.pcode, zone.names]));
+  const withNotes = rows.filter((row) => row.evidenceNotes && seesEvidence(actor, row));
+  if (withNotes.length > 0) {
+    await recordAccess(ctx.db, {
+      actor: auditActorOf(actor),
+      recordType: 'observation_evidence',
+      recordId: withNotes.map((row) => row.id),
+      purpose: 'zone_verification',
+    });
+  }
+  return Promise.all(
+    rows.map(async (row) => ({
+      id: row.id,
+      pcode: row.pcode,
+      zoneName: names.get(row.pcode) ?? { en: row.pcode },
+      indicator: row.indicator,
+      period: row.period,
+      value: row.value,
+      source: row.source as Observation['source'],
+      method: row.method,
+      status: row.status as Observation['status'],
+      organisation: orgs.get(row.organisationId) ?? { id: row.organisationId, name: '' },
+      submittedAt: row.submittedAt.toISOString(),
+      evidenceNotes:
+        row.evidenceNotes && seesEvidence(actor, row)
+          ? await ctx.platform.keyring.decrypt(ctx.db, row.evidenceNotes, 'narrative')
+          : null,
+      verifications: verifications
+        .filter((v) => v.observationId === row.id)
+        .map((v) => ({
+          decision: v.decision as VerificationDecision,
+          reason: v.reason,
+          decidedAt: v.decidedAt.toISOString(),
+          verifierOrganisation: orgs.get(v.organisationId) ?? { id: v.organisationId, name: '' },
+        })),
+    })),
+  );
+}

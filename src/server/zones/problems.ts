@@ -1,0 +1,110 @@
+import { registerProblems } from '../platform/i18n/problems.ts';
+
+/** Texts for the return-zones module's `code.reason` problems. */
+registerProblems({
+  en: {
+    'conflict.framework_published': {
+      title: 'Framework already published',
+      detail: 'A published framework version is never changed. Save a new draft instead.',
+    },
+    'conflict.duplicate_observation': {
+      title: 'Duplicate observation',
+      detail: 'Your organisation already gave a value for this zone, indicator and period.',
+    },
+    'conflict.already_decided': {
+      title: 'Already decided',
+      detail: 'This observation has already been confirmed or rejected.',
+    },
+    'conflict.no_evidence_requested': {
+      title: 'No evidence requested',
+      detail: 'Evidence can be added only when a verifier has asked for more.',
+    },
+    'conflict.unverified_observations': {
+      title: 'Unverified observations',
+      detail: '{count} observations of {period} are still waiting for a verifier. Publish once they are decided.',
+    },
+    'conflict.already_published': {
+      title: 'Period already published',
+      detail: '{period} is already published. Publish a correction that names the publication it replaces.',
+    },
+    'conflict.not_latest_publication': {
+      title: 'Not the latest publication',
+      detail: 'A correction must replace the latest publication of its period.',
+    },
+    'conflict.no_zones': { title: 'No zones', detail: 'The gazetteer has no zones yet. Import it first.' },
+    'forbidden.own_organisation': {
+      title: 'Own organisation’s data',
+      detail: 'A verifier never verifies data submitted by their own organisation.',
+    },
+  },
+  ar: {
+    'conflict.framework_published': {
+      title: 'الإطار منشور بالفعل',
+      detail: 'لا يُعدَّل أبدًا إصدار منشور من الإطار. احفظ مسودة جديدة بدلًا من ذلك.',
+    },
+    'conflict.duplicate_observation': {
+      title: 'ملاحظة مكررة',
+      detail: 'سبق أن قدّمت منظمتك قيمة لهذه المنطقة وهذا المؤشر وهذه الفترة.',
+    },
+    'conflict.already_decided': { title: 'تم البتّ فيها', detail: 'سبق تأكيد هذه الملاحظة أو رفضها.' },
+    'conflict.no_evidence_requested': {
+      title: 'لم تُطلب أدلة',
+      detail: 'لا يمكن إضافة أدلة إلا عندما يطلب المُحقِّق المزيد.',
+    },
+    'conflict.unverified_observations': {
+      title: 'ملاحظات لم يُتحقَّق منها',
+      detail: 'لا تزال {count} ملاحظة من فترة {period} بانتظار التحقق. انشر بعد البتّ فيها.',
+    },
+    'conflict.already_published': {
+      title: 'الفترة منشورة بالفعل',
+      detail: 'فترة {period} منشورة بالفعل. انشر تصحيحًا يحدد المنشور الذي يحل محله.',
+    },
+    'conflict.not_latest_publication': {
+      title: 'ليس أحدث منشور',
+      detail: 'يجب أن يحل التصحيح محل أحدث منشور لفترته.',
+    },
+    'conflict.no_zones': { title: 'لا توجد مناطق', detail: 'لا يحتوي المعجم الجغرافي على مناطق بعد. استورده أولًا.' },
+    'forbidden.own_organisation': {
+      title: 'بيانات المنظمة نفسها',
+      detail: 'لا يتحقق المُحقِّق أبدًا من بيانات قدّمتها منظمته.',
+    },
+  },
+  fr: {
+    'conflict.framework_published': {
+      title: 'Cadre déjà publié',
+      detail: "Une version publiée du cadre n'est jamais modifiée. Enregistrez plutôt un nouveau brouillon.",
+    },
+    'conflict.duplicate_observation': {
+      title: 'Observation en double',
+      detail: 'Votre organisation a déjà donné une valeur pour cette zone, cet indicateur et cette période.',
+    },
+    'conflict.already_decided': {
+      title: 'Déjà tranchée',
+      detail: 'Cette observation a déjà été confirmée ou rejetée.',
+    },
+    'conflict.no_evidence_requested': {
+      title: 'Aucune preuve demandée',
+      detail: "Des preuves ne peuvent être ajoutées que lorsqu'un vérificateur en demande davantage.",
+    },
+    'conflict.unverified_observations': {
+      title: 'Observations non vérifiées',
+      detail: '{count} observations de {period} attendent encore un vérificateur. Publiez une fois tranchées.',
+    },
+    'conflict.already_published': {
+      title: 'Période déjà publiée',
+      detail: '{period} est déjà publiée. Publiez une correction qui nomme la publication remplacée.',
+    },
+    'conflict.not_latest_publication': {
+      title: 'Pas la dernière publication',
+      detail: 'Une correction doit remplacer la dernière publication de sa période.',
+    },
+    'conflict.no_zones': {
+      title: 'Aucune zone',
+      detail: "Le répertoire géographique n'a pas encore de zones. Importez-le d'abord.",
+    },
+    'forbidden.own_organisation': {
+      title: 'Données de sa propre organisation',
+      detail: 'Un vérificateur ne vérifie jamais les données soumises par sa propre organisation.',
+    },
+  },
+});

@@ -1,0 +1,182 @@
+import { sql } from 'drizzle-orm';
+import type {
+  Classification,
+  CurrentZoneClass,
+  LocalizedText,
+  PublicZone,
+  PublicZoneDetail,
+  ZoneClass,
+  ZoneLevel,
+} from '../../shared/zones.ts';
+import { type Database, queryRows } from '../platform/db/client.ts';
+import { notFound } from '../platform/http/errors.ts';
+import { shiftPeriod } from './classify.ts';
+import { activeFramework, frameworkByVersion, presentFramework } from './frameworks.ts';
+import { findZone, presentZone } from './gazetteer.ts';
+import { IN_FORCE, presentRawPublication } from './published.ts';
+import { currentPeriod } from './support.ts';
+
+/**
+ * What anyone may read: the published classes, never an observation, an organisation's evidence or a
+ * draft.
+ */
+
+interface PublishedRow {
+  pcode: string;
+  parent_pcode: string | null;
+  level: ZoneLevel;
+  names: LocalizedText;
+  class: ZoneClass;
+  period: string;
+  publication_id: string;
+  summary: string;
+  shape?: unknown;
+}
+
+/** Each zone's latest published class, and (for maps) its shape. */
+export async function publishedZones(db: Database, withShapes: boolean): Promise<PublishedRow[]> {
+  return queryRows<PublishedRow & Record<string, unknown>>(
+    db,
+    sql`select distinct on (c.pcode) c.pcode, z.parent_pcode, z.level, z.names, c.class, c.period,
+        c.publication_id, c.classification->>'summary' as summary
+        ${withShapes ? sql`, z.shape` : sql``}
+      from zone_published_classes c
+      join zone_publications p on p.id = c.publication_id
+      join zones z on z.pcode = c.pcode
+      where ${IN_FORCE}
+      order by c.pcode, c.period desc`,
+  );
+}
+
+export const presentPublicZone = (row: PublishedRow): PublicZone => ({
+  pcode: row.pcode,
+  parentPcode: row.parent_pcode,
+  level: row.level,
+  name: row.names,
+  class: row.class,
+  period: row.period,
+  publicationId: row.publication_id,
+  summary: row.summary,
+});
+
+/** What changes the public zone list: a new publication. Cheap to ask on every request. */
+export async function publicationStamp(db: Database): Promise<string> {
+  const [row] = await queryRows<{ n: number | string; latest: string | null }>(
+    db,
+    sql`select count(*) as n, max(published_at)::text as latest from zone_publications`,
+  );
+  return `${row?.n ?? 0}:${row?.latest ?? ''}`;
+}
+
+const cache = new WeakMap<Database, { stamp: string; json?: string; geojson?: string }>();
+
+/**
+ * The public zone list as JSON text, built once per publication and served from memory until the next
+ * one: the public map is the most read page of the mechanism.
+ */
+export async function publicZonesBody(
+  db: Database,
+  format: 'json' | 'geojson',
+): Promise<{ body: string; etag: string }> {
+  const stamp = await publicationStamp(db);
+  let entry = cache.get(db);
+  if (!entry || entry.stamp !== stamp) {
+    entry = { stamp };
+    cache.set(db, entry);
+  }
+  if (entry[format] === undefined) {
+    const rows = await publishedZones(db, format === 'geojson');
+    entry[format] =
+      format === 'json'
+        ? JSON.stringify(rows.map(presentPublicZone))
+        : JSON.stringify({
+            type: 'FeatureCollection',
+            features: rows
+              .filter((row) => row.shape)
+              .map((row) => ({
+                type: 'Feature',
+                id: row.pcode,
+                geometry: row.shape,
+                properties: presentPublicZone(row),
+              })),
+          });
+  }
+  return { body: entry[format]!, etag: `"zones-${format}-${Buffer.from(stamp).toString('base64url')}"` };
+}
+
+/** A zone's published history (newest period first) with the explanation of each class. */
+export async function publicZoneDetail(db: Database, pcode: string): Promise<PublicZoneDetail> {
+  const zone = await findZone(db, pcode);
+  if (!zone) throw notFound('zone');
+  const rows = await queryRows<{
+    period: string;
+    class: ZoneClass;
+    classification: Classification;
+    publication_id: string;
+  }>(
+    db,
+    sql`select c.period, c.class, c.classification, c.publication_id
+      from zone_published_classes c join zone_publications p on p.id = c.publication_id
+      where c.pcode = ${pcode} and ${IN_FORCE}
+      order by c.period desc`,
+  );
+  const publicationIds = [...new Set(rows.map((row) => row.publication_id))];
+  const publications = new Map(
+    (
+      await queryRows<Record<string, unknown>>(
+        db,
+        publicationIds.length === 0
+          ? sql`select * from zone_publications where false`
+          : sql`select * from zone_publications where id in (${sql.join(
+              publicationIds.map((id) => sql`${id}`),
+              sql`, `,
+            )})`,
+      )
+    ).map((row) => [row.id as string, presentRawPublication(row)]),
+  );
+  const history = rows.map((row) => ({
+    period: row.period,
+    class: row.class,
+    publication: publications.get(row.publication_id)!,
+    classification: row.classification,
+  }));
+  const current = history[0] ?? null;
+  const framework = current
+    ? await frameworkByVersion(db, current.publication.frameworkVersion)
+    : await activeFramework(db);
+  return {
+    zone: presentZone(zone),
+    current,
+    history,
+    framework: framework ? presentFramework(framework) : null,
+    shape: zone.shape ?? null,
+  };
+}
+
+/**
+ * What a return decision asks of a zone: its latest published class, the period and publication it comes
+ * from, and whether that period is recent enough (`freshMonths`, counting the current month) to decide on.
+ * A zone never published is `insufficient_data`, never fresh.
+ */
+export async function currentZoneClass(
+  db: Database,
+  pcode: string,
+  { freshMonths = 3, now = new Date() }: { freshMonths?: number; now?: Date } = {},
+): Promise<CurrentZoneClass> {
+  const [row] = await queryRows<{ class: ZoneClass; period: string; publication_id: string }>(
+    db,
+    sql`select c.class, c.period, c.publication_id
+      from zone_published_classes c join zone_publications p on p.id = c.publication_id
+      where c.pcode = ${pcode} and ${IN_FORCE}
+      order by c.period desc limit 1`,
+  );
+  if (!row) return { pcode, class: 'insufficient_data', period: null, publicationId: null, fresh: false };
+  const freshFrom = shiftPeriod(currentPeriod(now), 1 - freshMonths);
+  return {
+    pcode,
+    class: row.class,
+    period: row.period,
+    publicationId: row.publication_id,
+    fresh: row.period >= freshFrom,
+  };
+}

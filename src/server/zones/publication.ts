@@ -1,0 +1,197 @@
+import { hash } from 'node:crypto';
+import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { PeriodReview, PublicationSummary, ZoneClass } from '../../shared/zones.ts';
+import { canonicalJson } from '../platform/audit/canonical.ts';
+import { inTransaction } from '../platform/audit/head.ts';
+import { appendAudit } from '../platform/audit/log.ts';
+import type { RequestContext } from '../platform/context.ts';
+import type { Database } from '../platform/db/client.ts';
+import { newId } from '../platform/db/columns.ts';
+import { AppError, notFound } from '../platform/http/errors.ts';
+import { authorize } from '../platform/policy/policy.ts';
+import { assessPeriod, countByClass } from './assessment.ts';
+import { activeFramework } from './frameworks.ts';
+import { zoneAssessments, zoneObservations, zonePublications, zonePublishedClasses, zones } from './schema.ts';
+import { auditActorOf } from './support.ts';
+
+type PublicationRow = typeof zonePublications.$inferSelect;
+const ROWS_PER_STATEMENT = 500;
+
+export function presentPublication(row: PublicationRow): PublicationSummary {
+  return {
+    id: row.id,
+    period: row.period,
+    frameworkVersion: row.frameworkVersion,
+    publishedAt: row.publishedAt.toISOString(),
+    contentHash: row.contentHash,
+    auditSeq: row.auditSeq,
+    replaces: row.replacesId,
+    reason: row.reason,
+    zoneCount: row.zoneCount,
+  };
+}
+
+/** The publication in force for a period: the latest one (a correction replaces what it names). */
+export async function latestPublication(db: Database, period: string): Promise<PublicationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(zonePublications)
+    .where(eq(zonePublications.period, period))
+    .orderBy(desc(zonePublications.publishedAt), desc(zonePublications.id))
+    .limit(1);
+  return row;
+}
+
+async function unverifiedCount(db: Database, period: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(zoneObservations)
+    .where(and(eq(zoneObservations.period, period), inArray(zoneObservations.status, ['pending', 'more_evidence'])));
+  return row?.n ?? 0;
+}
+
+/** What the coordinator reviews: the period's computed classes beside the previous period's, and what blocks publishing. */
+export async function reviewPeriod(ctx: RequestContext, period: string): Promise<PeriodReview> {
+  authorize(ctx, 'zone:read');
+  const framework = await activeFramework(ctx.db);
+  const rows = await ctx.db
+    .select({
+      pcode: zoneAssessments.pcode,
+      class: zoneAssessments.class,
+      frameworkVersion: zoneAssessments.frameworkVersion,
+      classification: zoneAssessments.classification,
+      names: zones.names,
+    })
+    .from(zoneAssessments)
+    .innerJoin(zones, eq(zones.pcode, zoneAssessments.pcode))
+    .where(eq(zoneAssessments.period, period))
+    .orderBy(asc(zoneAssessments.pcode));
+  const previousPeriodRow = await ctx.db
+    .select({ period: zoneAssessments.period })
+    .from(zoneAssessments)
+    .where(lt(zoneAssessments.period, period))
+    .orderBy(desc(zoneAssessments.period))
+    .limit(1);
+  const previous = new Map<string, ZoneClass>();
+  if (previousPeriodRow[0]) {
+    const earlier = await ctx.db
+      .select({ pcode: zoneAssessments.pcode, class: zoneAssessments.class })
+      .from(zoneAssessments)
+      .where(eq(zoneAssessments.period, previousPeriodRow[0].period));
+    for (const row of earlier) previous.set(row.pcode, row.class as ZoneClass);
+  }
+  const publication = await latestPublication(ctx.db, period);
+  return {
+    period,
+    frameworkVersion: rows[0]?.frameworkVersion ?? framework.version,
+    counts: countByClass(rows.map((row) => ({ class: row.class as ZoneClass }))),
+    unverified: await unverifiedCount(ctx.db, period),
+    zones: rows.map((row) => ({
+      pcode: row.pcode,
+      name: row.names,
+      class: row.class as ZoneClass,
+      previousClass: previous.get(row.pcode) ?? null,
+      summary: row.classification.summary,
+    })),
+    publication: publication ? presentPublication(publication) : null,
+  };
+}
+
+/** Recomputes the period's classes (for the review screen and `homeward assess`). */
+export async function recomputePeriod(ctx: RequestContext, period: string): Promise<PeriodReview> {
+  const actor = authorize(ctx, 'zone:assess');
+  await assessPeriod(ctx.db, period, auditActorOf(actor));
+  return reviewPeriod(ctx, period);
+}
+
+/**
+ * Publishes a period: recomputes its classes from verified data, stores them unchangeable, and appends the
+ * hash of what was published to the transparency log, all in one transaction. Refused while any observation
+ * of the period waits for a verifier. A period is published once; a correction names the publication it
+ * replaces (the latest of its period) and why.
+ */
+export async function publishPeriod(
+  ctx: RequestContext,
+  request: { period: string; replaces?: string | undefined; reason?: string | undefined },
+): Promise<PublicationSummary> {
+  const actor = authorize(ctx, 'zone:publish');
+  const { period } = request;
+  const row = await inTransaction(ctx.db, async (tx) => {
+    // One publication at a time, so two coordinators cannot both publish the same period.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('homeward.zones.publish'))`);
+    const waiting = await unverifiedCount(tx, period);
+    if (waiting > 0) {
+      throw new AppError('conflict', { params: { reason: 'unverified_observations', count: waiting, period } });
+    }
+    const current = await latestPublication(tx, period);
+    if (current && !request.replaces)
+      throw new AppError('conflict', { params: { reason: 'already_published', period } });
+    if (request.replaces) {
+      const replaced = await tx.select().from(zonePublications).where(eq(zonePublications.id, request.replaces));
+      if (!replaced[0] || replaced[0].period !== period) throw notFound('publication');
+      if (current?.id !== request.replaces) {
+        throw new AppError('conflict', { params: { reason: 'not_latest_publication' } });
+      }
+      if (!request.reason) {
+        throw new AppError('validation_failed', {
+          errors: [{ field: 'body.reason', code: 'required', message: 'say why the correction is needed' }],
+        });
+      }
+    }
+    const { frameworkVersion, results } = await assessPeriod(tx, period, auditActorOf(actor));
+    const content = results.map((result) => ({ pcode: result.pcode, classification: result.classification }));
+    const contentHash = hash('sha256', canonicalJson({ period, frameworkVersion, zones: content }), 'hex');
+    const id = newId();
+    const { seq } = await appendAudit(tx, {
+      type: 'zones.period_published',
+      actor: auditActorOf(actor),
+      subject: `publication:${id}`,
+      details: {
+        publicationId: id,
+        period,
+        frameworkVersion,
+        zones: results.length,
+        contentHash,
+        replaces: request.replaces ?? null,
+      },
+    });
+    const [publication] = await tx
+      .insert(zonePublications)
+      .values({
+        id,
+        period,
+        frameworkVersion,
+        contentHash,
+        auditSeq: seq,
+        replacesId: request.replaces ?? null,
+        reason: request.reason ?? null,
+        zoneCount: results.length,
+        publishedBy: actor.userId,
+        organisationId: actor.organisationId,
+      })
+      .returning();
+    for (let i = 0; i < results.length; i += ROWS_PER_STATEMENT) {
+      await tx.insert(zonePublishedClasses).values(
+        results.slice(i, i + ROWS_PER_STATEMENT).map((result) => ({
+          publicationId: id,
+          pcode: result.pcode,
+          stateCode: result.stateCode,
+          period,
+          class: result.classification.class,
+          classification: result.classification,
+        })),
+      );
+    }
+    return publication!;
+  });
+  return presentPublication(row);
+}
+
+export async function listPublications(ctx: RequestContext): Promise<PublicationSummary[]> {
+  authorize(ctx, 'zone:read');
+  const rows = await ctx.db
+    .select()
+    .from(zonePublications)
+    .orderBy(desc(zonePublications.period), desc(zonePublications.publishedAt));
+  return rows.map(presentPublication);
+}

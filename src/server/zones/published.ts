@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm';
+import type { PublicationSummary, ZoneClass } from '../../shared/zones.ts';
+import { type Database, queryRows } from '../platform/db/client.ts';
+
+/** A publication is in force until a correction replaces it. */
+export const IN_FORCE = sql`not exists (select 1 from zone_publications r where r.replaces_id = p.id)`;
+
+/** A raw zone_publications row (snake_case, as both drivers return it) as a publication summary. */
+export function presentRawPublication(row: Record<string, unknown>): PublicationSummary {
+  return {
+    id: row.id as string,
+    period: row.period as string,
+    frameworkVersion: Number(row.framework_version),
+    contentHash: row.content_hash as string,
+    auditSeq: Number(row.audit_seq),
+    replaces: (row.replaces_id as string | null) ?? null,
+    reason: (row.reason as string | null) ?? null,
+    zoneCount: Number(row.zone_count),
+    publishedAt: new Date(row.published_at as string).toISOString(),
+  };
+}
+
+/** The latest published class of each zone named, with its publication. */
+export async function latestPublicZoneClass(
+  db: Database,
+  pcodes: readonly string[],
+): Promise<Map<string, { class: ZoneClass; period: string; publication: PublicationSummary }>> {
+  if (pcodes.length === 0) return new Map();
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select distinct on (c.pcode) c.pcode, c.class, p.*
+      from zone_published_classes c join zone_publications p on p.id = c.publication_id
+      where c.pcode in (${sql.join(
+        pcodes.map((pcode) => sql`${pcode}`),
+        sql`, `,
+      )}) and ${IN_FORCE}
+      order by c.pcode, c.period desc`,
+  );
+  return new Map(
+    rows.map((row) => [
+      row.pcode as string,
+      { class: row.class as ZoneClass, period: row.period as string, publication: presentRawPublication(row) },
+    ]),
+  );
+}

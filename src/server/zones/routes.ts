@@ -1,0 +1,271 @@
+import { z } from 'zod';
+import {
+  AddEvidenceRequest,
+  AssessPeriodRequest,
+  FrameworkVersion,
+  Observation,
+  ObservationBatchRequest,
+  ObservationBatchResult,
+  ObservationInput,
+  ObservationListQuery,
+  ObservationPage,
+  PCode,
+  Period,
+  PeriodReview,
+  PublicationSummary,
+  PublicZone,
+  PublicZoneDetail,
+  PublicZonesQuery,
+  PublishPeriodRequest,
+  SaveFrameworkDraftRequest,
+  VerifyObservationRequest,
+  ZoneDetail,
+  ZoneListQuery,
+  ZonePage,
+} from '../../shared/zones.ts';
+import type { HomewardApp } from '../app.ts';
+import { getActiveFramework, listFrameworks, publishFramework, saveFrameworkDraft } from './frameworks.ts';
+import { getZoneDetail, listZones } from './gazetteer.ts';
+import {
+  addEvidence,
+  getObservation,
+  listObservations,
+  recordObservation,
+  recordObservationBatch,
+  verifyObservation,
+} from './observations.ts';
+import './problems.ts';
+import { publicZoneDetail, publicZonesBody } from './public.ts';
+import { listPublications, publishPeriod, recomputePeriod, reviewPeriod } from './publication.ts';
+
+const tags = ['zones'];
+const PcodeParams = z.strictObject({ pcode: PCode });
+const IdParams = z.strictObject({ id: z.uuid() });
+const VersionParams = z.strictObject({ version: z.coerce.number().int().positive() });
+const PeriodParams = z.strictObject({ period: Period });
+
+/** Return zones for staff: gazetteer, framework, observations, verification, assessment, publication. */
+export async function zoneRoutes(app: HomewardApp): Promise<void> {
+  app.get(
+    '/zones',
+    {
+      config: { permission: 'zone:read' },
+      schema: {
+        summary: 'List zones with their latest class',
+        tags,
+        querystring: ZoneListQuery,
+        response: { 200: ZonePage },
+      },
+    },
+    async (request) => listZones(request.ctx, request.query),
+  );
+  app.get(
+    '/zones/:pcode',
+    {
+      config: { permission: 'zone:read' },
+      schema: { summary: 'A zone with its assessments', tags, params: PcodeParams, response: { 200: ZoneDetail } },
+    },
+    async (request) => getZoneDetail(request.ctx, request.params.pcode),
+  );
+
+  app.get(
+    '/frameworks',
+    {
+      config: { permission: 'zone:read' },
+      schema: {
+        summary: 'Criteria framework versions, newest first',
+        tags,
+        response: { 200: z.array(FrameworkVersion) },
+      },
+    },
+    async (request) => listFrameworks(request.ctx),
+  );
+  app.get(
+    '/frameworks/active',
+    {
+      config: { permission: 'zone:read' },
+      schema: { summary: 'The framework version assessments use', tags, response: { 200: FrameworkVersion } },
+    },
+    async (request) => getActiveFramework(request.ctx),
+  );
+  app.post(
+    '/frameworks/drafts',
+    {
+      config: { permission: 'framework:manage' },
+      schema: {
+        summary: 'Save the draft of the next framework version',
+        tags,
+        body: SaveFrameworkDraftRequest,
+        response: { 200: FrameworkVersion },
+      },
+    },
+    async (request) => saveFrameworkDraft(request.ctx, request.body.definition),
+  );
+  app.post(
+    '/frameworks/:version/publish',
+    {
+      config: { permission: 'framework:manage' },
+      schema: {
+        summary: 'Publish a framework draft',
+        tags,
+        params: VersionParams,
+        response: { 200: FrameworkVersion },
+      },
+    },
+    async (request) => publishFramework(request.ctx, request.params.version),
+  );
+
+  app.get(
+    '/observations',
+    {
+      config: { permission: 'zone:read' },
+      schema: {
+        summary: 'List observations',
+        tags,
+        querystring: ObservationListQuery,
+        response: { 200: ObservationPage },
+      },
+    },
+    async (request) => listObservations(request.ctx, request.query),
+  );
+  app.post(
+    '/observations',
+    {
+      config: { permission: 'observation:create' },
+      schema: { summary: 'Record an observation', tags, body: ObservationInput, response: { 201: Observation } },
+    },
+    async (request, reply) => reply.code(201).send(await recordObservation(request.ctx, request.body)),
+  );
+  app.post(
+    '/observations/batch',
+    {
+      config: { permission: 'observation:create' },
+      schema: {
+        summary: 'Record observations all-or-nothing',
+        tags,
+        body: ObservationBatchRequest,
+        response: { 200: ObservationBatchResult },
+      },
+    },
+    async (request) => recordObservationBatch(request.ctx, request.body.observations),
+  );
+  app.get(
+    '/observations/:id',
+    {
+      config: { permission: 'zone:read' },
+      schema: { summary: 'An observation', tags, params: IdParams, response: { 200: Observation } },
+    },
+    async (request) => getObservation(request.ctx, request.params.id),
+  );
+  app.post(
+    '/observations/:id/verification',
+    {
+      config: { permission: 'observation:verify' },
+      schema: {
+        summary: 'Confirm, reject or ask for more evidence',
+        tags,
+        params: IdParams,
+        body: VerifyObservationRequest,
+        response: { 200: Observation },
+      },
+    },
+    async (request) => verifyObservation(request.ctx, request.params.id, request.body.decision, request.body.reason),
+  );
+  app.post(
+    '/observations/:id/evidence',
+    {
+      config: { permission: 'observation:create' },
+      schema: {
+        summary: 'Add the evidence a verifier asked for',
+        tags,
+        params: IdParams,
+        body: AddEvidenceRequest,
+        response: { 200: Observation },
+      },
+    },
+    async (request) => addEvidence(request.ctx, request.params.id, request.body.evidenceNotes),
+  );
+
+  app.post(
+    '/assessments',
+    {
+      config: { permission: 'zone:assess' },
+      schema: {
+        summary: "Recompute every zone's class for a period",
+        tags,
+        body: AssessPeriodRequest,
+        response: { 200: PeriodReview },
+      },
+    },
+    async (request) => recomputePeriod(request.ctx, request.body.period),
+  );
+  app.get(
+    '/periods/:period/review',
+    {
+      config: { permission: 'zone:read' },
+      schema: { summary: "A period's classes for review", tags, params: PeriodParams, response: { 200: PeriodReview } },
+    },
+    async (request) => reviewPeriod(request.ctx, request.params.period),
+  );
+  app.get(
+    '/publications',
+    {
+      config: { permission: 'zone:read' },
+      schema: { summary: 'Publications, newest period first', tags, response: { 200: z.array(PublicationSummary) } },
+    },
+    async (request) => listPublications(request.ctx),
+  );
+  app.post(
+    '/publications',
+    {
+      config: { permission: 'zone:publish' },
+      schema: {
+        summary: "Publish a period's classes (or a correction)",
+        tags,
+        body: PublishPeriodRequest,
+        response: { 201: PublicationSummary },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await publishPeriod(request.ctx, request.body)),
+  );
+}
+
+/** What anyone may read of the zones: published classes and their explanations. */
+export async function publicZoneRoutes(app: HomewardApp): Promise<void> {
+  app.get(
+    '/public/zones',
+    {
+      config: { permission: 'public' },
+      schema: {
+        summary: 'Published zone classes (`?format=geojson` for a map)',
+        tags: ['public'],
+        querystring: PublicZonesQuery,
+        response: {
+          200: z.union([z.array(PublicZone), z.object({ type: z.literal('FeatureCollection') }).loose()]),
+          304: z.null(),
+        },
+      },
+    },
+    // The body is JSON text built once per publication (public.ts), so it is sent as it is.
+    async (request, reply) => {
+      const { body, etag } = await publicZonesBody(request.ctx.db, request.query.format);
+      reply.header('etag', etag).header('cache-control', 'public, max-age=60');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
+      reply.type(request.query.format === 'geojson' ? 'application/geo+json' : 'application/json');
+      return reply.send(body as never);
+    },
+  );
+  app.get(
+    '/public/zones/:pcode',
+    {
+      config: { permission: 'public' },
+      schema: {
+        summary: "A zone's published classes over time, with their explanations",
+        tags: ['public'],
+        params: PcodeParams,
+        response: { 200: PublicZoneDetail },
+      },
+    },
+    async (request) => publicZoneDetail(request.ctx.db, request.params.pcode),
+  );
+}

@@ -1,0 +1,324 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
+import { verifyLog } from '../platform/audit/verify.ts';
+import { createTestAccount, createTestOrganisation, signIn, type TestClient } from '../platform/auth/test-support.ts';
+import { queryRows } from '../platform/db/client.ts';
+import { upsertZones } from './gazetteer.ts';
+import { currentZoneClass } from './public.ts';
+
+/**
+ * The joint monitoring centre's month, through the API: a field monitor records observations, a verifier of
+ * another organisation confirms them, the coordinator reviews and publishes, and the public sees the class.
+ */
+let env: TestEnvironment;
+let monitor: TestClient;
+let verifier: TestClient;
+let ownVerifier: TestClient;
+let coordinator: TestClient;
+const PERIOD = '2026-10';
+
+beforeAll(async () => {
+  env = await createTestEnvironment();
+  const db = env.database.db;
+  await upsertZones(db, [
+    { pcode: 'QM', parentPcode: null, level: 'state', names: { en: 'Marenland' }, population: null },
+    { pcode: 'QM01', parentPcode: 'QM', level: 'admin1', names: { en: 'North' }, population: null },
+    { pcode: 'QM0101', parentPcode: 'QM01', level: 'admin2', names: { en: 'Alder', ar: 'ألدر' }, population: 12000 },
+    { pcode: 'QM0102', parentPcode: 'QM01', level: 'admin2', names: { en: 'Birch' }, population: 8000 },
+  ]);
+  const centre = await createTestOrganisation(env.app, { kind: 'monitoring_centre' });
+  const monitors = await createTestOrganisation(env.app, { kind: 'independent_monitor' });
+  monitor = await signIn(
+    env.app,
+    await createTestAccount(env.app, { roles: ['field_monitor'], organisationId: centre.id }),
+  );
+  coordinator = await signIn(
+    env.app,
+    await createTestAccount(env.app, { roles: ['coordinator'], organisationId: centre.id }),
+  );
+  verifier = await signIn(
+    env.app,
+    await createTestAccount(env.app, { roles: ['verifier'], organisationId: monitors.id }),
+  );
+  ownVerifier = await signIn(
+    env.app,
+    await createTestAccount(env.app, { roles: ['verifier'], organisationId: centre.id }),
+  );
+});
+afterAll(() => env.close());
+
+const observation = (overrides: Record<string, unknown> = {}) => ({
+  pcode: 'QM0101',
+  indicator: 'mines_uxo_on_routes',
+  period: PERIOD,
+  value: 3,
+  source: 'monitoring_visit',
+  method: 'Route survey with the mine action authority',
+  ...overrides,
+});
+
+describe('observations and verification', () => {
+  it('refuses an unknown P-code, an unknown indicator and a value out of range, naming the field', async () => {
+    const unknownZone = await monitor.request({
+      method: 'POST',
+      url: '/api/v1/observations',
+      payload: observation({ pcode: 'QM0999' }),
+    });
+    expect(unknownZone.statusCode).toBe(400);
+    expect(unknownZone.json().errors).toEqual([expect.objectContaining({ field: 'body.pcode', code: 'unknown' })]);
+    const unknownIndicator = await monitor.request({
+      method: 'POST',
+      url: '/api/v1/observations',
+      payload: observation({ indicator: 'happiness' }),
+    });
+    expect(unknownIndicator.json().errors[0].field).toBe('body.indicator');
+    const outOfRange = await monitor.request({
+      method: 'POST',
+      url: '/api/v1/observations',
+      payload: observation({ indicator: 'perceived_safety', value: 140 }),
+    });
+    expect(outOfRange.statusCode).toBe(400);
+    expect(outOfRange.json().errors[0].field).toBe('body.value');
+  });
+
+  it('records an observation that waits for a verifier of another organisation', async () => {
+    const created = await monitor.request({
+      method: 'POST',
+      url: '/api/v1/observations',
+      payload: observation({ evidenceNotes: 'Two devices found near the school road.' }),
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      status: 'pending',
+      pcode: 'QM0101',
+      evidenceNotes: 'Two devices found near the school road.',
+    });
+    const duplicate = await monitor.request({
+      method: 'POST',
+      url: '/api/v1/observations',
+      payload: observation({ value: 4 }),
+    });
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json().code).toBe('conflict');
+
+    const id = created.json().id as string;
+    const own = await ownVerifier.request({
+      method: 'POST',
+      url: `/api/v1/observations/${id}/verification`,
+      payload: { decision: 'confirm' },
+    });
+    expect(own.statusCode).toBe(403);
+    const ownQueue = await ownVerifier.request({ method: 'GET', url: '/api/v1/observations?queue=verify' });
+    expect(ownQueue.json().items.map((o: { id: string }) => o.id)).not.toContain(id);
+
+    const queue = await verifier.request({ method: 'GET', url: '/api/v1/observations?queue=verify' });
+    expect(queue.json().items.map((o: { id: string }) => o.id)).toContain(id);
+    const rejectWithoutReason = await verifier.request({
+      method: 'POST',
+      url: `/api/v1/observations/${id}/verification`,
+      payload: { decision: 'reject' },
+    });
+    expect(rejectWithoutReason.statusCode).toBe(400);
+    const confirmed = await verifier.request({
+      method: 'POST',
+      url: `/api/v1/observations/${id}/verification`,
+      payload: { decision: 'confirm' },
+    });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json().status).toBe('confirmed');
+    expect(confirmed.json().verifications[0]).toMatchObject({ decision: 'confirm' });
+    const again = await verifier.request({
+      method: 'POST',
+      url: `/api/v1/observations/${id}/verification`,
+      payload: { decision: 'reject', reason: 'second thoughts' },
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('stores evidence notes encrypted, never as plain text', async () => {
+    const rows = await queryRows(
+      env.database.db,
+      sql`select evidence_notes from zone_observations where evidence_notes is not null`,
+    );
+    const text = JSON.stringify(rows);
+    expect(text).not.toContain('school road');
+    expect(text).toContain('hw1.');
+  });
+
+  it('records a batch all-or-nothing: one bad row writes nothing', async () => {
+    const bad = await monitor.request({
+      method: 'POST',
+      url: '/api/v1/observations/batch',
+      payload: {
+        observations: [
+          observation({ pcode: 'QM0102', indicator: 'perceived_safety', value: 80 }),
+          observation({ pcode: 'QM0102', value: -1 }),
+        ],
+      },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('body.observations.1.value');
+    const listed = await monitor.request({ method: 'GET', url: '/api/v1/observations?pcode=QM0102' });
+    expect(listed.json().total).toBe(0);
+  });
+});
+
+describe('review and publication', () => {
+  it('refuses to publish a period while an observation is unverified, then publishes once it is', async () => {
+    const pending = await monitor.request({
+      method: 'POST',
+      url: '/api/v1/observations',
+      payload: observation({ pcode: 'QM0102', indicator: 'perceived_safety', value: 85, source: 'survey' }),
+    });
+    const refused = await coordinator.request({
+      method: 'POST',
+      url: '/api/v1/publications',
+      payload: { period: PERIOD },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain('1 observations');
+
+    await verifier.request({
+      method: 'POST',
+      url: `/api/v1/observations/${pending.json().id}/verification`,
+      payload: { decision: 'confirm' },
+    });
+    const review = await coordinator.request({
+      method: 'POST',
+      url: '/api/v1/assessments',
+      payload: { period: PERIOD },
+    });
+    expect(review.statusCode).toBe(200);
+    const alder = review.json().zones.find((z: { pcode: string }) => z.pcode === 'QM0101');
+    expect(alder.class).toBe('not_conducive');
+    expect(alder.summary).toMatch(/mine|ordnance/i);
+    expect(review.json().zones.map((z: { pcode: string }) => z.pcode)).toEqual(['QM0101', 'QM0102']);
+
+    const published = await coordinator.request({
+      method: 'POST',
+      url: '/api/v1/publications',
+      payload: { period: PERIOD },
+    });
+    expect(published.statusCode).toBe(201);
+    const publication = published.json();
+    expect(publication.contentHash).toMatch(/^[0-9a-f]{64}$/);
+
+    const entries = await coordinator.request({
+      method: 'GET',
+      url: '/api/v1/audit/entries?type=zones.period_published',
+    });
+    expect(JSON.stringify(entries.json())).toContain(publication.id);
+    expect((await verifyLog(env.database.db)).ok).toBe(true);
+
+    const twice = await coordinator.request({
+      method: 'POST',
+      url: '/api/v1/publications',
+      payload: { period: PERIOD },
+    });
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it('shows the published class on the public map and zone page, and to the returns module', async () => {
+    const list = await env.app.inject({ method: 'GET', url: '/api/v1/public/zones' });
+    expect(list.statusCode).toBe(200);
+    const alder = list.json().find((z: { pcode: string }) => z.pcode === 'QM0101');
+    expect(alder).toMatchObject({ class: 'not_conducive', period: PERIOD });
+    expect(JSON.stringify(list.json())).not.toContain('school road');
+
+    const page = await env.app.inject({ method: 'GET', url: '/api/v1/public/zones/QM0101' });
+    expect(page.json().current.classification.deciding[0].kind).toBe('hard_red');
+    expect(page.json().history).toHaveLength(1);
+
+    const current = await currentZoneClass(env.database.db, 'QM0101', { now: new Date('2026-11-15T00:00:00Z') });
+    expect(current).toMatchObject({ class: 'not_conducive', period: PERIOD, fresh: true });
+    const later = await currentZoneClass(env.database.db, 'QM0101', { now: new Date('2027-06-15T00:00:00Z') });
+    expect(later.fresh).toBe(false);
+    const never = await currentZoneClass(env.database.db, 'QM0102', { now: new Date('2026-11-15T00:00:00Z') });
+    expect(never.class).not.toBe('conducive');
+  });
+
+  it('publishes a correction that replaces the publication, which stays on record', async () => {
+    const [first] = (await coordinator.request({ method: 'GET', url: '/api/v1/publications' })).json();
+    const noReason = await coordinator.request({
+      method: 'POST',
+      url: '/api/v1/publications',
+      payload: { period: PERIOD, replaces: first.id },
+    });
+    expect(noReason.statusCode).toBe(400);
+    const correction = await coordinator.request({
+      method: 'POST',
+      url: '/api/v1/publications',
+      payload: { period: PERIOD, replaces: first.id, reason: 'Population baseline corrected' },
+    });
+    expect(correction.statusCode).toBe(201);
+    expect(correction.json().replaces).toBe(first.id);
+    const all = (await coordinator.request({ method: 'GET', url: '/api/v1/publications' })).json();
+    expect(all).toHaveLength(2);
+    const page = await env.app.inject({ method: 'GET', url: '/api/v1/public/zones/QM0101' });
+    expect(page.json().history).toHaveLength(1);
+    expect(page.json().current.publication.id).toBe(correction.json().id);
+  });
+
+  it('serves the map as GeoJSON with an ETag', async () => {
+    const first = await env.app.inject({ method: 'GET', url: '/api/v1/public/zones?format=geojson' });
+    expect(first.json().type).toBe('FeatureCollection');
+    const again = await env.app.inject({
+      method: 'GET',
+      url: '/api/v1/public/zones?format=geojson',
+      headers: { 'if-none-match': String(first.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+  });
+});
+
+describe('framework versions', () => {
+  it('refuses contradictory thresholds and never changes a published version', async () => {
+    const active = (await coordinator.request({ method: 'GET', url: '/api/v1/frameworks/active' })).json();
+    const definition = structuredClone(active.definition);
+    const indicator = definition.criteria[0].indicators[0];
+    const contradictory = structuredClone(definition);
+    const bad = contradictory.criteria[0].indicators[0];
+    [bad.green, bad.red] = bad.direction === 'higher_is_better' ? [10, 50] : [50, 10];
+    const refused = await coordinator.request({
+      method: 'POST',
+      url: '/api/v1/frameworks/drafts',
+      payload: { definition: contradictory },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].field).toMatch(/^body\.definition\.criteria\.0\.indicators\.0\./);
+
+    indicator.weight = indicator.weight + 1;
+    const draft = await coordinator.request({
+      method: 'POST',
+      url: '/api/v1/frameworks/drafts',
+      payload: { definition },
+    });
+    expect(draft.json()).toMatchObject({ version: active.version + 1, status: 'draft' });
+    const published = await coordinator.request({
+      method: 'POST',
+      url: `/api/v1/frameworks/${draft.json().version}/publish`,
+    });
+    expect(published.json().status).toBe('published');
+    const again = await coordinator.request({
+      method: 'POST',
+      url: `/api/v1/frameworks/${draft.json().version}/publish`,
+    });
+    expect(again.statusCode).toBe(409);
+    const versions = (await coordinator.request({ method: 'GET', url: '/api/v1/frameworks' })).json();
+    expect(versions.find((v: { version: number }) => v.version === active.version).definitionHash).toBe(
+      active.definitionHash,
+    );
+  });
+
+  it('lets only coordinators change the framework', async () => {
+    const response = await monitor.request({
+      method: 'POST',
+      url: '/api/v1/frameworks/drafts',
+      payload: { definition: {} },
+    });
+    expect([400, 403]).toContain(response.statusCode);
+    const forbidden = await verifier.request({ method: 'POST', url: '/api/v1/frameworks/1/publish' });
+    expect(forbidden.statusCode).toBe(403);
+  });
+});

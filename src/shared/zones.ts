@@ -1,0 +1,390 @@
+import { z } from 'zod';
+import { LANGUAGES } from './vocabulary.ts';
+
+/**
+ * The return-zones vocabulary and API shapes, shared by the server (validation, OpenAPI) and the web
+ * application. A zone is an administrative unit named by its P-code; a criteria framework says how its
+ * conditions are judged; observations are indicator values with their source; a verifier from another
+ * organisation confirms them; a classification says, criterion by criterion, whether return there can be
+ * supported; a coordinator publishes a period's classifications.
+ */
+
+// Vocabulary
+
+/** P-code levels, outermost first: QM → QM01 → QM0101 → QM0101001. */
+export const ZONE_LEVELS = ['state', 'admin1', 'admin2', 'location'] as const;
+export type ZoneLevel = (typeof ZONE_LEVELS)[number];
+
+/** A P-code: two upper-case letters (the state) then digits, nested by prefix. */
+export const PCODE = /^[A-Z]{2}[0-9]{0,12}$/;
+
+export const ZONE_CLASSES = ['conducive', 'conditionally_conducive', 'insufficient_data', 'not_conducive'] as const;
+export type ZoneClass = (typeof ZONE_CLASSES)[number];
+/** Safety order used by the properties: a higher rank means return looks better supported. */
+export const ZONE_CLASS_RANK: Record<ZoneClass, number> = {
+  not_conducive: 0,
+  insufficient_data: 1,
+  conditionally_conducive: 2,
+  conducive: 3,
+};
+
+/** Status of one indicator or criterion. `missing` means no verified, fresh value (criteria: `insufficient`). */
+export const INDICATOR_STATUSES = ['red', 'missing', 'amber', 'green'] as const;
+export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
+export const CRITERION_STATUSES = ['red', 'insufficient', 'amber', 'green'] as const;
+export type CriterionStatus = (typeof CRITERION_STATUSES)[number];
+
+/** Units of measure and the values each admits. */
+export const UNITS = {
+  count: { min: 0, max: 1_000_000_000, integer: true },
+  percent: { min: 0, max: 100, integer: false },
+  rate_per_10000: { min: 0, max: 10_000, integer: false },
+  score_1_5: { min: 1, max: 5, integer: false },
+  yes_no: { min: 0, max: 1, integer: true },
+  days: { min: 0, max: 3650, integer: false },
+  hours_per_day: { min: 0, max: 24, integer: false },
+  km: { min: 0, max: 10_000, integer: false },
+} as const;
+export type Unit = keyof typeof UNITS;
+export const UNIT_NAMES = Object.keys(UNITS) as [Unit, ...Unit[]];
+
+export const DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const OBSERVATION_SOURCES = ['monitoring_visit', 'key_informant_interview', 'partner_report', 'survey'] as const;
+export type ObservationSource = (typeof OBSERVATION_SOURCES)[number];
+
+/** pending: awaiting a verifier; more_evidence: the verifier asked for more; confirmed or rejected: decided. */
+export const OBSERVATION_STATUSES = ['pending', 'more_evidence', 'confirmed', 'rejected'] as const;
+export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
+
+export const VERIFICATION_DECISIONS = ['confirm', 'reject', 'request_evidence'] as const;
+export type VerificationDecision = (typeof VERIFICATION_DECISIONS)[number];
+
+export const CRITERION_KINDS = ['criterion', 'precondition'] as const;
+export type CriterionKind = (typeof CRITERION_KINDS)[number];
+
+// Small shapes
+
+/** A month, ISO `YYYY-MM`. */
+export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
+export const PCode = z.string().regex(PCODE, 'must be a P-code: two capital letters then digits (e.g. QM0101)');
+const Code = z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'must be lower-case letters, digits and _');
+const Timestamp = z.iso.datetime({ offset: true });
+const Id = z.uuid();
+
+/** A name in several languages; English is required, as the fallback every screen can show. */
+export const LocalizedText = z
+  .record(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code'), z.string().trim().min(1).max(300))
+  .refine((names) => typeof names.en === 'string', 'must include an English (en) name');
+export type LocalizedText = z.infer<typeof LocalizedText>;
+export const SUPPORTED_LANGUAGES = LANGUAGES;
+
+// Criteria framework
+
+export const IndicatorDefinition = z.strictObject({
+  code: Code,
+  name: LocalizedText,
+  unit: z.enum(UNIT_NAMES),
+  direction: z.enum(DIRECTIONS),
+  /** Green at or beyond this value (≥ for higher_is_better, ≤ for lower_is_better). */
+  green: z.number(),
+  /** Red beyond this value (< for higher_is_better, > for lower_is_better); amber between the two. */
+  red: z.number(),
+  weight: z.number().positive().max(100),
+  /** One red on a hard indicator makes the zone not conducive, whatever the rest says. */
+  hard: z.boolean(),
+  /** How many months a verified value stays fresh, counting its own month. */
+  freshnessMonths: z.number().int().min(1).max(36),
+});
+export type IndicatorDefinition = z.infer<typeof IndicatorDefinition>;
+
+export const CriterionDefinition = z.strictObject({
+  code: Code,
+  kind: z.enum(CRITERION_KINDS),
+  name: LocalizedText,
+  indicators: z.array(IndicatorDefinition).min(1).max(50),
+});
+export type CriterionDefinition = z.infer<typeof CriterionDefinition>;
+
+/** What a framework version says: its criteria (and process preconditions) with their indicators. */
+export const FrameworkDefinition = z.strictObject({
+  title: LocalizedText,
+  criteria: z.array(CriterionDefinition).min(1).max(30),
+});
+export type FrameworkDefinition = z.infer<typeof FrameworkDefinition>;
+
+export const FRAMEWORK_STATUSES = ['draft', 'published'] as const;
+export const FrameworkVersion = z.object({
+  id: Id,
+  version: z.number().int(),
+  status: z.enum(FRAMEWORK_STATUSES),
+  definition: FrameworkDefinition,
+  createdAt: Timestamp,
+  publishedAt: Timestamp.nullable(),
+  /** Hash of the canonical definition, anchored in the transparency log when published. */
+  definitionHash: z.string(),
+});
+export type FrameworkVersion = z.infer<typeof FrameworkVersion>;
+
+export const SaveFrameworkDraftRequest = z.strictObject({ definition: FrameworkDefinition });
+
+// Zones
+
+export const Zone = z.object({
+  pcode: z.string(),
+  parentPcode: z.string().nullable(),
+  level: z.enum(ZONE_LEVELS),
+  name: LocalizedText,
+  population: z.number().int().nullable(),
+  hasShape: z.boolean(),
+});
+export type Zone = z.infer<typeof Zone>;
+
+export const ZoneListQuery = z.strictObject({
+  level: z.enum(ZONE_LEVELS).optional(),
+  parent: PCode.optional(),
+  /** Filters by P-code prefix or name (any language), case-insensitive. */
+  q: z.string().trim().max(100).optional(),
+  /** The period whose latest assessment to show beside each zone (default: the latest assessed). */
+  period: Period.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+// Observations
+
+export const ObservationInput = z.strictObject({
+  pcode: PCode,
+  indicator: Code,
+  period: Period,
+  value: z.number().finite(),
+  source: z.enum(OBSERVATION_SOURCES),
+  method: z.string().trim().min(1).max(500),
+  /** Optional evidence notes: stored encrypted, shown only to the submitting and verifying organisations. */
+  evidenceNotes: z.string().trim().max(4000).optional(),
+});
+export type ObservationInput = z.infer<typeof ObservationInput>;
+
+export const ObservationBatchRequest = z.strictObject({ observations: z.array(ObservationInput).min(1).max(5000) });
+
+export const Verification = z.object({
+  decision: z.enum(VERIFICATION_DECISIONS),
+  reason: z.string().nullable(),
+  verifierOrganisation: z.object({ id: Id, name: z.string() }),
+  decidedAt: Timestamp,
+});
+
+export const Observation = z.object({
+  id: Id,
+  pcode: z.string(),
+  zoneName: LocalizedText,
+  indicator: z.string(),
+  period: z.string(),
+  value: z.number(),
+  source: z.enum(OBSERVATION_SOURCES),
+  method: z.string(),
+  status: z.enum(OBSERVATION_STATUSES),
+  organisation: z.object({ id: Id, name: z.string() }),
+  submittedAt: Timestamp,
+  /** Present only for the submitting and verifying organisations. */
+  evidenceNotes: z.string().nullable().optional(),
+  verifications: z.array(Verification),
+});
+export type Observation = z.infer<typeof Observation>;
+
+export const ObservationBatchResult = z.object({ created: z.number().int(), unchanged: z.number().int() });
+
+export const ObservationListQuery = z.strictObject({
+  pcode: PCode.optional(),
+  indicator: Code.optional(),
+  period: Period.optional(),
+  status: z.enum(OBSERVATION_STATUSES).optional(),
+  /** Only what the caller's organisation may verify (submitted by another organisation, not yet decided). */
+  queue: z.enum(['verify']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const ObservationPage = z.object({ total: z.number().int(), items: z.array(Observation) });
+
+export const VerifyObservationRequest = z
+  .strictObject({
+    decision: z.enum(VERIFICATION_DECISIONS),
+    /** Required to reject or to ask for more evidence. */
+    reason: z.string().trim().min(1).max(2000).optional(),
+  })
+  .refine((body) => body.decision === 'confirm' || body.reason !== undefined, {
+    message: 'give a reason to reject or to ask for more evidence',
+    path: ['reason'],
+  });
+
+export const AddEvidenceRequest = z.strictObject({ evidenceNotes: z.string().trim().min(1).max(4000) });
+
+// Classification
+
+/** Why an indicator has its status, for the explanation. */
+export const IndicatorAssessment = z.object({
+  indicator: z.string(),
+  status: z.enum(INDICATOR_STATUSES),
+  hard: z.boolean(),
+  /** The value that decided the status, with where it came from; null when missing. */
+  value: z.number().nullable(),
+  period: z.string().nullable(),
+  source: z.enum(OBSERVATION_SOURCES).nullable(),
+  organisationId: z.string().nullable(),
+  observedAt: z.string().nullable(),
+  /**
+   * verified: a fresh confirmed value; stale_red: the last verified value was red and nothing fresh replaced
+   * it; unverified_red: a report of danger not yet verified holds the zone back; missing: no fresh verified value.
+   */
+  basis: z.enum(['verified', 'stale_red', 'unverified_red', 'unverified_worse', 'missing']),
+  /** Observations behind this status (ids). */
+  observationIds: z.array(z.string()),
+});
+export type IndicatorAssessment = z.infer<typeof IndicatorAssessment>;
+
+export const CriterionAssessment = z.object({
+  criterion: z.string(),
+  kind: z.enum(CRITERION_KINDS),
+  status: z.enum(CRITERION_STATUSES),
+  indicators: z.array(IndicatorAssessment),
+});
+export type CriterionAssessment = z.infer<typeof CriterionAssessment>;
+
+/** One reason the class is what it is: an indicator (or criterion) that decided it. */
+export const DecidingReason = z.object({
+  kind: z.enum(['hard_red', 'criterion_red', 'criterion_insufficient', 'criterion_amber', 'all_green']),
+  criterion: z.string().nullable(),
+  indicators: z.array(z.string()),
+});
+export type DecidingReason = z.infer<typeof DecidingReason>;
+
+export const Classification = z.object({
+  class: z.enum(ZONE_CLASSES),
+  criteria: z.array(CriterionAssessment),
+  deciding: z.array(DecidingReason),
+  /** The explanation in plain English (screens render it in the reader's language from `deciding`). */
+  summary: z.string(),
+});
+export type Classification = z.infer<typeof Classification>;
+
+export const Assessment = Classification.extend({
+  pcode: z.string(),
+  period: z.string(),
+  frameworkVersion: z.number().int(),
+  computedAt: Timestamp,
+});
+export type Assessment = z.infer<typeof Assessment>;
+
+// Review and publication
+
+export const PeriodReview = z.object({
+  period: z.string(),
+  frameworkVersion: z.number().int(),
+  counts: z.record(z.enum(ZONE_CLASSES), z.number().int()),
+  /** Observations of the period still waiting for a verifier: publication is refused while any remain. */
+  unverified: z.number().int(),
+  zones: z.array(
+    z.object({
+      pcode: z.string(),
+      name: LocalizedText,
+      class: z.enum(ZONE_CLASSES),
+      previousClass: z.enum(ZONE_CLASSES).nullable(),
+      summary: z.string(),
+    }),
+  ),
+  publication: z.lazy(() => PublicationSummary).nullable(),
+});
+export type PeriodReview = z.infer<typeof PeriodReview>;
+
+export const PublishPeriodRequest = z.strictObject({
+  period: Period,
+  /** A correction names the publication it replaces and why. */
+  replaces: Id.optional(),
+  reason: z.string().trim().min(1).max(2000).optional(),
+});
+
+export const PublicationSummary = z.object({
+  id: Id,
+  period: z.string(),
+  frameworkVersion: z.number().int(),
+  publishedAt: Timestamp,
+  contentHash: z.string(),
+  /** Sequence number of the publication's entry in the transparency log. */
+  auditSeq: z.number().int(),
+  replaces: Id.nullable(),
+  reason: z.string().nullable(),
+  zoneCount: z.number().int(),
+});
+export type PublicationSummary = z.infer<typeof PublicationSummary>;
+
+// Public
+
+export const PublicZone = z.object({
+  pcode: z.string(),
+  parentPcode: z.string().nullable(),
+  level: z.enum(ZONE_LEVELS),
+  name: LocalizedText,
+  class: z.enum(ZONE_CLASSES),
+  period: z.string(),
+  publicationId: Id,
+  summary: z.string(),
+});
+export type PublicZone = z.infer<typeof PublicZone>;
+
+export const PublicZonesQuery = z.strictObject({ format: z.enum(['json', 'geojson']).default('json') });
+
+export const PublicZoneHistoryEntry = z.object({
+  period: z.string(),
+  class: z.enum(ZONE_CLASSES),
+  publication: PublicationSummary,
+  classification: Classification,
+});
+
+export const PublicZoneDetail = z.object({
+  zone: Zone,
+  current: PublicZoneHistoryEntry.nullable(),
+  history: z.array(PublicZoneHistoryEntry),
+  framework: FrameworkVersion.nullable(),
+  shape: z.unknown().nullable(),
+});
+export type PublicZoneDetail = z.infer<typeof PublicZoneDetail>;
+
+/** What a later module (returns) asks before deciding a return: the zone's current published class. */
+export interface CurrentZoneClass {
+  pcode: string;
+  class: ZoneClass;
+  period: string | null;
+  publicationId: string | null;
+  /** Whether the published period is recent enough to decide on (HOMEWARD_ZONE_CLASS_FRESH_MONTHS). */
+  fresh: boolean;
+}
+
+// Staff API: zone list and zone page
+
+export const ZoneSummary = Zone.extend({
+  /** The zone's latest assessment for the period asked (or the latest period assessed). */
+  class: z.enum(ZONE_CLASSES).nullable(),
+  period: z.string().nullable(),
+  /** Its latest published class, if any. */
+  publishedClass: z.enum(ZONE_CLASSES).nullable(),
+});
+export type ZoneSummary = z.infer<typeof ZoneSummary>;
+
+export const ZonePage = z.object({ total: z.number().int(), items: z.array(ZoneSummary) });
+
+export const ZoneDetail = z.object({
+  zone: Zone,
+  ancestors: z.array(Zone),
+  children: z.array(Zone),
+  /** Latest assessments, newest period first (up to 24). */
+  assessments: z.array(Assessment),
+  /** The latest published class and its publication. */
+  published: z.object({ class: z.enum(ZONE_CLASSES), period: z.string(), publication: PublicationSummary }).nullable(),
+  /** The framework version in use (for indicator names, units and thresholds). */
+  framework: FrameworkVersion,
+});
+export type ZoneDetail = z.infer<typeof ZoneDetail>;
+
+export const AssessPeriodRequest = z.strictObject({ period: Period });
