@@ -180,3 +180,24 @@ export async function currentZoneClass(
     fresh: row.period >= freshFrom,
   };
 }
+
+/**
+ * What a publication published, exactly as hashed: anyone can recompute sha256 of its canonical JSON and
+ * compare it with the publication's `contentHash` and with its entry in the transparency log.
+ */
+export async function publishedContent(db: Database, publicationId: string) {
+  const [publication] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select * from zone_publications where id = ${publicationId}`,
+  );
+  if (!publication) throw notFound('publication');
+  const rows = await queryRows<{ pcode: string; classification: Classification }>(
+    db,
+    sql`select pcode, classification from zone_published_classes where publication_id = ${publicationId} order by pcode`,
+  );
+  const summary = presentRawPublication(publication);
+  return {
+    publication: summary,
+    content: { period: summary.period, frameworkVersion: summary.frameworkVersion, zones: rows },
+  };
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AddEvidenceRequest,
   AssessPeriodRequest,
+  Classification,
   FrameworkVersion,
   Observation,
   ObservationBatchRequest,
@@ -35,7 +36,7 @@ import {
   verifyObservation,
 } from './observations.ts';
 import './problems.ts';
-import { publicZoneDetail, publicZonesBody } from './public.ts';
+import { publicZoneDetail, publicZonesBody, publishedContent } from './public.ts';
 import { listPublications, publishPeriod, recomputePeriod, reviewPeriod } from './publication.ts';
 
 const tags = ['zones'];
@@ -267,5 +268,27 @@ export async function publicZoneRoutes(app: HomewardApp): Promise<void> {
       },
     },
     async (request) => publicZoneDetail(request.ctx.db, request.params.pcode),
+  );
+  app.get(
+    '/public/publications/:id',
+    {
+      config: { permission: 'public' },
+      schema: {
+        summary: 'What a publication published, exactly as hashed (sha256 of its canonical JSON is contentHash)',
+        tags: ['public'],
+        params: IdParams,
+        response: {
+          200: z.object({
+            publication: PublicationSummary,
+            content: z.object({
+              period: z.string(),
+              frameworkVersion: z.number().int(),
+              zones: z.array(z.object({ pcode: z.string(), classification: Classification })),
+            }),
+          }),
+        },
+      },
+    },
+    async (request) => publishedContent(request.ctx.db, request.params.id),
   );
 }

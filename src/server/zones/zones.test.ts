@@ -1,6 +1,8 @@
+import { hash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
+import { canonicalJson } from '../platform/audit/canonical.ts';
 import { verifyLog } from '../platform/audit/verify.ts';
 import { createTestAccount, createTestOrganisation, signIn, type TestClient } from '../platform/auth/test-support.ts';
 import { queryRows } from '../platform/db/client.ts';
@@ -210,6 +212,9 @@ describe('review and publication', () => {
     });
     expect(JSON.stringify(entries.json())).toContain(publication.id);
     expect((await verifyLog(env.database.db)).ok).toBe(true);
+
+    const content = await env.app.inject({ method: 'GET', url: `/api/v1/public/publications/${publication.id}` });
+    expect(hash('sha256', canonicalJson(content.json().content), 'hex')).toBe(publication.contentHash);
 
     const twice = await coordinator.request({
       method: 'POST',
