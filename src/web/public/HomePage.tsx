@@ -37,6 +37,18 @@ export function HomePage() {
         </SimpleGrid>
       </section>
 
+      <section aria-labelledby="zones-home-title">
+        <Title id="zones-home-title" order={2} mb="md">
+          {t('publicZones.home.title')}
+        </Title>
+        <Text mb="md" maw={760}>
+          {t('publicZones.home.text')}
+        </Text>
+        <Anchor component={Link} to="/zones" fw={600}>
+          {t('publicZones.home.link')}
+        </Anchor>
+      </section>
+
       <section aria-labelledby="help-title">
         <Title id="help-title" order={2} mb="md">
           {t('home.help.title')}

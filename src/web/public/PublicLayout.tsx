@@ -37,6 +37,7 @@ export function PublicLayout() {
             <Box component="nav" aria-label={t('public.nav.label')}>
               <Group gap="lg">
                 <HeaderLink to="/">{t('public.nav.home')}</HeaderLink>
+                <HeaderLink to="/zones">{t('publicZones.nav')}</HeaderLink>
                 <HeaderLink to="/help">{t('public.nav.help')}</HeaderLink>
                 <HeaderLink to="/languages">{t('public.nav.languages')}</HeaderLink>
               </Group>
@@ -63,6 +64,9 @@ export function PublicLayout() {
           <ContactChannels />
           <Box component="nav" aria-label={t('footer.nav.label')} mt="lg">
             <Group gap="lg">
+              <Anchor component={Link} to="/zones">
+                {t('publicZones.nav')}
+              </Anchor>
               <Anchor component={Link} to="/help">
                 {t('public.nav.help')}
               </Anchor>

@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useParams } from 'react-router';
+import { PageLoader } from '../components/PageLoader.tsx';
 import { isLanguage } from '../i18n/languages.ts';
 import { changeLanguage } from '../i18n/setup.ts';
 import { HelpPage } from './HelpPage.tsx';
@@ -8,6 +9,11 @@ import { HomePage } from './HomePage.tsx';
 import { LanguagesPage } from './LanguagesPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
+
+// The zone pages (and Leaflet with them) are chunks of their own: the home page never downloads them.
+const ZonesPage = lazy(() => import('./zones/ZonesPage.tsx'));
+const ZonePage = lazy(() => import('./zones/ZonePage.tsx'));
+const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<PageLoader />}>{children}</Suspense>;
 
 /** `/ar`, `/fr`…: the home page in that language, an address to share with people who read it. */
 function LanguageHome() {
@@ -28,6 +34,22 @@ export function PublicRoutes() {
         <Route index element={<HomePage />} />
         <Route path="help" element={<HelpPage />} />
         <Route path="languages" element={<LanguagesPage />} />
+        <Route
+          path="zones"
+          element={
+            <Lazy>
+              <ZonesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="zones/:pcode"
+          element={
+            <Lazy>
+              <ZonePage />
+            </Lazy>
+          }
+        />
         <Route path=":language" element={<LanguageHome />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

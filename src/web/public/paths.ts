@@ -3,11 +3,14 @@
  * 200) and any other page address with the application's "not found" page (status 404). Add a public page here
  * and in PublicRoutes.tsx.
  */
-export const PUBLIC_PAGES: readonly string[] = ['/', '/help', '/languages'];
+export const PUBLIC_PAGES: readonly string[] = ['/', '/help', '/languages', '/zones'];
 
 /** A language's own page: `/ar`, `/fr`, `/ckb` (the language must exist; the portal checks). */
 export const LANGUAGE_PAGE = /^\/[a-z]{2,3}\/?$/;
 
+/** The zone map and a zone's page by P-code, `/zones/QM0101` (the portal says "not found" for an unknown zone). */
+export const ZONE_PAGE = /^\/zones(?:\/[A-Za-z]{2}[0-9]{0,12})?\/?$/;
+
 export function isPublicPage(pathname: string): boolean {
-  return PUBLIC_PAGES.includes(pathname) || LANGUAGE_PAGE.test(pathname);
+  return PUBLIC_PAGES.includes(pathname) || LANGUAGE_PAGE.test(pathname) || ZONE_PAGE.test(pathname);
 }

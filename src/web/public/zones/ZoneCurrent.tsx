@@ -1,0 +1,71 @@
+import { List, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { PublicZoneDetail } from '../../../shared/zones.ts';
+import { useFormatters } from '../../components/format.ts';
+import { ClassBadge } from './ClassBadge.tsx';
+import { explain } from './explain.ts';
+import { formatPeriod } from './format.ts';
+
+type Entry = NonNullable<PublicZoneDetail['current']>;
+type Framework = PublicZoneDetail['framework'];
+
+/** The zone's current published class with its period, and why it has it, in the reader's language. */
+export function ZoneCurrent({ current, framework }: { current: Entry | null; framework: Framework }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormatters();
+  return (
+    <>
+      <section aria-labelledby="zone-current-title">
+        <Title id="zone-current-title" order={2} mb="sm">
+          {t('publicZones.zone.currentTitle')}
+        </Title>
+        {current ? (
+          <Stack gap="xs" align="flex-start">
+            <span className="zone-badge-large">
+              <ClassBadge zoneClass={current.class} />
+            </span>
+            <Text>
+              {t('publicZones.zone.publishedFor', {
+                period: formatPeriod(current.period, i18n.language),
+                date: format.date(current.publication.publishedAt),
+              })}
+            </Text>
+          </Stack>
+        ) : (
+          <Text>{t('publicZones.zone.noCurrent')}</Text>
+        )}
+      </section>
+      {current ? (
+        <section aria-labelledby="zone-why-title">
+          <Title id="zone-why-title" order={2} mb="sm">
+            {t('publicZones.zone.whyTitle')}
+          </Title>
+          <Explanation entry={current} framework={framework} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function Explanation({ entry, framework }: { entry: Entry; framework: Framework }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const explanation = explain(entry.classification, framework?.definition ?? null, t, language);
+  if (explanation.kind === 'reasons') {
+    return (
+      <List spacing="xs" maw={760}>
+        {explanation.sentences.map((sentence) => (
+          <List.Item key={sentence}>{sentence}</List.Item>
+        ))}
+      </List>
+    );
+  }
+  return (
+    <Stack gap="xs" maw={760}>
+      {language !== 'en' ? <Text fs="italic">{t('publicZones.zone.englishOnly')}</Text> : null}
+      <Text lang="en" dir="ltr" ta="start">
+        {explanation.text}
+      </Text>
+    </Stack>
+  );
+}
