@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../http/errors.ts';
 import { clearSessionCookie, SESSION_COOKIE } from './cookie.ts';
@@ -23,33 +23,62 @@ async function authentication(app: FastifyInstance): Promise<void> {
   app.decorateRequest('auth');
   warmDummyPassword();
 
-  app.addHook('onRequest', async (request, reply) => {
+  // The hooks are callback-style and finish synchronously when there is nothing to look up (no session cookie,
+  // or a read): a public route then pays no promise or microtask for them.
+  app.addHook('onRequest', (request, reply, done) => {
     const config = request.routeOptions.config;
     // The anonymous gateway never looks at who the visitor might be.
     if (config.anonymous === true) {
       request.auth = { state: 'anonymous' };
+      done();
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (token === undefined) {
+      settle(request, reply, { auth: { state: 'anonymous' }, actor: null });
+      done();
       return;
     }
     const { db, platform } = request.ctx;
-    const resolved = await resolveSession(db, platform.config, request.cookies[SESSION_COOKIE], new Date());
-    request.auth = resolved.auth;
-    request.ctx.actor = resolved.actor;
-    if (resolved.auth.state === 'expired') clearSessionCookie(request, reply);
-
-    if (WRITE_METHODS.has(request.method) && config.csrf === false && !isJson(request)) {
-      throw new AppError('unsupported_media_type');
-    }
+    resolveSession(db, platform.config, token, new Date())
+      .then((resolved) => settle(request, reply, resolved))
+      .then(() => done(), done);
   });
 
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preHandler', (request, _reply, done) => {
+    const config = request.routeOptions.config;
     const auth = request.auth;
-    const routed = request.routeOptions.config.permission !== undefined;
-    if (!routed || !WRITE_METHODS.has(request.method) || request.routeOptions.config.csrf === false) return;
-    if (auth.state !== 'signed_in' && auth.state !== 'pending') return;
+    const routed = config.permission !== undefined;
+    if (!routed || !WRITE_METHODS.has(request.method) || config.csrf === false) {
+      done();
+      return;
+    }
+    if (auth.state !== 'signed_in' && auth.state !== 'pending') {
+      done();
+      return;
+    }
     const token = request.headers[CSRF_HEADER];
     const presented = typeof token === 'string' ? token : undefined;
-    if (!(await consumeCsrfToken(request.ctx.db, auth.session.id, presented))) throw new AppError('csrf_failed');
+    consumeCsrfToken(request.ctx.db, auth.session.id, presented).then(
+      (consumed) => done(consumed ? undefined : new AppError('csrf_failed')),
+      done,
+    );
   });
+}
+
+/** Records how the session cookie resolved; a write that skips CSRF must then be JSON. */
+function settle(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  resolved: Awaited<ReturnType<typeof resolveSession>>,
+): void {
+  request.auth = resolved.auth;
+  request.ctx.actor = resolved.actor;
+  if (resolved.auth.state === 'expired') clearSessionCookie(request, reply);
+
+  if (WRITE_METHODS.has(request.method) && request.routeOptions.config.csrf === false && !isJson(request)) {
+    throw new AppError('unsupported_media_type');
+  }
 }
 
 export default fp(authentication, { name: 'homeward-authentication', fastify: '5.x' });

@@ -54,5 +54,9 @@ export function registerPermissionGuard(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     table.push(route);
   });
-  app.addHook('preHandler', async (request) => checkRouteAccess(request));
+  // Synchronous: a refusal thrown here reaches the error handler like a rejected promise would, without one.
+  app.addHook('preHandler', (request, _reply, done) => {
+    checkRouteAccess(request);
+    done();
+  });
 }
