@@ -58,7 +58,7 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     // The API server runs beside Vite in development (see scripts/dev.ts); the browser sees one origin.
-    proxy: { '/api': { target: apiTarget } },
+    proxy: { '/api/v1': { target: apiTarget }, '/api/docs': { target: apiTarget } },
   },
-  preview: { proxy: { '/api': { target: apiTarget } } },
+  preview: { proxy: { '/api/v1': { target: apiTarget }, '/api/docs': { target: apiTarget } } },
 });

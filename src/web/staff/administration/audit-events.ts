@@ -22,4 +22,15 @@ export const AUDIT_EVENT_TYPES: readonly string[] = [
   ...events('agreement', ['created', 'revoked']),
   ...events('audit', ['signing_key_created']),
   ...events('crypto', ['master_key_rotated']),
+  ...events('zones', [
+    'gazetteer_imported',
+    'framework_drafted',
+    'framework_published',
+    'observation_recorded',
+    'observations_imported',
+    'observation_verified',
+    'evidence_added',
+    'period_assessed',
+    'period_published',
+  ]),
 ];
