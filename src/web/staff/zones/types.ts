@@ -1,0 +1,48 @@
+/**
+ * The return-zones API's shapes as the screens use them. Types only: the schemas stay on the server (they would
+ * bring the schema library into the browser); vocabulary.ts copies the few constants the screens need.
+ */
+export type {
+  Assessment,
+  Classification,
+  CriterionAssessment,
+  CriterionDefinition,
+  CriterionKind,
+  CriterionStatus,
+  DecidingReason,
+  Direction,
+  FrameworkDefinition,
+  FrameworkVersion,
+  IndicatorAssessment,
+  IndicatorDefinition,
+  IndicatorStatus,
+  LocalizedText,
+  Observation,
+  ObservationInput,
+  ObservationSource,
+  ObservationStatus,
+  PeriodReview,
+  PublicationSummary,
+  Unit,
+  VerificationDecision,
+  Zone,
+  ZoneClass,
+  ZoneDetail,
+  ZoneLevel,
+  ZoneSummary,
+} from '../../../shared/zones.ts';
+
+import type { IndicatorAssessment, Observation, ZoneSummary } from '../../../shared/zones.ts';
+
+export interface ZonePage {
+  total: number;
+  items: ZoneSummary[];
+}
+
+export interface ObservationPage {
+  total: number;
+  items: Observation[];
+}
+
+export type Verification = Observation['verifications'][number];
+export type IndicatorBasis = IndicatorAssessment['basis'];
