@@ -1,9 +1,10 @@
 import { accountModule } from './account/module.ts';
 import { administrationModule } from './administration/module.ts';
 import type { StaffModule } from './modules.ts';
+import { zonesModule } from './zones/module.ts';
 
 /**
  * Every module of the staff workspace, in navigation order. To add a module: create src/web/staff/<module>/
  * with a module.ts that exports its StaffModule (screens load lazily from that folder), then list it here.
  */
-export const STAFF_MODULES: readonly StaffModule[] = [administrationModule, accountModule];
+export const STAFF_MODULES: readonly StaffModule[] = [zonesModule, administrationModule, accountModule];

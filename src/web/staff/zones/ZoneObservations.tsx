@@ -1,0 +1,134 @@
+import { Button, Paper, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorPanel } from '../../components/ErrorPanel.tsx';
+import { useFormatters } from '../../components/format.ts';
+import { PageLoader } from '../../components/PageLoader.tsx';
+import { Done } from '../administration/ui.tsx';
+import { useMe } from '../session.ts';
+import { EvidenceDialog } from './EvidenceDialog.tsx';
+import { indicatorByCode, valueText } from './explain.ts';
+import { EvidenceNotes, ObservationStatusBadge, Verifications } from './ObservationParts.tsx';
+import { useObservations } from './queries.ts';
+import type { FrameworkVersion, Observation } from './types.ts';
+import { OffsetPager, ScrollTable, useLocalName, usePeriodName } from './ui.tsx';
+
+const PAGE_SIZE = 20;
+
+/** The zone's observations, newest first: value, source, who submitted it and what the verifiers decided. */
+export function ZoneObservations({ pcode, framework }: { pcode: string; framework: FrameworkVersion }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const format = useFormatters();
+  const nameOf = useLocalName();
+  const periodName = usePeriodName();
+  const [offset, setOffset] = useState(0);
+  const [answering, setAnswering] = useState<{ opened: boolean; observation?: Observation }>({ opened: false });
+  const [done, setDone] = useState('');
+  const observations = useObservations({ pcode, limit: PAGE_SIZE, offset });
+  const mayAnswer = (observation: Observation) =>
+    observation.status === 'more_evidence' &&
+    observation.organisation.id === me.organisation.id &&
+    me.permissions.includes('observation:create');
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="zone-observations">
+      <Title order={2} size="h4" id="zone-observations" mb="sm">
+        {t('zones.observations.title')}
+      </Title>
+      <Done message={done} onClose={() => setDone('')} />
+      {observations.isPending ? (
+        <PageLoader />
+      ) : observations.isError ? (
+        <ErrorPanel error={observations.error} onRetry={() => void observations.refetch()} />
+      ) : observations.data.total === 0 ? (
+        <Text>{t('zones.observations.none')}</Text>
+      ) : (
+        <>
+          <ScrollTable minWidth={1100} label={t('zones.observations.title')}>
+            <Table striped captionSide="top" verticalSpacing="sm" aria-busy={observations.isFetching}>
+              <Table.Caption ta="start">
+                {t('zones.observations.caption', { count: observations.data.total })}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('zones.indicator')}</Table.Th>
+                  <Table.Th scope="col">{t('zones.period')}</Table.Th>
+                  <Table.Th scope="col">{t('zones.value')}</Table.Th>
+                  <Table.Th scope="col">{t('zones.sourceLabel')}</Table.Th>
+                  <Table.Th scope="col">{t('zones.observations.organisation')}</Table.Th>
+                  <Table.Th scope="col">{t('zones.observations.status')}</Table.Th>
+                  <Table.Th scope="col">{t('zones.observations.verification')}</Table.Th>
+                  <Table.Th scope="col">{t('zones.observe.evidenceNotes')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {observations.data.items.map((observation) => {
+                  const found = indicatorByCode(framework.definition, observation.indicator);
+                  return (
+                    <Table.Tr key={observation.id}>
+                      <Table.Th scope="row" fw={600}>
+                        {nameOf(found?.indicator.name, observation.indicator)}
+                      </Table.Th>
+                      <Table.Td>{periodName(observation.period)}</Table.Td>
+                      <Table.Td>
+                        {found ? valueText(t, found.indicator.unit, observation.value) : observation.value}
+                      </Table.Td>
+                      <Table.Td>
+                        {t(`zones.source.${observation.source}`)}
+                        <Text size="xs" c="dimmed">
+                          {observation.method}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        {observation.organisation.name}
+                        <Text size="xs" c="dimmed">
+                          {format.dateTime(observation.submittedAt)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <ObservationStatusBadge status={observation.status} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Verifications verifications={observation.verifications} />
+                      </Table.Td>
+                      <Table.Td>
+                        <EvidenceNotes notes={observation.evidenceNotes} />
+                        {mayAnswer(observation) ? (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            mt={4}
+                            onClick={() => setAnswering({ opened: true, observation })}
+                          >
+                            {t('zones.evidence.add')}
+                          </Button>
+                        ) : null}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
+          <OffsetPager
+            offset={offset}
+            limit={PAGE_SIZE}
+            total={observations.data.total}
+            loading={observations.isFetching}
+            onChange={setOffset}
+          />
+        </>
+      )}
+      <EvidenceDialog
+        opened={answering.opened}
+        observation={answering.observation}
+        onClose={() => setAnswering({ ...answering, opened: false })}
+        onDone={() => {
+          setAnswering({ ...answering, opened: false });
+          setDone(t('zones.evidence.done'));
+        }}
+      />
+    </Paper>
+  );
+}
