@@ -41,3 +41,19 @@ export function navigationFor(modules: readonly StaffModule[], permissions: read
     }))
     .filter((module) => module.screens.length > 0);
 }
+
+/**
+ * The navigation entry of the page at `pathname`: the longest entry that is the page itself or one of its
+ * parents (`/staff/zones` for `/staff/zones/QM01`, but `/staff/zones/review` for the review), so that one
+ * entry only is marked current. `exact` entries (the overview at `/staff`) match only themselves.
+ */
+export function currentEntry(
+  pathname: string,
+  entries: readonly { to: string; exact?: boolean }[],
+): string | undefined {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  return entries
+    .filter(({ to, exact }) => path === to || (!exact && path.startsWith(`${to}/`)))
+    .map(({ to }) => to)
+    .sort((a, b) => b.length - a.length)[0];
+}
