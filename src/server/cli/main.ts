@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.ts';
+import { registerAssess } from './assess.ts';
 import { registerAudit } from './audit.ts';
 import { registerBackup } from './backup.ts';
 import { registerDemo } from './demo.ts';
+import { registerImport } from './import.ts';
 import { registerKeys } from './keys.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerStart } from './start.ts';
@@ -23,6 +25,8 @@ registerBackup(program);
 registerKeys(program);
 registerUser(program);
 registerAudit(program);
+registerImport(program);
+registerAssess(program);
 
 for (const command of program.commands) command.exitOverride();
 

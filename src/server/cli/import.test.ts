@@ -1,0 +1,166 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_MASTER_KEY } from '../../../test/support/app.ts';
+import { createOrganisation } from '../platform/accounts/provisioning.ts';
+import { openDatabase } from '../platform/db/client.ts';
+import { AppError } from '../platform/http/errors.ts';
+import { parseImportKind, refusalMessage } from './import.ts';
+
+const run = promisify(execFile);
+const bin = path.resolve('bin/homeward.js');
+
+describe('homeward import (messages)', () => {
+  it('lists every problem of a refused file on its own line, and says when the list stops short', () => {
+    const refused = new AppError('validation_failed', {
+      errors: [
+        { field: 'line 3, population', code: 'not_a_count', message: 'give a whole number, 0 or more' },
+        { field: 'line 7, pcode', code: 'duplicate', message: 'QM01 is also on line 3' },
+      ],
+      params: { problems: 2, truncated: 0 },
+    });
+    expect(refusalMessage('zones.csv', refused).split('\n')).toEqual([
+      'Nothing was imported from zones.csv (2 problems). Fix the file and import it again.',
+      '  line 3, population: give a whole number, 0 or more',
+      '  line 7, pcode: QM01 is also on line 3',
+    ]);
+    const many = new AppError('validation_failed', { errors: [], params: { problems: 1200, truncated: 1 } });
+    expect(refusalMessage('big.csv', many)).toContain('(1,200 problems; the first 0 are listed)');
+  });
+
+  it('refuses an unknown kind as wrong usage', () => {
+    expect(parseImportKind('shapes')).toBe('shapes');
+    expect(() => parseImportKind('responses')).toThrow(
+      expect.objectContaining({
+        exitCode: 2,
+        message: expect.stringContaining('Kinds: gazetteer, shapes, observations'),
+      }),
+    );
+  });
+});
+
+describe.skipIf(process.env.HOMEWARD_TEST_DATABASE_URL)('homeward import (command line)', () => {
+  let dataDir: string;
+  let files: string;
+  const env: NodeJS.ProcessEnv = { ...process.env, HOMEWARD_MASTER_KEY: TEST_MASTER_KEY, HOMEWARD_LOG_LEVEL: 'silent' };
+  delete env.DATABASE_URL;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-cli-'));
+    files = fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-import-files-'));
+    const database = await openDatabase({ dataDir });
+    await database.migrate();
+    await createOrganisation(
+      database.db,
+      { name: 'Independent Return Monitors', kind: 'independent_monitor', homeState: 'QM' },
+      null,
+    );
+    await database.close();
+  });
+  afterAll(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(files, { recursive: true, force: true });
+  });
+
+  const file = (name: string, content: string) => {
+    const target = path.join(files, name);
+    fs.writeFileSync(target, content);
+    return target;
+  };
+
+  const homeward = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [bin, '--data-dir', dataDir, ...args], { env });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  };
+
+  // Each run starts a process that opens the embedded database: slow on a busy machine.
+  const SLOW = 180_000;
+
+  it('imports a gazetteer, shapes and observations, each a second time without change', { timeout: SLOW }, async () => {
+    const gazetteer = file(
+      'gazetteer.csv',
+      'pcode,name_en,population\nQM,Marenland,\nQM01,North,50000\nQM0101,Alder,12000\nQM0102,Birch,8000\n',
+    );
+    const first = await homeward('import', 'gazetteer', gazetteer);
+    expect(first).toMatchObject({
+      code: 0,
+      stdout: 'imported the gazetteer: 4 zones (4 created, 0 updated, 0 unchanged)\n',
+    });
+    expect((await homeward('import', 'gazetteer', gazetteer)).stdout).toBe(
+      'imported the gazetteer: 4 zones (0 created, 0 updated, 4 unchanged)\n',
+    );
+
+    const ring = [
+      [30, 10],
+      [31, 10],
+      [31, 11],
+      [30, 10],
+    ];
+    const shapes = file(
+      'shapes.geojson',
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { ADM2_PCODE: 'QM0101' }, geometry: { type: 'Polygon', coordinates: [ring] } },
+        ],
+      }),
+    );
+    expect(await homeward('import', 'shapes', shapes)).toMatchObject({
+      code: 0,
+      stdout: 'imported 1 shape (0 unchanged)\n',
+    });
+
+    const observations = file(
+      'observations.csv',
+      [
+        'pcode,indicator,period,value,source,method,evidence_notes',
+        'QM0101,water_access,2026-03,71,survey,Household survey,Seen with the water committee',
+        'QM0102,active_hostilities,2026-03,0,monitoring_visit,Visit with the local council,',
+      ].join('\n'),
+    );
+    const imported = await homeward('import', 'observations', observations, '--org', 'Independent Return Monitors');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toBe('imported 2 observations (0 unchanged) for Independent Return Monitors\n');
+    // Not a terminal: one line at the end instead of a bar.
+    expect(imported.stderr).toMatch(/^read 2 rows \(\d+\.\d kB\) in \d+\.\d s\n$/);
+    const again = await homeward('import', 'observations', observations, '--org', 'Independent Return Monitors');
+    expect(again.stdout).toBe('imported 0 observations (2 unchanged) for Independent Return Monitors\n');
+  });
+
+  it('exits 1 listing every problem of a refused file, one per line', { timeout: SLOW }, async () => {
+    const bad = file('bad.csv', 'pcode,name_en,population\nQM02,South,-5\nQM03,,10\n');
+    const refused = await homeward('import', 'gazetteer', bad);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.split('\n')).toEqual([
+      `homeward: Nothing was imported from ${bad} (2 problems). Fix the file and import it again.`,
+      '  line 2, population: "-5" is not a population: give a whole number, 0 or more',
+      '  line 3, name_en: give the English name of QM03',
+      '',
+    ]);
+    const unknownOrganisation = await homeward('import', 'observations', bad, '--org', 'Nobody');
+    expect(unknownOrganisation).toMatchObject({
+      code: 1,
+      stderr: 'homeward: No organisation has the name or id "Nobody".\n',
+    });
+    const missing = await homeward('import', 'gazetteer', path.join(files, 'missing.csv'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('(ENOENT)');
+  });
+
+  it('exits 2 on an unknown kind or a missing --org', { timeout: SLOW }, async () => {
+    const unknownKind = await homeward('import', 'responses', path.join(files, 'bad.csv'));
+    expect(unknownKind.code).toBe(2);
+    expect(unknownKind.stderr).toContain('Unknown import kind "responses"');
+    const noOrganisation = await homeward('import', 'observations', path.join(files, 'bad.csv'));
+    expect(noOrganisation.code).toBe(2);
+    expect(noOrganisation.stderr).toContain('needs --org');
+  });
+});

@@ -1,0 +1,335 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { inArray } from 'drizzle-orm';
+import type { ObservationInput, ObservationSource } from '../../shared/zones.ts';
+import { findOrganisationById } from '../platform/accounts/provisioning.ts';
+import { canonicalJson } from '../platform/audit/canonical.ts';
+import { inTransaction } from '../platform/audit/head.ts';
+import { type AuditActor, appendAudit } from '../platform/audit/log.ts';
+import type { Keyring } from '../platform/crypto/keyring.ts';
+import type { Database } from '../platform/db/client.ts';
+import { AppError, notFound } from '../platform/http/errors.ts';
+import { indicatorsOf } from './framework.ts';
+import { activeFramework } from './frameworks.ts';
+import { setShapes, upsertZones } from './gazetteer.ts';
+import {
+  GazetteerReader,
+  gazetteerColumn,
+  isGazetteerField,
+  resolveGazetteer,
+  type StoredZone,
+} from './gazetteer-file.ts';
+import { ImportProblems, refuseFile } from './import-problems.ts';
+import { MAX_REPORTED_PROBLEMS, ObservationWriter } from './observation-writer.ts';
+import { zones } from './schema.ts';
+import { readShapes } from './shapes-file.ts';
+import { readRows } from './tabular.ts';
+
+/**
+ * File imports of the return-zones module: the gazetteer (CSV/XLSX), zone shapes (GeoJSON) and observations
+ * (CSV/XLSX). Each file is imported whole or not at all: every row is checked, every problem is reported as
+ * `line N, field` with what is wrong, and nothing is written while any remains. Importing the same file again
+ * changes nothing. See docs/zones-import.md.
+ */
+
+const SHAPES_FILE_MAX_BYTES = 512 * 1024 * 1024;
+const ROWS_PER_QUERY = 500;
+const PROGRESS_EVERY_ROWS = 1000;
+
+export interface GazetteerImportResult {
+  /** Units in the file. */
+  zones: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  fileHash: string;
+}
+
+export interface ShapesImportResult {
+  /** Features in the file. */
+  features: number;
+  /** Shapes set (new or different). */
+  shapes: number;
+  unchanged: number;
+  fileHash: string;
+}
+
+export interface ObservationsImportResult {
+  rows: number;
+  created: number;
+  unchanged: number;
+  contentHash: string;
+}
+
+export interface ObservationsImportOptions {
+  /** The organisation that gives the observations (a verifier of another organisation confirms them). */
+  organisationId: string;
+  /** The account submitting them, if any (null from the command line). */
+  submittedBy?: string | null;
+  actor?: AuditActor | null;
+  onProgress?: (rowsRead: number, bytesRead: number, totalBytes: number) => void;
+}
+
+async function storedZones(db: Database): Promise<Map<string, StoredZone>> {
+  const rows = await db
+    .select({
+      pcode: zones.pcode,
+      parentPcode: zones.parentPcode,
+      level: zones.level,
+      names: zones.names,
+      population: zones.population,
+    })
+    .from(zones);
+  return new Map(rows.map((row) => [row.pcode, row]));
+}
+
+/**
+ * Imports a gazetteer spreadsheet (one row per unit, or the OCHA COD wide shape): creates the units that are
+ * new and updates those that differ, in one transaction with one audit entry (none when nothing changed).
+ */
+export async function importGazetteer(
+  db: Database,
+  file: string,
+  options: { actor?: AuditActor | null } = {},
+): Promise<GazetteerImportResult> {
+  const problems = new ImportProblems();
+  const reader = new GazetteerReader(problems);
+  const hash = createHash('sha256');
+  let rows = 0;
+  for await (const row of readRows(file, {
+    sheet: ['gazetteer', 'zones', 'pcode', 'admin'],
+    isField: isGazetteerField,
+    rename: gazetteerColumn,
+    onHeader: (fields, line) => reader.header(fields, line),
+    onChunk: (chunk) => hash.update(chunk),
+  })) {
+    if (!reader.hasPcodeColumn) break;
+    rows++;
+    reader.read(row);
+  }
+  if (!reader.hasPcodeColumn) problems.throwIfAny();
+  if (rows === 0) problems.add('file', 'empty', 'the file has no rows under its header');
+  const fileHash = hash.digest('hex');
+  return inTransaction(db, async (tx) => {
+    const stored = await storedZones(tx);
+    const resolved = resolveGazetteer(reader.units, stored, problems);
+    problems.throwIfAny();
+    const counts = await upsertZones(tx, resolved);
+    if (counts.created + counts.updated > 0) {
+      await appendAudit(tx, {
+        type: 'zones.gazetteer_imported',
+        actor: options.actor ?? null,
+        subject: `gazetteer:${fileHash}`,
+        details: { ...counts, shapes: 0, fileHash },
+      });
+    }
+    return { zones: resolved.length, ...counts, fileHash };
+  });
+}
+
+/**
+ * Imports zone shapes from a GeoJSON FeatureCollection: every feature names a zone already in the gazetteer.
+ * Sets the shapes that are new or different, in one transaction with one audit entry.
+ */
+export async function importShapes(
+  db: Database,
+  file: string,
+  options: { actor?: AuditActor | null } = {},
+): Promise<ShapesImportResult> {
+  const { size } = await fs.promises.stat(file);
+  if (size > SHAPES_FILE_MAX_BYTES) {
+    throw refuseFile([
+      {
+        field: 'file',
+        code: 'too_large',
+        message: `is larger than ${SHAPES_FILE_MAX_BYTES / 1024 / 1024} MB: simplify the shapes or split the file`,
+      },
+    ]);
+  }
+  const bytes = await fs.promises.readFile(file);
+  const fileHash = createHash('sha256').update(bytes).digest('hex');
+  const problems = new ImportProblems();
+  const features = readShapes(bytes.toString('utf8'), problems);
+  return inTransaction(db, async (tx) => {
+    const changed = new Map<string, unknown>();
+    for (let i = 0; i < features.length; i += ROWS_PER_QUERY) {
+      const chunk = features.slice(i, i + ROWS_PER_QUERY);
+      const stored = new Map(
+        (
+          await tx
+            .select({ pcode: zones.pcode, shape: zones.shape })
+            .from(zones)
+            .where(
+              inArray(
+                zones.pcode,
+                chunk.map((feature) => feature.pcode),
+              ),
+            )
+        ).map((row) => [row.pcode, row.shape]),
+      );
+      for (const feature of chunk) {
+        if (!stored.has(feature.pcode)) {
+          problems.add(
+            feature.field,
+            'unknown',
+            `no zone ${feature.pcode} in the gazetteer: import the gazetteer first`,
+          );
+        } else if (canonicalJson(stored.get(feature.pcode) ?? null) !== canonicalJson(feature.shape)) {
+          changed.set(feature.pcode, feature.shape);
+        }
+      }
+    }
+    problems.throwIfAny();
+    const shapes = await setShapes(tx, changed);
+    if (shapes > 0) {
+      await appendAudit(tx, {
+        type: 'zones.gazetteer_imported',
+        actor: options.actor ?? null,
+        subject: `gazetteer:${fileHash}`,
+        details: { created: 0, updated: 0, unchanged: features.length - shapes, shapes, fileHash },
+      });
+    }
+    return { features: features.length, shapes, unchanged: features.length - shapes, fileHash };
+  });
+}
+
+const OBSERVATION_FIELDS = ['pcode', 'indicator', 'period', 'value', 'source', 'method', 'evidence_notes'];
+const REQUIRED_OBSERVATION_FIELDS = OBSERVATION_FIELDS.filter((field) => field !== 'evidence_notes');
+const METHOD_MAX = 500;
+const EVIDENCE_NOTES_MAX = 4000;
+
+function observationColumn(header: string): string {
+  if (['p_code', 'p-code'].includes(header)) return 'pcode';
+  const admin = /^adm(?:in)?_?([0-9])_?p_?-?code$/.exec(header);
+  if (admin) return `admin${admin[1]}pcode`;
+  if (['indicator_code', 'indicator_id'].includes(header)) return 'indicator';
+  if (['month'].includes(header)) return 'period';
+  if (['notes', 'evidence', 'evidence_note'].includes(header)) return 'evidence_notes';
+  return header;
+}
+
+const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
+const YES_NO: Record<string, number> = { yes: 1, no: 0, true: 1, false: 0, oui: 1, non: 0 };
+
+/**
+ * One row as the ObservationWriter takes it, or undefined when the row cannot be given to it (it checks the
+ * rest: zone, indicator, period, source, value against the indicator's unit).
+ */
+function observationOfRow(
+  line: number,
+  values: Record<string, string>,
+  pcodeField: string,
+  units: ReadonlyMap<string, { unit: string }>,
+  problems: ImportProblems,
+): ObservationInput | undefined {
+  const indicator = (values.indicator ?? '').toLowerCase();
+  const method = values.method ?? '';
+  const evidenceNotes = values.evidence_notes ?? '';
+  const before = problems.size;
+  if (indicator === '') problems.at(line, 'indicator', 'required', 'give the indicator code');
+  if (method.length > METHOD_MAX) problems.at(line, 'method', 'too_long', `at most ${METHOD_MAX} characters`);
+  if (evidenceNotes.length > EVIDENCE_NOTES_MAX) {
+    problems.at(line, 'evidence_notes', 'too_long', `at most ${EVIDENCE_NOTES_MAX} characters`);
+  }
+  if (problems.size > before) return undefined;
+  const rawValue = values.value ?? '';
+  const yesNo = units.get(indicator)?.unit === 'yes_no' ? YES_NO[rawValue.toLowerCase()] : undefined;
+  // A value that is not a number reaches the writer as NaN, which it reports beside the row's other problems.
+  const value = yesNo ?? (NUMBER.test(rawValue) ? Number(rawValue) : Number.NaN);
+  const period = /^\d{4}-\d{2}-\d{2}$/.test(values.period ?? '') ? values.period!.slice(0, 7) : (values.period ?? '');
+  return {
+    pcode: (values[pcodeField] ?? '').toUpperCase(),
+    indicator,
+    period,
+    value,
+    source: (values.source ?? '').toLowerCase().replace(/[\s-]+/g, '_') as ObservationSource,
+    method,
+    ...(evidenceNotes !== '' ? { evidenceNotes } : {}),
+  };
+}
+
+/**
+ * Imports observations for one organisation from a CSV or XLSX file, streamed row by row through the
+ * ObservationWriter inside one transaction, with one audit entry (none when every row was already there).
+ * A row the organisation already gave identically is unchanged; one that differs is refused as a duplicate.
+ */
+export async function importObservations(
+  db: Database,
+  keyring: Keyring,
+  file: string,
+  options: ObservationsImportOptions,
+): Promise<ObservationsImportResult> {
+  const { size: totalBytes } = await fs.promises.stat(file);
+  return inTransaction(db, async (tx) => {
+    if (!(await findOrganisationById(tx, options.organisationId))) throw notFound('organisation');
+    const framework = await activeFramework(tx);
+    const units = indicatorsOf(framework.definition);
+    const writer = new ObservationWriter({
+      tx,
+      keyring,
+      framework,
+      knownPcodes: await ObservationWriter.loadPcodes(tx),
+      organisationId: options.organisationId,
+      submittedBy: options.submittedBy ?? null,
+    });
+    const problems = new ImportProblems();
+    let rows = 0;
+    let bytesRead = 0;
+    const full = () => problems.size + writer.problems.length >= MAX_REPORTED_PROBLEMS;
+    // Without a pcode column, the zones are those of the deepest admin P-code column (#adm2+code, admin1Pcode).
+    let pcodeField = 'pcode';
+    for await (const { line, values } of readRows(file, {
+      sheet: ['observation'],
+      isField: (field) => OBSERVATION_FIELDS.includes(field) || /^admin[0-9]pcode$/.test(field),
+      rename: observationColumn,
+      onHeader: (fields, headerLine) => {
+        if (!fields.includes('pcode')) {
+          pcodeField =
+            fields
+              .filter((field) => /^admin[0-9]pcode$/.test(field))
+              .sort()
+              .at(-1) ?? 'pcode';
+        }
+        const missing = REQUIRED_OBSERVATION_FIELDS.filter(
+          (field) => !fields.includes(field === 'pcode' ? pcodeField : field),
+        );
+        for (const field of missing)
+          problems.at(headerLine, field, 'missing_column', `the file has no ${field} column`);
+        problems.throwIfAny();
+      },
+      onChunk: (chunk) => {
+        bytesRead += chunk.length;
+      },
+    })) {
+      rows++;
+      const input = observationOfRow(line, values, pcodeField, units, problems);
+      if (input) await writer.add(input, (field) => `line ${line}, ${field === 'pcode' ? pcodeField : field}`);
+      if (full()) break;
+      if (rows % PROGRESS_EVERY_ROWS === 0) options.onProgress?.(rows, bytesRead, totalBytes);
+    }
+    options.onProgress?.(rows, bytesRead, totalBytes);
+    if (rows === 0) problems.add('file', 'empty', 'the file has no rows under its header');
+    if (problems.size > 0) {
+      problems.addAll(writer.problems);
+      problems.throwIfAny({ mayHaveMore: full() });
+    }
+    let result: Awaited<ReturnType<ObservationWriter['finish']>>;
+    try {
+      result = await writer.finish();
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'validation_failed') {
+        throw refuseFile(error.errors ?? [], { mayHaveMore: full() });
+      }
+      throw error;
+    }
+    if (result.created > 0) {
+      await appendAudit(tx, {
+        type: 'zones.observations_imported',
+        actor: options.actor ?? null,
+        subject: `organisation:${options.organisationId}`,
+        details: { ...result, organisationId: options.organisationId },
+      });
+    }
+    return { rows, ...result };
+  });
+}

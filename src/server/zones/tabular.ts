@@ -1,0 +1,354 @@
+import fs from 'node:fs';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { CsvError, parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { AppError } from '../platform/http/errors.ts';
+
+/**
+ * Reads the rows of a CSV or XLSX file one at a time, so that a file of a million rows is never held in
+ * memory: csv-parse's streaming parser for CSV, exceljs's streaming WorkbookReader for XLSX. Headers are
+ * normalised (trimmed, lower-case, spaces as `_`); an HXL hashtag row right under the header is skipped, and
+ * its tags name the columns a header does not (see HXL_FIELDS). Blank rows are skipped.
+ *
+ * `line` is the number a person finds the row at: the spreadsheet's row number, or the CSV line the row
+ * starts on.
+ */
+
+export interface TabularRow {
+  line: number;
+  /** Every column of the header, by field name ('' for an empty or missing cell), values trimmed. */
+  values: Record<string, string>;
+}
+
+export interface ReadRowsOptions {
+  /** XLSX: read the first sheet whose name contains one of these words (case-insensitive), else the first sheet. */
+  sheet?: readonly string[];
+  /** Whether the caller knows a field: a header that names one is kept even when its HXL tag says otherwise. */
+  isField?: (field: string) => boolean;
+  /** Renames a normalised header or an HXL tag's field (aliases such as `adm2_pcode` → `admin2pcode`). */
+  rename?: (header: string) => string;
+  /** The file's field names and the line of its header row, before the first row. */
+  onHeader?: (fields: readonly string[], line: number) => void;
+  /** Every chunk of the file as it is read (to hash it or count bytes). */
+  onChunk?: (chunk: Buffer) => void;
+}
+
+/** A file-level problem: the file cannot be read as a table at all. */
+const fileProblem = (field: string, message: string, code = 'file') =>
+  new AppError('validation_failed', { errors: [{ field, code, message }] });
+
+/** `Admin 2 P-code ` → `admin_2_p-code`. */
+export const normaliseHeader = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, '_');
+
+/**
+ * The field an HXL hashtag stands for, or undefined. Attributes may come in any order; a name's language is
+ * its `+i_xx` attribute (English without one).
+ */
+export function hxlField(tag: string): string | undefined {
+  const [hashtag, ...attributeList] = tag.toLowerCase().replace(/\s+/g, '').split('+');
+  const attributes = new Set(attributeList);
+  const language = attributeList.find((a) => /^i_[a-z]{2,3}$/.test(a))?.slice(2) ?? 'en';
+  const admin = /^#adm([0-9])$/.exec(hashtag ?? '');
+  if (admin) {
+    if (attributes.has('code')) return `admin${admin[1]}pcode`;
+    if (attributes.has('name')) return `admin${admin[1]}name_${language}`;
+    return undefined;
+  }
+  switch (hashtag) {
+    case '#loc':
+      if (attributes.has('code')) return 'pcode';
+      if (attributes.has('name')) return `name_${language}`;
+      return undefined;
+    case '#population':
+      return 'population';
+    case '#indicator':
+      if (attributes.has('code')) return 'indicator';
+      if (attributes.has('value') || attributes.has('num')) return 'value';
+      return undefined;
+    case '#date':
+      return 'period';
+    case '#value':
+      return 'value';
+    case '#meta':
+      if (attributes.has('source')) return 'source';
+      if (attributes.has('method')) return 'method';
+      if (attributes.has('notes') || attributes.has('evidence')) return 'evidence_notes';
+      return undefined;
+    case '#description':
+      return 'evidence_notes';
+    default:
+      return undefined;
+  }
+}
+
+const isHashtagRow = (cells: readonly string[]) =>
+  cells.some((cell) => cell !== '') && cells.every((cell) => cell === '' || cell.startsWith('#'));
+
+/**
+ * Turns the header (and the optional hashtag row) into one field name per column, '' for a column to ignore.
+ * Refuses two columns with the same field name.
+ */
+function columnFields(
+  headers: readonly string[],
+  tags: readonly string[] | undefined,
+  options: ReadRowsOptions,
+  line: number,
+): string[] {
+  const known = options.isField;
+  const rename = options.rename ?? ((header: string) => header);
+  const width = Math.max(headers.length, tags?.length ?? 0);
+  const fields: string[] = [];
+  for (let i = 0; i < width; i++) {
+    const header = rename(normaliseHeader(headers[i] ?? ''));
+    const tagged = tags?.[i] ? hxlField(tags[i]!) : undefined;
+    const tag = tagged === undefined ? undefined : rename(tagged);
+    fields.push((header !== '' && (!known || known(header))) || !tag ? header : tag);
+  }
+  const seen = new Map<string, number>();
+  for (const [i, field] of fields.entries()) {
+    if (field === '') continue;
+    const first = seen.get(field);
+    if (first !== undefined) {
+      throw fileProblem(
+        `line ${line}, ${field}`,
+        `two columns (${columnName(first)} and ${columnName(i)}) are both ${field}`,
+        'duplicate_column',
+      );
+    }
+    seen.set(field, i);
+  }
+  return fields;
+}
+
+/** Column letters as a spreadsheet shows them: 0 → A, 26 → AA. */
+export function columnName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** Turns cell rows into field rows: finds the header and hashtag rows, then names every value. */
+async function* tabulate(
+  rows: AsyncIterable<{ line: number; cells: string[] }>,
+  options: ReadRowsOptions,
+): AsyncGenerator<TabularRow> {
+  let headers: string[] | undefined;
+  let fields: string[] | undefined;
+  let headerLine = 0;
+  for await (const { line, cells } of rows) {
+    if (cells.every((cell) => cell === '')) continue;
+    if (!headers) {
+      headers = cells;
+      headerLine = line;
+      if (!isHashtagRow(cells)) continue;
+      // A hashtag row with no header above it: the tags are the header.
+      headers = [];
+    }
+    if (!fields) {
+      const tags = isHashtagRow(cells) ? cells : undefined;
+      fields = columnFields(headers, tags, options, headerLine);
+      options.onHeader?.(
+        fields.filter((field) => field !== ''),
+        headerLine,
+      );
+      if (tags) continue;
+    }
+    yield { line, values: rowValues(fields, cells, line) };
+  }
+  if (!headers) throw fileProblem('file', 'the file has no header row: it is empty', 'empty');
+  if (!fields) {
+    fields = columnFields(headers, undefined, options, headerLine);
+    options.onHeader?.(
+      fields.filter((field) => field !== ''),
+      headerLine,
+    );
+  }
+}
+
+function rowValues(fields: readonly string[], cells: readonly string[], line: number): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [i, field] of fields.entries()) {
+    if (field === '') continue;
+    const value = cells[i] ?? '';
+    if (value.includes('\uFFFD')) {
+      throw fileProblem(
+        `line ${line}, ${field}`,
+        'is not UTF-8 text: save the file as "CSV UTF-8" (or as XLSX) and import it again',
+        'encoding',
+      );
+    }
+    values[field] = value;
+  }
+  return values;
+}
+
+/** Counts and hands on the file's bytes as they stream by. */
+class Tap extends Transform {
+  private readonly onChunk: ((chunk: Buffer) => void) | undefined;
+  constructor(onChunk: ((chunk: Buffer) => void) | undefined) {
+    super();
+    this.onChunk = onChunk;
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.onChunk?.(chunk);
+    done(null, chunk);
+  }
+}
+
+type Format = { kind: 'csv'; delimiter: string } | { kind: 'xlsx' };
+
+/** Tells CSV from XLSX by the first bytes (not the name), and guesses a CSV's delimiter from its first line. */
+async function sniff(file: string): Promise<Format> {
+  const handle = await fs.promises.open(file, 'r');
+  let head: Buffer;
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    if (/\.(ods|numbers)$/i.test(file)) {
+      throw fileProblem('file', 'is not a CSV or XLSX file: save it as XLSX or as "CSV UTF-8"', 'format');
+    }
+    return { kind: 'xlsx' };
+  }
+  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    throw fileProblem('file', 'is an old Excel workbook (.xls): save it as XLSX or as "CSV UTF-8"', 'format');
+  }
+  if (head.subarray(0, 2).equals(Buffer.from([0xff, 0xfe])) || head.subarray(0, 2).equals(Buffer.from([0xfe, 0xff]))) {
+    throw fileProblem('file', 'is UTF-16 text: save it as "CSV UTF-8" and import it again', 'encoding');
+  }
+  if (head.includes(0)) throw fileProblem('file', 'is not a CSV or XLSX file', 'format');
+  const firstLine = head.toString('utf8').split(/\r\n|\r|\n/, 1)[0] ?? '';
+  const unquoted = firstLine.replace(/"[^"]*"/g, '');
+  const counts = [',', ';', '\t'].map((d) => [d, unquoted.split(d).length - 1] as const);
+  const [delimiter] = counts.reduce((best, next) => (next[1] > best[1] ? next : best));
+  return { kind: 'csv', delimiter };
+}
+
+const lineBreaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
+
+async function* csvCells(
+  file: string,
+  delimiter: string,
+  onChunk: ((chunk: Buffer) => void) | undefined,
+): AsyncGenerator<{ line: number; cells: string[] }> {
+  const parser = parse({
+    bom: true,
+    delimiter,
+    raw: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+  });
+  const done = pipeline(fs.createReadStream(file), new Tap(onChunk), parser);
+  // A failure of the file stream reaches the loop below through the parser; this only keeps it handled.
+  done.catch(() => {});
+  // The line a record starts on: csv-parse's own count is off for line breaks inside quoted cells.
+  let line = 1;
+  try {
+    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      yield { line, cells: record.map((cell) => cell.trim()) };
+      line += lineBreaks(raw);
+    }
+  } catch (error) {
+    if (error instanceof CsvError) throw fileProblem(`line ${line}, file`, `cannot be read as CSV: ${error.message}`);
+    throw error;
+  } finally {
+    parser.destroy();
+  }
+}
+
+/** A cell's value as text: numbers as written, dates as YYYY-MM-DD, formulas by their result. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (typeof value === 'object') {
+    const cell = value as Record<string, unknown>;
+    if (Array.isArray(cell.richText)) {
+      return (cell.richText as { text?: string }[])
+        .map((run) => run.text ?? '')
+        .join('')
+        .trim();
+    }
+    if ('result' in cell) return cellText(cell.result);
+    if ('formula' in cell || 'sharedFormula' in cell) return '';
+    if ('text' in cell) return cellText(cell.text);
+    if ('error' in cell) return String(cell.error);
+  }
+  return String(value).trim();
+}
+
+interface SheetReader extends AsyncIterable<ExcelJS.Row> {
+  name?: string;
+}
+
+async function* xlsxCells(
+  file: string,
+  preferred: readonly string[],
+  onChunk: ((chunk: Buffer) => void) | undefined,
+): AsyncGenerator<{ line: number; cells: string[] }> {
+  const source = fs.createReadStream(file);
+  const tap = new Tap(onChunk);
+  source.on('error', (error) => tap.destroy(error));
+  source.pipe(tap);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(tap, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles tell dates from numbers.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  let found = false;
+  try {
+    for await (const sheet of workbook as AsyncIterable<SheetReader>) {
+      const sheets = ((workbook as unknown as { model?: { sheets?: { name: string; state?: string }[] } }).model
+        ?.sheets ?? []) as { name: string; state?: string }[];
+      const visible = sheets.filter((s) => s.state !== 'hidden' && s.state !== 'veryHidden');
+      const wanted =
+        visible.find((s) => preferred.some((word) => s.name.toLowerCase().includes(word.toLowerCase())))?.name ??
+        visible[0]?.name;
+      if (wanted !== undefined && sheet.name !== wanted) {
+        // Drain the sheet the file does not ask for, so that the reader moves on to the next one.
+        for await (const _row of sheet) {
+          // nothing to keep
+        }
+        continue;
+      }
+      found = true;
+      for await (const row of sheet) {
+        const values = row.values as unknown[];
+        const cells: string[] = [];
+        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+        yield { line: row.number, cells };
+      }
+      break;
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw fileProblem('file', `cannot be read as an XLSX workbook: ${(error as Error).message}`, 'format');
+  } finally {
+    source.destroy();
+  }
+  if (!found) throw fileProblem('file', 'the workbook has no worksheet', 'empty');
+}
+
+/** The rows of a CSV or XLSX file, one at a time. */
+export async function* readRows(file: string, options: ReadRowsOptions = {}): AsyncGenerator<TabularRow> {
+  const format = await sniff(file);
+  const cells =
+    format.kind === 'xlsx'
+      ? xlsxCells(file, options.sheet ?? [], options.onChunk)
+      : csvCells(file, format.delimiter, options.onChunk);
+  yield* tabulate(cells, options);
+}
