@@ -98,7 +98,9 @@ export class ObservationWriter {
 
   /** Writes what is queued; throws every problem found (the caller's transaction then rolls back). */
   async finish(): Promise<{ created: number; unchanged: number; contentHash: string }> {
-    if (!this.failed) await this.flush();
+    // Written even when problems were found, so the last rows are compared too and every problem is named;
+    // the caller's transaction rolls back all of it.
+    await this.flush();
     if (this.failed) throw new AppError('validation_failed', { errors: this.problems });
     return { created: this.created, unchanged: this.unchanged, contentHash: this.contentHash.digest('hex') };
   }
