@@ -2,7 +2,7 @@ import { Anchor, Button, Group, NativeSelect, Stack, Text, Textarea } from '@man
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/api.ts';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { FormError } from '../../components/forms.tsx';
@@ -26,7 +26,7 @@ import {
 import type { FrameworkVersion, Observation, ObservationInput } from './types.ts';
 import { focusFirstProblem, PeriodSelect, useLocalName, usePeriodName } from './ui.tsx';
 import { ValueField } from './ValueField.tsx';
-import { METHOD_MAX, NOTES_MAX, OBSERVATION_SOURCES } from './vocabulary.ts';
+import { METHOD_MAX, NOTES_MAX, OBSERVATION_SOURCES, PCODE } from './vocabulary.ts';
 import { ZoneSelect } from './ZoneSelect.tsx';
 
 const PERIODS_OFFERED = 24;
@@ -36,7 +36,11 @@ function ObservationFormFields({ framework }: { framework: FrameworkVersion }) {
   const queryClient = useQueryClient();
   const nameOf = useLocalName();
   const periodName = usePeriodName();
-  const [form, setForm] = useState<ObservationForm>(() => emptyObservationForm(currentPeriod()));
+  const [params] = useSearchParams();
+  const [form, setForm] = useState<ObservationForm>(() => ({
+    ...emptyObservationForm(currentPeriod()),
+    pcode: PCODE.test(params.get('pcode') ?? '') ? (params.get('pcode') ?? '') : '',
+  }));
   const [checks, setChecks] = useState<Checks<keyof ObservationForm>>({});
   const [done, setDone] = useState<Observation | null>(null);
   const chosen = indicatorByCode(framework.definition, form.indicator)?.indicator;

@@ -7,6 +7,7 @@ import { api } from '../../api/api.ts';
 import { FormError } from '../../components/forms.tsx';
 import { ConfirmDialog, Dialog } from '../administration/ui.tsx';
 import { useMe } from '../session.ts';
+import { PeriodPublications } from './PeriodPublications.tsx';
 import { PublicationFacts } from './PublicationFacts.tsx';
 import { problemFor } from './problems.ts';
 import { zoneKeys } from './queries.ts';
@@ -138,6 +139,7 @@ export function PublishPanel({ review, onDone }: { review: PeriodReview; onDone:
           <>
             <Text>{t('zones.review.alreadyPublished', { period: periodName(review.period) })}</Text>
             <PublicationFacts publication={review.publication} />
+            <PeriodPublications period={review.period} />
             <Group>
               <Button
                 variant="outline"

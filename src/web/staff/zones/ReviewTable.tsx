@@ -77,9 +77,12 @@ export function ReviewTable({ review }: { review: PeriodReview }) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" lang="en" dir="ltr">
-                    {row.summary}
-                  </Text>
+                  <details>
+                    <summary>{t('zones.review.readSummary', { zone: nameOf(row.name, row.pcode) })}</summary>
+                    <Text size="sm" lang="en" dir="ltr" mt={4}>
+                      {row.summary}
+                    </Text>
+                  </details>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,10 +1,11 @@
-import { Anchor, Breadcrumbs, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { useFormatters } from '../../components/format.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
+import { useMe } from '../session.ts';
 import { IndicatorHistory } from './IndicatorHistory.tsx';
 import { PublicationFacts } from './PublicationFacts.tsx';
 import { useZone } from './queries.ts';
@@ -39,6 +40,7 @@ function Ancestors({ ancestors }: { ancestors: Zone[] }) {
 export default function ZonePage() {
   const { t } = useTranslation();
   const { pcode = '' } = useParams();
+  const me = useMe();
   const format = useFormatters();
   const nameOf = useLocalName();
   const periodName = usePeriodName();
@@ -63,6 +65,13 @@ export default function ZonePage() {
           level: t(`zones.level.${zone.level}`),
           population: zone.population === null ? t('zones.unknown') : format.number(zone.population),
         })}
+        actions={
+          me.permissions.includes('observation:create') ? (
+            <Button component={Link} to={`/staff/zones/observations/new?pcode=${zone.pcode}`} variant="default">
+              {t('zones.observe.forZone')}
+            </Button>
+          ) : null
+        }
       />
       <Stack gap="md">
         <ZoneClassification assessments={assessments} framework={framework} />

@@ -1,6 +1,6 @@
 import { Loader, Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useZones } from './queries.ts';
 import type { ZoneSummary } from './types.ts';
@@ -27,12 +27,18 @@ export function ZoneSelect({
   const [chosen, setChosen] = useState<ZoneSummary | null>(null);
   const labelOf = (zone: ZoneSummary) => `${nameOf(zone.name, zone.pcode)} · ${zone.pcode}`;
   const [typed] = useDebouncedValue(search.trim(), 250);
-  const q = chosen && typed === labelOf(chosen) ? '' : typed;
+  // A zone given from elsewhere (the zone page's link) is looked up once, to show its name.
+  const given = useZones({ q: value, limit: 5, offset: 0 }, value !== '' && chosen?.pcode !== value);
+  const current = chosen?.pcode === value ? chosen : (given.data?.items.find((zone) => zone.pcode === value) ?? null);
+  const currentLabel = current ? labelOf(current) : '';
+  const q = current && typed === currentLabel ? '' : typed;
   const zones = useZones({ q, limit: SHOWN, offset: 0 }, q.length > 0);
   const found = q ? (zones.data?.items ?? []) : [];
   const nothing = q !== '' && !zones.isFetching && found.length === 0;
-  const offered = chosen && chosen.pcode === value ? [chosen, ...found.filter((zone) => zone.pcode !== value)] : found;
-
+  const offered = current ? [current, ...found.filter((zone) => zone.pcode !== value)] : found;
+  useEffect(() => {
+    if (currentLabel) setSearch((typedSoFar) => typedSoFar || currentLabel);
+  }, [currentLabel]);
   return (
     <Select
       label={t('zones.observe.zone')}

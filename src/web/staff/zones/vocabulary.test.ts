@@ -8,6 +8,7 @@ import {
   FRESHNESS_MAX,
   FRESHNESS_MIN,
   OBSERVATION_SOURCES,
+  PCODE,
   UNITS,
   VERIFICATION_DECISIONS,
   ZONE_CLASS_RANK,
@@ -31,6 +32,7 @@ describe('zones vocabulary on the screens', () => {
     expect(OBSERVATION_SOURCES).toEqual(shared.OBSERVATION_SOURCES);
     expect(CRITERION_KINDS).toEqual(shared.CRITERION_KINDS);
     expect(VERIFICATION_DECISIONS).toEqual(shared.VERIFICATION_DECISIONS);
+    expect(PCODE.source).toBe(shared.PCODE.source);
   });
 
   it('has the framework limits of the shared schema', () => {

@@ -56,6 +56,9 @@ export const OBSERVATION_SOURCES: readonly ObservationSource[] = [
 
 export const CRITERION_KINDS: readonly CriterionKind[] = ['criterion', 'precondition'];
 
+/** A P-code: two capital letters (the state) then digits, nested by prefix. */
+export const PCODE = /^[A-Z]{2}[0-9]{0,12}$/;
+
 /** Indicator codes: lower-case letters, digits and _, starting with a letter. */
 export const CODE = /^[a-z][a-z0-9_]{1,63}$/;
 
