@@ -7,41 +7,9 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.exit(2);
 }
 // Cache compiled code between runs (in the OS temp directory): start-up is mostly module loading.
-const { enableCompileCache, registerHooks } = await import('node:module');
-const { readFileSync } = await import('node:fs');
+const { enableCompileCache } = await import('node:module');
 enableCompileCache?.();
-// To tell the format of each .js file it loads, Node reads the package's package.json and, doing so, parses
-// its whole `exports` map again, for every file. drizzle-orm's map is 179 kB and the server loads some 470 of
-// its files: a third of a second of start-up, several times that on a busy machine. drizzle-orm's files import
-// each other by relative path and are all ES modules, so those imports are resolved here, once the package is
-// confirmed to be "type": "module"; everything else goes to Node's own resolution.
-const DRIZZLE = '/node_modules/drizzle-orm/';
-const moduleScopes = new Map();
-registerHooks?.({
-  resolve(specifier, context, nextResolve) {
-    const parent = context.parentURL ?? '';
-    const at = parent.lastIndexOf(DRIZZLE);
-    if (
-      at >= 0 &&
-      !parent.includes('/node_modules/', at + 1) &&
-      specifier.endsWith('.js') &&
-      (specifier.startsWith('./') || specifier.startsWith('../'))
-    ) {
-      const root = parent.slice(0, at + DRIZZLE.length);
-      if (!moduleScopes.has(root)) moduleScopes.set(root, readPackageType(new URL('package.json', root)) === 'module');
-      const url = new URL(specifier, parent).href;
-      if (moduleScopes.get(root) && url.startsWith(root)) return { url, format: 'module', shortCircuit: true };
-    }
-    return nextResolve(specifier, context);
-  },
-});
-
-function readPackageType(url) {
-  try {
-    return JSON.parse(readFileSync(url, 'utf8')).type;
-  } catch {
-    return undefined;
-  }
-}
-
+// Node re-parses drizzle-orm's large package.json for each of its files: resolve those imports ourselves.
+const { registerDrizzleResolution } = await import('../src/server/cli/module-resolution.ts');
+registerDrizzleResolution();
 await import('../src/server/cli/main.ts');
