@@ -39,6 +39,8 @@ export class ObservationWriter {
   private readonly seen = new Set<string>();
   private readonly contentHash: Hash = createHash('sha256');
   private readonly indicators: ReturnType<typeof indicatorsOf>;
+  /** No value can be observed for a month that has not begun (UTC). */
+  private readonly currentMonth = new Date().toISOString().slice(0, 7);
 
   private readonly tx: Database;
   private readonly keyring: Keyring;
@@ -112,6 +114,7 @@ export class ObservationWriter {
     if (!PCODE.test(input.pcode)) problem('pcode', 'format', 'must be a P-code (e.g. QM0101)');
     else if (!this.knownPcodes.has(input.pcode)) problem('pcode', 'unknown', `no zone ${input.pcode} in the gazetteer`);
     if (!PERIOD.test(input.period)) problem('period', 'format', 'must be a month, YYYY-MM');
+    else if (input.period > this.currentMonth) problem('period', 'future', `must not be after ${this.currentMonth}`);
     if (!(OBSERVATION_SOURCES as readonly string[]).includes(input.source)) {
       problem('source', 'enum', `must be one of ${OBSERVATION_SOURCES.join(', ')}`);
     }

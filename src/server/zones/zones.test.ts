@@ -82,6 +82,12 @@ describe('observations and verification', () => {
     });
     expect(outOfRange.statusCode).toBe(400);
     expect(outOfRange.json().errors[0].field).toBe('body.value');
+    const future = await monitor.request({
+      method: 'POST',
+      url: '/api/v1/observations',
+      payload: observation({ period: '2999-01' }),
+    });
+    expect(future.json().errors).toEqual([expect.objectContaining({ field: 'body.period', code: 'future' })]);
   });
 
   it('records an observation that waits for a verifier of another organisation', async () => {
