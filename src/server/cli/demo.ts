@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import { sql } from 'drizzle-orm';
 import { DEMO_SCALES, type DemoLoadResult, type DemoScale, loadDemo } from '../demo/load.ts';
 import { DEMO_STATES } from '../demo/region.ts';
+import type { DemoZonesSummary } from '../demo/zones.ts';
 import { listTables, quoteIdent } from '../platform/backup/tables.ts';
 import { openKeyring } from '../platform/crypto/keyring.ts';
 import { commandConfig, withDatabase } from './support.ts';
@@ -12,6 +13,27 @@ interface DemoOptions {
   json?: boolean;
 }
 
+/** The summary's line on the return zones. */
+export function zonesLine(zones: DemoZonesSummary): string {
+  const published = zones.published;
+  const months =
+    published.length === 0
+      ? 'no month published'
+      : `${published.length} months published (${published[0]} to ${published.at(-1)})`;
+  const waiting =
+    zones.awaitingVerification === 1 ? '1 observation waits' : `${zones.awaitingVerification} observations wait`;
+  const assessed = zones.assessed ? `; ${zones.assessed} assessed, not published` : '';
+  return (
+    `Return zones: ${zones.zones} zones of Marenland (${zones.returnZones} locations classified), ` +
+    `${zones.observations} observations, ${months}${assessed}: ${waiting} for a verifier.`
+  );
+}
+
+/** What `--json` prints: the accounts as before, and the zones' summary beside them. */
+export function demoJson(scale: DemoScale, result: DemoLoadResult) {
+  return { scale, accounts: result.accounts, zones: result.zones };
+}
+
 function printAccounts(result: DemoLoadResult): void {
   const states = DEMO_STATES.map((s) => `${s.name} (${s.code}, ${s.role === 'origin' ? 'origin' : 'asylum'})`);
   console.log(`Demo region loaded: ${states.join(', ')}.`);
@@ -19,6 +41,7 @@ function printAccounts(result: DemoLoadResult): void {
     `Created ${result.organisationsCreated} organisations and ${result.accountsCreated} accounts` +
       (result.accountsCreated === 0 ? ' (all were already there).' : '.'),
   );
+  console.log(zonesLine(result.zones));
   console.log(`\nDemo accounts (every password: ${result.accounts[0]?.password}):`);
   const rows = result.accounts.map((a) => [a.email, a.role, a.organisationName, a.totpSecret ?? '—']);
   const header = ['email', 'role', 'organisation', 'TOTP secret (add to an authenticator app)'];
@@ -32,7 +55,14 @@ export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description('load the fictional demo region and print the demo accounts (the same on every load)')
-    .addOption(new Option('--scale <scale>', 'size of the demo region').choices(DEMO_SCALES).default('small'))
+    .addOption(
+      new Option(
+        '--scale <scale>',
+        'size of the demo region: small (200 zones, seconds) or regional (2,000 zones, minutes); a year of months either way',
+      )
+        .choices(DEMO_SCALES)
+        .default('small'),
+    )
     .option('--reset', 'erase everything in the database first')
     .option('--json', 'print the accounts as JSON, for scripts')
     .action(async (options: DemoOptions, command: Command) => {
@@ -46,7 +76,7 @@ export function registerDemo(program: Command): void {
         await keyring.prepare(db);
         return loadDemo(db, keyring, options.scale);
       });
-      if (options.json) console.log(JSON.stringify({ scale: options.scale, accounts: result.accounts }, null, 2));
+      if (options.json) console.log(JSON.stringify(demoJson(options.scale, result), null, 2));
       else printAccounts(result);
     });
 }

@@ -3,6 +3,7 @@ import { createOrganisation, createUser, findOrganisationByName } from '../platf
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, type DemoAccount } from './region.ts';
+import { type DemoZonesSummary, loadDemoZones, summariseDemoZones } from './zones.ts';
 
 export const DEMO_SCALES = ['small', 'regional'] as const;
 export type DemoScale = (typeof DEMO_SCALES)[number];
@@ -11,13 +12,28 @@ export interface DemoLoadResult {
   organisationsCreated: number;
   accountsCreated: number;
   accounts: (DemoAccount & { organisationName: string; password: string })[];
+  zones: DemoZonesSummary;
+}
+
+export interface DemoLoadOptions {
+  /** The clock the story's months follow (default: now). */
+  now?: Date;
+  /** Load the return zones and their year of observations and publications (default: true). */
+  zones?: boolean;
 }
 
 /**
- * Loads the fictional demo region. Idempotent: what already exists is kept, what is missing is created, and
- * the accounts printed are the same on every load (fixed password, TOTP secrets derived from the email).
+ * Loads the fictional demo region: organisations, accounts, and Marenland's return zones with a year of
+ * verified observations and published classes (demo/zones.ts). Idempotent: what already exists is kept,
+ * what is missing is created, and the accounts printed are the same on every load (fixed password, TOTP
+ * secrets derived from the email).
  */
-export async function loadDemo(db: Database, keyring: Keyring, _scale: DemoScale): Promise<DemoLoadResult> {
+export async function loadDemo(
+  db: Database,
+  keyring: Keyring,
+  scale: DemoScale,
+  options: DemoLoadOptions = {},
+): Promise<DemoLoadResult> {
   const organisationIds = new Map<string, string>();
   let organisationsCreated = 0;
   for (const organisation of DEMO_ORGANISATIONS) {
@@ -34,9 +50,14 @@ export async function loadDemo(db: Database, keyring: Keyring, _scale: DemoScale
   }
 
   let accountsCreated = 0;
+  const userIds = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
-    if (await findUserByEmail(db, account.email)) continue;
-    await createUser(
+    const found = await findUserByEmail(db, account.email);
+    if (found) {
+      userIds.set(account.role, found.id);
+      continue;
+    }
+    const created = await createUser(
       db,
       keyring,
       {
@@ -48,8 +69,32 @@ export async function loadDemo(db: Database, keyring: Keyring, _scale: DemoScale
       },
       null,
     );
+    userIds.set(account.role, created.user.id);
     accountsCreated++;
   }
+
+  const person = (role: DemoAccount['role']) => {
+    const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
+    return { userId: userIds.get(role)!, organisationId: organisationIds.get(account.organisation)! };
+  };
+  const zones = await (options.zones === false
+    ? summariseDemoZones(db)
+    : loadDemoZones(
+        db,
+        keyring,
+        scale,
+        {
+          coordinator: person('coordinator'),
+          fieldMonitor: person('field_monitor'),
+          verifier: person('verifier'),
+          organisations: {
+            jmc: organisationIds.get('jmc')!,
+            cso: organisationIds.get('cso')!,
+            un: organisationIds.get('un')!,
+          },
+        },
+        options.now,
+      ));
 
   const names = new Map(DEMO_ORGANISATIONS.map((o) => [o.key, o.name]));
   return {
@@ -60,5 +105,6 @@ export async function loadDemo(db: Database, keyring: Keyring, _scale: DemoScale
       organisationName: names.get(account.organisation)!,
       password: DEMO_PASSWORD,
     })),
+    zones,
   };
 }

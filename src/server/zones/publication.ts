@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { PeriodReview, PublicationSummary, ZoneClass } from '../../shared/zones.ts';
 import { canonicalJson } from '../platform/audit/canonical.ts';
 import { inTransaction } from '../platform/audit/head.ts';
-import { appendAudit } from '../platform/audit/log.ts';
+import { type AuditActor, appendAudit } from '../platform/audit/log.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/client.ts';
 import { newId } from '../platform/db/columns.ts';
@@ -115,8 +115,20 @@ export async function publishPeriod(
   request: { period: string; replaces?: string | undefined; reason?: string | undefined },
 ): Promise<PublicationSummary> {
   const actor = authorize(ctx, 'zone:publish');
+  return presentPublication(await writePublication(ctx.db, auditActorOf(actor), request));
+}
+
+/**
+ * What publishPeriod does once the caller is authorised: for a publisher already known to be a coordinator
+ * (the demo loader publishes its past months through here).
+ */
+export async function writePublication(
+  db: Database,
+  publisher: AuditActor,
+  request: { period: string; replaces?: string | undefined; reason?: string | undefined },
+): Promise<PublicationRow> {
   const { period } = request;
-  const row = await inTransaction(ctx.db, async (tx) => {
+  return inTransaction(db, async (tx) => {
     // One publication at a time, so two coordinators cannot both publish the same period.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('homeward.zones.publish'))`);
     const waiting = await unverifiedCount(tx, period);
@@ -138,13 +150,13 @@ export async function publishPeriod(
         });
       }
     }
-    const { frameworkVersion, results } = await assessPeriod(tx, period, auditActorOf(actor));
+    const { frameworkVersion, results } = await assessPeriod(tx, period, publisher);
     const content = results.map((result) => ({ pcode: result.pcode, classification: result.classification }));
     const contentHash = hash('sha256', canonicalJson({ period, frameworkVersion, zones: content }), 'hex');
     const id = newId();
     const { seq } = await appendAudit(tx, {
       type: 'zones.period_published',
-      actor: auditActorOf(actor),
+      actor: publisher,
       subject: `publication:${id}`,
       details: {
         publicationId: id,
@@ -166,8 +178,8 @@ export async function publishPeriod(
         replacesId: request.replaces ?? null,
         reason: request.reason ?? null,
         zoneCount: results.length,
-        publishedBy: actor.userId,
-        organisationId: actor.organisationId,
+        publishedBy: publisher.userId,
+        organisationId: publisher.organisationId,
       })
       .returning();
     for (let i = 0; i < results.length; i += ROWS_PER_STATEMENT) {
@@ -184,7 +196,6 @@ export async function publishPeriod(
     }
     return publication!;
   });
-  return presentPublication(row);
 }
 
 export async function listPublications(ctx: RequestContext): Promise<PublicationSummary[]> {

@@ -76,6 +76,36 @@ describe('appending to the transparency log', () => {
     expect(row!.details_hash).toBe(createHash('sha256').update('{"keyId":"k1"}').digest('hex'));
   });
 
+  it('writes a large batch the same way as a small one: entries, canonical details, tree nodes', async () => {
+    const before = (await readHead(db))!.treeSize;
+    const appended = await appendAuditBatch(db, [
+      ...Array.from({ length: 300 }, (_, i) => keyEntry(1000 + i)),
+      { ...keyEntry(1300), actor: null },
+    ]);
+    expect(appended.map((a) => a.seq)).toEqual(Array.from({ length: 301 }, (_, i) => before + 1 + i));
+    const rows = await db.select().from(auditEntries).orderBy(asc(auditEntries.seq));
+    const head = await readHead(db);
+    const frontier = new MerkleFrontier(
+      head!.treeSize,
+      head!.frontier.map((h) => Buffer.from(h, 'hex')),
+    );
+    expect(frontier.root().equals(treeHash(rows.map((r) => Buffer.from(r.leafHash, 'hex'))))).toBe(true);
+    const stored = await queryRows<{ details: string; actor_user_id: string | null }>(
+      db,
+      sql`select d.details::text as details, e.actor_user_id from audit_entries e join audit_details d using (seq)
+        where e.seq > ${before + 299} order by e.seq`,
+    );
+    expect(stored).toEqual([
+      { details: '{"keyId":"k1299"}', actor_user_id: actor.userId },
+      { details: '{"keyId":"k1300"}', actor_user_id: null },
+    ]);
+    const nodes = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from audit_tree_nodes where level = 4 and index < ${Math.floor(head!.treeSize / 16)}`,
+    );
+    expect(nodes[0]!.n).toBe(Math.floor(head!.treeSize / 16));
+  });
+
   it('refuses details that do not match the event type, subjects that are not ids, and writes nothing', async () => {
     const before = (await readHead(db))!.treeSize;
     await expect(appendAudit(db, { ...keyEntry(1), details: { keyId: 'Jane Doe' } })).rejects.toThrow(AuditEntryError);

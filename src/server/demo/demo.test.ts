@@ -1,0 +1,263 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
+import type { Classification, ZoneClass } from '../../shared/zones.ts';
+import { ZONE_CLASS_RANK } from '../../shared/zones.ts';
+import { demoJson, zonesLine } from '../cli/demo.ts';
+import { verifyLog } from '../platform/audit/verify.ts';
+import { signIn } from '../platform/auth/test-support.ts';
+import { queryRows } from '../platform/db/client.ts';
+import { type DemoLoadResult, loadDemo } from './load.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './region.ts';
+import { DEMO_ZONE_STORY } from './story.ts';
+
+/**
+ * The demo region loaded into a test database, and the story its return zones tell (demo/story.ts): what
+ * the browser tests and a person trying Homeward rely on. The clock is fixed, so the months are too.
+ */
+const NOW = new Date('2026-03-15T10:00:00Z');
+const CURRENT = '2026-03';
+const PUBLISHED = Array.from({ length: 12 }, (_, m) => {
+  const month = (2025 * 12 + 2 + m) % 12;
+  const year = Math.floor((2025 * 12 + 2 + m) / 12);
+  return `${year}-${String(month + 1).padStart(2, '0')}`;
+});
+
+let env: TestEnvironment;
+let result: DemoLoadResult;
+const db = () => env.database.db;
+
+// Loading the demo takes a while on a busy machine (the embedded database runs in this process).
+const LOAD_TIMEOUT = 300_000;
+
+beforeAll(async () => {
+  env = await createTestEnvironment();
+  result = await loadDemo(db(), env.app.platform.keyring, 'small', { now: NOW });
+}, LOAD_TIMEOUT);
+afterAll(() => env?.close());
+
+interface PublishedClass {
+  pcode: string;
+  period: string;
+  class: ZoneClass;
+  classification: Classification;
+}
+
+async function publishedClasses(pcode?: string): Promise<PublishedClass[]> {
+  return queryRows<PublishedClass & Record<string, unknown>>(
+    db(),
+    sql`select c.pcode, c.period, c.class, c.classification from zone_published_classes c
+      ${pcode ? sql`where c.pcode = ${pcode}` : sql``} order by c.period, c.pcode`,
+  );
+}
+
+async function tableCounts() {
+  const [row] = await queryRows<Record<string, number>>(
+    db(),
+    sql`select (select count(*) from zones)::int as zones, (select count(*) from zone_observations)::int as observations,
+      (select count(*) from zone_verifications)::int as verifications,
+      (select count(*) from zone_publications)::int as publications,
+      (select count(*) from zone_assessments)::int as assessments,
+      (select count(*) from audit_entries)::int as entries, (select count(*) from users)::int as users`,
+  );
+  return row!;
+}
+
+describe('the demo return zones', () => {
+  it('loads Marenland: state, provinces, districts and locations, every one named in three languages', async () => {
+    expect(result.zones).toMatchObject({ zones: 200, assessed: CURRENT, published: PUBLISHED });
+    const levels = await queryRows<{ level: string; n: number }>(
+      db(),
+      sql`select level, count(*)::int as n from zones group by level`,
+    );
+    expect(Object.fromEntries(levels.map((row) => [row.level, row.n]))).toEqual({
+      state: 1,
+      admin1: 6,
+      admin2: 30,
+      location: 163,
+    });
+    expect(result.zones.returnZones).toBe(163);
+    const zones = await queryRows<{ names: Record<string, string>; population: number | null; shape: unknown }>(
+      db(),
+      sql`select names, population, shape from zones`,
+    );
+    for (const zone of zones) {
+      expect(Object.keys(zone.names).sort()).toEqual(['ar', 'en', 'fr']);
+      expect(zone.names.ar).toMatch(/^[\u0600-\u06ff ]+$/);
+      expect(zone.population).toBeGreaterThan(0);
+      expect(zone.shape).toMatchObject({ type: 'Polygon' });
+    }
+  });
+
+  it('publishes the twelve past months in order, each with its entry in the transparency log', async () => {
+    const publications = await queryRows<{ period: string; audit_seq: number; zone_count: number }>(
+      db(),
+      sql`select period, audit_seq, zone_count from zone_publications order by audit_seq`,
+    );
+    expect(publications.map((p) => p.period)).toEqual(PUBLISHED);
+    expect(publications.every((p) => p.zone_count === 163)).toBe(true);
+    const entries = await queryRows<{ seq: number; subject: string }>(
+      db(),
+      sql`select seq, subject from audit_entries where event_type = 'zones.period_published' order by seq`,
+    );
+    expect(entries.map((e) => Number(e.seq))).toEqual(publications.map((p) => Number(p.audit_seq)));
+    const assessedNow = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from zone_assessments where period = ${CURRENT}`,
+    );
+    expect(assessedNow[0]!.n).toBe(163);
+    expect(PUBLISHED).not.toContain(CURRENT);
+    expect((await verifyLog(db())).ok).toBe(true);
+  });
+
+  it('shows mostly conditionally conducive zones, and a few remote ones with insufficient data', async () => {
+    const all = await publishedClasses();
+    for (const period of PUBLISHED) {
+      const month = all.filter((c) => c.period === period);
+      const conditional = month.filter((c) => c.class === 'conditionally_conducive').length;
+      expect(conditional / month.length).toBeGreaterThan(0.6);
+      for (const pcode of DEMO_ZONE_STORY.remote) {
+        expect(month.find((c) => c.pcode === pcode)?.class).toBe('insufficient_data');
+      }
+    }
+  });
+
+  it('keeps the zone with mines on its return routes not conducive in every month, for that hard red', async () => {
+    const history = await publishedClasses(DEMO_ZONE_STORY.hardRed);
+    expect(history.map((c) => c.period)).toEqual(PUBLISHED);
+    for (const month of history) {
+      expect(month.class).toBe('not_conducive');
+      expect(month.classification.deciding).toContainEqual({
+        kind: 'hard_red',
+        criterion: 'safety_and_security',
+        indicators: ['mines_uxo_on_routes'],
+      });
+      // Nothing else is wrong there: the hard red alone decides.
+      const others = month.classification.criteria.flatMap((c) =>
+        c.indicators.filter((i) => i.indicator !== 'mines_uxo_on_routes' && i.status !== 'green'),
+      );
+      expect(others).toEqual([]);
+    }
+  });
+
+  it('shows the deteriorating zone conducive earlier and not conducive in the latest published month', async () => {
+    const history = await publishedClasses(DEMO_ZONE_STORY.deteriorating);
+    expect(history).toHaveLength(12);
+    expect(['conducive', 'conditionally_conducive']).toContain(history[0]!.class);
+    expect(history.slice(0, 9).every((c) => c.class === 'conducive')).toBe(true);
+    const latest = history.at(-1)!;
+    expect(latest.period).toBe(PUBLISHED.at(-1));
+    expect(latest.class).toBe('not_conducive');
+    expect(latest.classification.deciding).toContainEqual(
+      expect.objectContaining({ kind: 'criterion_red', criterion: 'safety_and_security' }),
+    );
+  });
+
+  it('shows the improving district going from not conducive to conducive', async () => {
+    const { improving } = result.zones.story;
+    expect(improving.length).toBeGreaterThanOrEqual(4);
+    expect(improving.every((pcode) => pcode.startsWith(DEMO_ZONE_STORY.improvingDistrict))).toBe(true);
+    for (const pcode of improving) {
+      const history = await publishedClasses(pcode);
+      expect(history[0]!.class).toBe('not_conducive');
+      expect(history.at(-1)!.class).toBe('conducive');
+      // Never worse than the month before.
+      for (let m = 1; m < history.length; m++) {
+        expect(ZONE_CLASS_RANK[history[m]!.class]).toBeGreaterThanOrEqual(ZONE_CLASS_RANK[history[m - 1]!.class]);
+      }
+    }
+  });
+
+  it('leaves work in the verification queue, so the current month cannot be published yet', async () => {
+    expect(result.zones.awaitingVerification).toBeGreaterThan(0);
+    const verifierAccount = DEMO_ACCOUNTS.find((a) => a.role === 'verifier')!;
+    const verifier = await signIn(env.app, { ...verifierAccount, password: DEMO_PASSWORD });
+    const queue = await verifier.request({ method: 'GET', url: `/api/v1/observations?queue=verify&period=${CURRENT}` });
+    expect(queue.statusCode).toBe(200);
+    expect(queue.json().total).toBe(result.zones.awaitingVerification);
+    expect(queue.json().items.every((o: { period: string }) => o.period === CURRENT)).toBe(true);
+
+    const coordinatorAccount = DEMO_ACCOUNTS.find((a) => a.role === 'coordinator')!;
+    const coordinator = await signIn(env.app, { ...coordinatorAccount, password: DEMO_PASSWORD });
+    const refused = await coordinator.request({
+      method: 'POST',
+      url: '/api/v1/publications',
+      payload: { period: CURRENT },
+    });
+    expect(refused.statusCode).toBe(409);
+  });
+
+  it('records sources, methods and the verifier’s decisions: confirmations, a few rejections with a reason', async () => {
+    const decisions = await queryRows<{ decision: string; n: number; reasons: number }>(
+      db(),
+      sql`select decision, count(*)::int as n, count(reason)::int as reasons from zone_verifications group by decision`,
+    );
+    const byDecision = Object.fromEntries(decisions.map((d) => [d.decision, d]));
+    expect(byDecision.confirm!.n).toBeGreaterThan(5000);
+    expect(byDecision.reject!.n).toBeGreaterThanOrEqual(5);
+    expect(byDecision.reject!.reasons).toBe(byDecision.reject!.n);
+    expect(byDecision.request_evidence!.reasons).toBe(byDecision.request_evidence!.n);
+    const statuses = await queryRows<{ status: string; n: number }>(
+      db(),
+      sql`select o.status, count(*)::int as n from zone_observations o
+        where not exists (select 1 from zone_verifications v where v.observation_id = o.id) group by o.status`,
+    );
+    // Only what waits for a verifier has no decision.
+    expect(statuses).toEqual([{ status: 'pending', n: result.zones.awaitingVerification }]);
+    const sources = await queryRows<{ organisations: number; sources: number; blank: number }>(
+      db(),
+      sql`select count(distinct organisation_id)::int as organisations, count(distinct source)::int as sources,
+        count(*) filter (where method = '')::int as blank from zone_observations`,
+    );
+    expect(sources[0]).toEqual({ organisations: 3, sources: 4, blank: 0 });
+    const verified = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from audit_entries where event_type = 'zones.observation_verified'`,
+    );
+    const rows = await queryRows<{ n: number }>(db(), sql`select count(*)::int as n from zone_verifications`);
+    expect(verified[0]!.n).toBe(rows[0]!.n);
+  });
+
+  it('observes the preconditions once for the state, and every zone inherits them', async () => {
+    const state = await queryRows<{ indicator: string; pcode: string }>(
+      db(),
+      sql`select distinct indicator, pcode from zone_observations
+        where indicator in ('tripartite_agreement', 'monitor_access', 'amnesty_in_force')`,
+    );
+    expect(new Set(state.map((row) => row.pcode))).toEqual(new Set(['QM']));
+    const [latest] = await publishedClasses(result.zones.story.improving[0]);
+    const preconditions = latest!.classification.criteria.find((c) => c.criterion === 'process_preconditions');
+    expect(preconditions?.indicators.find((i) => i.indicator === 'tripartite_agreement')?.status).toBe('green');
+  });
+
+  it('prints a line on the zones, and keeps --json as it was with a zones field beside the accounts', () => {
+    expect(zonesLine(result.zones)).toBe(
+      `Return zones: 200 zones of Marenland (163 locations classified), ${result.zones.observations} observations, ` +
+        `12 months published (2025-03 to 2026-02); 2026-03 assessed, not published: ` +
+        `${result.zones.awaitingVerification} observations wait for a verifier.`,
+    );
+    const json = JSON.parse(JSON.stringify(demoJson('small', result)));
+    expect(Object.keys(json)).toEqual(['scale', 'accounts', 'zones']);
+    expect(json.accounts).toHaveLength(DEMO_ACCOUNTS.length);
+    expect(json.zones.story).toMatchObject({
+      hardRed: DEMO_ZONE_STORY.hardRed,
+      deteriorating: DEMO_ZONE_STORY.deteriorating,
+      remote: DEMO_ZONE_STORY.remote,
+    });
+  });
+
+  it('loads once: a second load changes nothing', async () => {
+    const before = await tableCounts();
+    const again = await loadDemo(db(), env.app.platform.keyring, 'small', { now: NOW });
+    expect(again.accountsCreated).toBe(0);
+    expect(again.zones.observationsCreated).toBe(false);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('adds nothing when loaded again in a later month: the months it does not cover are left alone', async () => {
+    const before = await tableCounts();
+    const later = await loadDemo(db(), env.app.platform.keyring, 'small', { now: new Date('2026-05-02T08:00:00Z') });
+    expect(later.zones.published).toEqual(PUBLISHED);
+    expect(await tableCounts()).toEqual(before);
+  });
+});
