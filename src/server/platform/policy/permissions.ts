@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/vocabulary.ts';
+import { ROLES, type Role } from '../../../shared/vocabulary.ts';
 
 /**
  * Every permission in Homeward and the roles that hold it. This table is the only place that knows who may
@@ -15,17 +15,8 @@ export const PERMISSIONS = {
   'audit:details': ['auditor'],
   'audit:verify': ['administrator', 'auditor'],
   'access-log:read': ['administrator', 'auditor'],
-  'zone:read': [
-    'administrator',
-    'coordinator',
-    'case_worker',
-    'protection_officer',
-    'field_monitor',
-    'verifier',
-    'civil_society_watchdog',
-    'donor',
-    'auditor',
-  ],
+  /** Zones, observations and classes are no one's personal data: every staff role reads them. */
+  'zone:read': ROLES,
   'zone:manage': ['administrator', 'coordinator'],
   'framework:manage': ['coordinator'],
   'observation:create': ['field_monitor', 'coordinator'],
