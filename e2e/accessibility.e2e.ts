@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { DEMO_ZONE_STORY } from '../src/server/demo/story.ts';
 import { blocking, describeViolations, scanPage } from './support/axe.ts';
 import { browserForFile, homeward, settled } from './support/browser.ts';
 import { catalogue } from './support/catalogue.ts';
@@ -9,8 +10,19 @@ const run = homeward();
 const browser = browserForFile();
 const en = catalogue('en');
 
-/** The public portal's pages (src/web/public/paths.ts), and an address that does not exist. */
-const PUBLIC_PAGES = ['/', '/help', '/languages', '/fr', '/no-such-page'];
+/**
+ * The public portal's pages (src/web/public/paths.ts), and an address that does not exist; the return zones'
+ * map and table, and a zone's page (the demo's zone that is not conducive every month, so it has a history).
+ */
+const PUBLIC_PAGES = [
+  '/',
+  '/help',
+  '/languages',
+  '/fr',
+  '/no-such-page',
+  '/zones',
+  `/zones/${DEMO_ZONE_STORY.hardRed}`,
+];
 
 interface Finding {
   page: string;
@@ -98,6 +110,60 @@ describe('accessibility (axe-core, WCAG 2.2 AA): no serious or critical violatio
     await page.getByRole('link', { name: en('administration.user.create'), exact: true }).click();
     await page.getByRole('heading', { level: 1, name: en('administration.user.createTitle') }).waitFor();
     await scan(page, 'staff administration create user', findings);
+    expectNoFindings(findings);
+  });
+
+  it('the return zones staff screens, each for the accounts that may open it', async () => {
+    const findings: Finding[] = [];
+    const scanned = new Set<string>();
+    /** Every screen the navigation lists under Return zones for this person, but those scanned already. */
+    async function zonesScreens(page: Page, who: string): Promise<void> {
+      const group = page.getByRole('list', { name: en('zones.module') });
+      const addresses = await group
+        .getByRole('link')
+        .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+      expect(addresses.length, `${who}: screens under ${en('zones.module')}`).toBeGreaterThanOrEqual(2);
+      for (const address of addresses.filter((a) => !scanned.has(a))) {
+        scanned.add(address);
+        await page.goto(address);
+        await scan(page, `staff ${who} ${address.replace('/staff/zones', 'zones')}`, findings);
+      }
+    }
+
+    // The field monitor: the zones list, the observation form (also with its field errors), a zone's page.
+    const monitor = await browser.open();
+    await signIn(monitor, run.account('field_monitor'), run.ledger);
+    await zonesScreens(monitor, 'field monitor');
+    await monitor.goto('/staff/zones/observations/new');
+    await monitor.getByRole('button', { name: en('zones.observe.submit'), exact: true }).click();
+    await monitor.getByText(en('zones.check.required')).first().waitFor();
+    await scan(monitor, 'staff field monitor observation field errors', findings);
+    await monitor.goto('/staff/zones');
+    // Reached from the list rather than from the navigation: the first zone's page (the state, with the zones
+    // inside it), then a location's.
+    await monitor.getByRole('table').getByRole('link').first().click();
+    await monitor.waitForURL(/\/staff\/zones\/QM[0-9]*$/);
+    await scan(monitor, 'staff field monitor zone page', findings);
+    await monitor.goto(`/staff/zones/${DEMO_ZONE_STORY.hardRed}`);
+    await scan(monitor, 'staff field monitor zone page of a location', findings);
+
+    // The verifier: the verification queue.
+    const verifier = await browser.open();
+    await signIn(verifier, run.account('verifier'), run.ledger);
+    await zonesScreens(verifier, 'verifier');
+    expect(scanned).toContain('/staff/zones/verification');
+
+    // The coordinator: the period review and the criteria framework.
+    const coordinator = await browser.open();
+    await signIn(coordinator, run.account('coordinator'), run.ledger);
+    await zonesScreens(coordinator, 'coordinator');
+    expect(scanned).toContain('/staff/zones/review');
+    expect(scanned).toContain('/staff/zones/frameworks');
+    // The framework screen's draft editor, opened and left unsaved (nothing is sent until it is saved).
+    await coordinator.goto('/staff/zones/frameworks');
+    await coordinator.getByRole('button', { name: /^(Create a draft from|Edit the draft)/ }).click();
+    await coordinator.getByRole('button', { name: en('zones.framework.save'), exact: true }).waitFor();
+    await scan(coordinator, 'staff coordinator framework draft editor', findings);
     expectNoFindings(findings);
   });
 });
