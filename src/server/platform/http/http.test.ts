@@ -18,7 +18,17 @@ describe('HTTP platform', () => {
     });
     expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    // A JSON response may load nothing and be framed by nothing.
+    expect(response.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('gives pages the document policy: scripts and styles from Homeward itself only', async () => {
+    const page = await env.app.inject({ method: 'GET', url: '/zones' });
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('answers an unknown route with a problem in the caller language', async () => {
