@@ -707,11 +707,15 @@ export function generateStory(options: StoryOptions): Story {
   const picked = new Set<string>();
   while (picked.size < Math.min(4, typical.length)) picked.add(random.pick(typical));
   for (const pcode of picked) waiting(pcode, 'food_consumption');
-  const asked = typical.find((pcode) => !picked.has(pcode) && byKey.has(`${pcode} employment_rate ${currentPeriod}`));
+  // The verifier asks the monitoring centre's field team (whose demo field monitor can answer) for more.
+  const asked = typical.find(
+    (pcode) => !picked.has(pcode) && byKey.has(`${pcode} security_incidents ${currentPeriod}`),
+  );
   if (asked) {
-    const observation = byKey.get(`${asked} employment_rate ${currentPeriod}`)!;
+    const observation = byKey.get(`${asked} security_incidents ${currentPeriod}`)!;
     observation.status = 'more_evidence';
-    observation.reason = 'The rate rose 20 points since the last round: please attach the sample frame of the survey.';
+    observation.reason =
+      'The count is twice last month’s: please attach the entries of the incident log it comes from.';
   }
   return { periods, observations, improving };
 }

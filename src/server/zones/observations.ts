@@ -205,11 +205,10 @@ export async function addEvidence(ctx: RequestContext, id: string, evidenceNotes
     const [row] = await tx.select().from(zoneObservations).where(eq(zoneObservations.id, id)).for('update');
     if (!row || row.organisationId !== actor.organisationId) throw notFound('observation');
     if (row.status !== 'more_evidence') throw new AppError('conflict', { params: { reason: 'no_evidence_requested' } });
-    const previous = row.evidenceNotes ? await ctx.platform.keyring.decrypt(tx, row.evidenceNotes, 'narrative') : '';
-    const combined = previous ? `${previous}\n\n${evidenceNotes}` : evidenceNotes;
+    // The notes as the submitter now gives them (the screen starts from the earlier notes, to build on them).
     await tx
       .update(zoneObservations)
-      .set({ status: 'pending', evidenceNotes: await ctx.platform.keyring.encrypt(tx, 'narrative', combined) })
+      .set({ status: 'pending', evidenceNotes: await ctx.platform.keyring.encrypt(tx, 'narrative', evidenceNotes) })
       .where(eq(zoneObservations.id, id));
     await appendAudit(tx, {
       type: 'zones.evidence_added',

@@ -12,7 +12,7 @@ import type { Observation, ObservationPage, VerificationDecision } from './types
 import { OffsetPager, useLocalName, usePeriodName } from './ui.tsx';
 import { VerificationItem } from './VerificationItem.tsx';
 
-const PAGE_SIZE = 10;
+const PAGE_SIZE = 25;
 
 /** What this organisation's verifiers may decide: observations of other organisations not yet confirmed or rejected. */
 export default function VerificationPage() {
