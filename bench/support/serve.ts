@@ -10,6 +10,12 @@ const kind = process.argv[2];
 if (kind === 'bare') {
   const app = Fastify({ logger: false });
   app.get('/api/v1/health', async () => ({ status: 'ok', database: 'embedded', version: '0' }));
+  // The limit of the public zone list (bench/zones.ts): a static JSON body of the same size.
+  const staticJson = process.env.HOMEWARD_BENCH_STATIC_JSON;
+  if (staticJson) {
+    const body = fs.readFileSync(staticJson, 'utf8');
+    app.get('/api/v1/public/zones', async (_request, reply) => reply.type('application/json').send(body));
+  }
   console.log(`listening ${await app.listen({ port: 0, host: '127.0.0.1' })}/api/v1/health`);
 } else {
   const dataDir = process.env.HOMEWARD_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-bench-'));

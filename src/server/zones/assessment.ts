@@ -6,7 +6,7 @@ import type { AuditActor } from '../platform/audit/log.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { type Database, queryRows } from '../platform/db/client.ts';
 import { AppError } from '../platform/http/errors.ts';
-import { classifyZone, type ObservationFact, shiftPeriod } from './classify.ts';
+import { classifyZone, type ObservationFact } from './classify.ts';
 import { activeFramework } from './frameworks.ts';
 import { zoneAssessments, zones } from './schema.ts';
 
@@ -21,61 +21,88 @@ export interface ZoneClassification {
 
 /**
  * The observations that can decide a period's classes, per zone: for each zone and indicator, the confirmed
- * values of the latest month inside the indicator's freshness window, the latest confirmed values before the
- * window (a stale red still counts), and every value not yet verified. classifyZone gives the same answer on
+ * values of the latest month up to the period (inside the freshness window they decide the status; before it
+ * only a red counts, as a stale red), and every value not yet verified. classifyZone gives the same answer on
  * this subset as on every observation, and the subset is what makes a region's classification fast.
+ *
+ * The latest month is most often the period itself, read in one range of zone_observations_period_pcode_index;
+ * for the zones and indicators without a confirmed value that month, one backward scan each of
+ * zone_observations_confirmed_index finds it. The embedded database has no statistics (it runs no autovacuum),
+ * so `offset 0` keeps the planner from combining the period or status conditions with an index that matches
+ * nearly every row. The rows come back as one text value, a line per observation: the embedded driver decodes
+ * each field of each row on its own, which for 70,000 rows costs several times the query.
  */
 async function loadDecidingObservations(
   db: Database,
   framework: FrameworkRow,
   period: string,
 ): Promise<Map<string, ObservationFact[]>> {
-  const windows = framework.definition.criteria.flatMap((criterion) =>
-    criterion.indicators.map(
-      (indicator) => sql`(${indicator.code}, ${shiftPeriod(period, 1 - indicator.freshnessMonths)})`,
-    ),
+  const indicators = framework.definition.criteria.flatMap((criterion) =>
+    criterion.indicators.map((indicator) => sql`(${indicator.code})`),
   );
-  const rows = await queryRows<{
-    id: string;
-    pcode: string;
-    indicator: string;
-    period: string;
-    value: number;
-    status: ObservationStatus;
-    source: ObservationSource;
-    organisation_id: string;
-    submitted_at: string | Date;
-  }>(
+  const columns = sql.raw('id, pcode, indicator, period, value, status, source, organisation_id, submitted_at');
+  const [row] = await queryRows<{ facts: string | null }>(
     db,
-    sql`with params(indicator, window_start) as (values ${sql.join(windows, sql`, `)}),
-    confirmed as (
-      select o.id, o.pcode, o.indicator, o.period, o.value, o.status, o.source, o.organisation_id, o.submitted_at,
-        rank() over (partition by o.pcode, o.indicator, o.period >= p.window_start order by o.period desc) as recency
-      from zone_observations o join params p on p.indicator = o.indicator
-      where o.status = 'confirmed' and o.period <= ${period}
+    sql`with params(indicator) as (values ${sql.join(indicators, sql`, `)}),
+    this_month as not materialized (
+      select ${columns} from (select ${columns} from zone_observations where period = ${period} offset 0) o
+      where status = 'confirmed'
+    ),
+    earlier as (
+      select o.* from (
+        select z.pcode, p.indicator from zones z cross join params p
+        where not exists (select 1 from this_month m where m.pcode = z.pcode and m.indicator = p.indicator)
+        offset 0
+      ) q cross join lateral (
+        select ${columns} from (
+          select ${columns}, rank() over (order by period desc) as recency from zone_observations o
+          where o.pcode = q.pcode and o.indicator = q.indicator and o.status = 'confirmed' and o.period < ${period}
+        ) ranked where recency = 1
+      ) o
+    ),
+    unverified as (
+      select ${columns} from (
+        select ${columns} from zone_observations where status in ('pending', 'more_evidence') offset 0
+      ) o where period <= ${period}
+    ),
+    deciding as (
+      select ${columns} from this_month where indicator in (select indicator from params)
+      union all
+      select ${columns} from earlier
+      union all
+      select ${columns} from unverified where indicator in (select indicator from params)
     )
-    select id, pcode, indicator, period, value, status, source, organisation_id, submitted_at
-      from confirmed where recency = 1
-    union all
-    select o.id, o.pcode, o.indicator, o.period, o.value, o.status, o.source, o.organisation_id, o.submitted_at
-      from zone_observations o join params p on p.indicator = o.indicator
-      where o.status in ('pending', 'more_evidence') and o.period <= ${period}`,
+    select string_agg(concat_ws(',', id, pcode, indicator, period, value, status, source, organisation_id,
+        to_char(submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')), E'\\n') as facts
+      from deciding`,
   );
   const byZone = new Map<string, ObservationFact[]>();
-  for (const row of rows) {
+  // Every field is a uuid, a code, a number or an ISO timestamp (as toISOString writes it): none holds a comma.
+  for (const line of row?.facts ? row.facts.split('\n') : []) {
+    const [id, pcode, indicator, observed, value, status, source, organisationId, observedAt] = line.split(',') as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      ObservationStatus,
+      ObservationSource,
+      string,
+      string,
+    ];
     const fact: ObservationFact = {
-      id: row.id,
-      indicator: row.indicator,
-      period: row.period,
-      value: Number(row.value),
-      status: row.status,
-      source: row.source,
-      organisationId: row.organisation_id,
-      observedAt: new Date(row.submitted_at).toISOString(),
+      id,
+      indicator,
+      period: observed,
+      value: Number(value),
+      status,
+      source,
+      organisationId,
+      observedAt,
     };
-    const list = byZone.get(row.pcode);
+    const list = byZone.get(pcode);
     if (list) list.push(fact);
-    else byZone.set(row.pcode, [fact]);
+    else byZone.set(pcode, [fact]);
   }
   return byZone;
 }

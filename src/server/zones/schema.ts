@@ -86,6 +86,8 @@ export const zoneObservations = pgTable(
       .where(sql`status <> 'rejected'`),
     index().on(t.period, t.pcode),
     index().on(t.status, t.organisationId),
+    // A zone's latest confirmed month of an indicator, found by one backward scan (the period assessment).
+    index('zone_observations_confirmed_index').on(t.pcode, t.indicator, t.period).where(sql`status = 'confirmed'`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "zone_observations_confirmed_index" ON "zone_observations" USING btree ("pcode","indicator","period") WHERE status = 'confirmed';
