@@ -1,16 +1,12 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_MASTER_KEY } from '../../../test/support/app.ts';
 import { type DatabaseHandle, openDatabase } from '../platform/db/client.ts';
 import { upsertZones } from '../zones/gazetteer.ts';
 import { assessFromCli, parsePeriod } from './assess.ts';
-
-const run = promisify(execFile);
-const bin = path.resolve('bin/homeward.js');
+import { runHomeward } from './test-support.ts';
 
 const GAZETTEER = [
   { pcode: 'QM', parentPcode: null, level: 'state' as const, names: { en: 'Marenland' }, population: null },
@@ -64,15 +60,7 @@ describe.skipIf(process.env.HOMEWARD_TEST_DATABASE_URL)('homeward assess (comman
   });
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  const homeward = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [bin, '--data-dir', dataDir, ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const homeward = (...args: string[]) => runHomeward(dataDir, env, args);
 
   const SLOW = 120_000;
 

@@ -1,17 +1,13 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_MASTER_KEY } from '../../../test/support/app.ts';
 import { createOrganisation } from '../platform/accounts/provisioning.ts';
 import { openDatabase } from '../platform/db/client.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { parseImportKind, refusalMessage } from './import.ts';
-
-const run = promisify(execFile);
-const bin = path.resolve('bin/homeward.js');
+import { runHomeward } from './test-support.ts';
 
 describe('homeward import (messages)', () => {
   it('lists every problem of a refused file on its own line, and says when the list stops short', () => {
@@ -71,15 +67,7 @@ describe.skipIf(process.env.HOMEWARD_TEST_DATABASE_URL)('homeward import (comman
     return target;
   };
 
-  const homeward = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [bin, '--data-dir', dataDir, ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const homeward = (...args: string[]) => runHomeward(dataDir, env, args);
 
   // Each run starts a process that opens the embedded database: slow on a busy machine.
   const SLOW = 180_000;

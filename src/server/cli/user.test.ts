@@ -1,17 +1,13 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, TEST_MASTER_KEY, type TestEnvironment } from '../../../test/support/app.ts';
 import { createOrganisation } from '../platform/accounts/provisioning.ts';
 import { createTestOrganisation, TestClient } from '../platform/auth/test-support.ts';
 import { openDatabase } from '../platform/db/client.ts';
+import { runHomeward } from './test-support.ts';
 import { createUserFromCli, readPasswordFile } from './user.ts';
-
-const run = promisify(execFile);
-const bin = path.resolve('bin/homeward.js');
 
 describe('homeward user create (in process)', () => {
   let env: TestEnvironment;
@@ -102,15 +98,7 @@ describe.skipIf(process.env.HOMEWARD_TEST_DATABASE_URL)('homeward user create (c
   });
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  const homeward = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [bin, '--data-dir', dataDir, ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const homeward = (...args: string[]) => runHomeward(dataDir, env, args);
 
   // Each run starts a process that opens the embedded database: slow on a busy machine.
   const SLOW = 120_000;
