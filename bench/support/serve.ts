@@ -18,9 +18,14 @@ if (kind === 'bare') {
   }
   console.log(`listening ${await app.listen({ port: 0, host: '127.0.0.1' })}/api/v1/health`);
 } else {
+  const ownDataDir = process.env.HOMEWARD_DATA_DIR === undefined;
   const dataDir = process.env.HOMEWARD_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-bench-'));
   const config = loadConfig({ ...process.env, HOMEWARD_LOG_LEVEL: 'silent' }, { dataDir });
   const app = await buildApp(config, { logger: false });
-  process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
+  process.once('SIGTERM', async () => {
+    await app.close();
+    if (ownDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  });
   console.log(`listening ${await app.listen({ port: 0, host: '127.0.0.1' })}/api/v1/health`);
 }

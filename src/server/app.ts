@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -24,7 +23,7 @@ import { authRoutes } from './platform/auth/routes.ts';
 import type { Platform } from './platform/context.ts';
 import { openKeyring } from './platform/crypto/keyring.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/client.ts';
-import { loggerOptions, registerRequestLogging } from './platform/http/logging.ts';
+import { loggerOptions, registerRequestLogging, requestIds } from './platform/http/logging.ts';
 import { registerErrorHandling } from './platform/http/problem.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { negotiateLanguage } from './platform/i18n/language.ts';
@@ -66,7 +65,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const app: HomewardApp = Fastify({
     logger: options.logger === false ? false : { ...loggerOptions(config.logLevel), stream: options.logStream },
     logController: new LogController({ disableRequestLogging: true }),
-    genReqId: () => randomUUID(),
+    genReqId: requestIds(),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
     // The Zod compilers from the start, as setValidatorCompiler/setSerializerCompiler would install them: Fastify
@@ -94,7 +93,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (ownsDatabase) app.addHook('onClose', () => database.close());
 
   registerErrorHandling(app);
-  registerRequestLogging(app);
+  registerRequestLogging(app, { lines: options.logger !== false && config.logLevel !== 'silent' });
   // Every route must say who may call it; the reference UI's own routes are public documentation.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, permission: 'public' };

@@ -16,12 +16,14 @@ describe('HTTP platform', () => {
       database: process.env.HOMEWARD_TEST_DATABASE_URL ? 'postgres' : 'embedded',
       version: expect.any(String),
     });
-    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-z]+$/);
+    const next = await env.app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(next.headers['x-request-id']).not.toBe(response.headers['x-request-id']);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     // A JSON response may load nothing and be framed by nothing.
     expect(response.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
-    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['x-frame-options']).toBe('DENY');
   });
 
   it('gives pages the document policy: scripts and styles from Homeward itself only', async () => {

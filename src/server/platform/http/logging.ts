@@ -1,15 +1,29 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+
+/**
+ * Request ids: this process's random prefix and a counter, e.g. `9f3c2a7e-1k`. Unique across processes and
+ * restarts for correlating a report with the log, short enough for a person to read out, and far cheaper than
+ * a random UUID per request.
+ */
+export function requestIds(): () => string {
+  const prefix = randomBytes(4).toString('hex');
+  let counter = 0;
+  return () => `${prefix}-${(++counter).toString(36)}`;
+}
 
 /**
  * One log line per request, written here rather than by Fastify's default serializers so that it holds no
  * personal data: the route pattern instead of the raw URL (which may carry identifiers), no query string,
- * no headers, no body, and no IP address on routes marked anonymous.
+ * no headers, no body, and no IP address on routes marked anonymous. Every response carries its request id.
  */
-export function registerRequestLogging(app: FastifyInstance): void {
+export function registerRequestLogging(app: FastifyInstance, { lines = true } = {}): void {
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
   });
+  // With logging off there is no line to write: no hook either.
+  if (!lines) return;
   app.addHook('onResponse', (request, reply, done) => {
     // routeOptions builds a new object on every read: read it once.
     const route = request.routeOptions;

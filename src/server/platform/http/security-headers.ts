@@ -38,17 +38,19 @@ export function securityHeaders(): Record<string, string> {
 }
 
 /**
- * The headers of a JSON API response (OWASP's REST security set). The document policies of a web page (which
- * scripts, styles and frames it may use) mean nothing to a JSON body, so an API response carries the strictest
- * policy instead: it may load nothing and be framed by nothing.
+ * The headers of a JSON API response: OWASP's REST security set and nothing more. The document policies of a
+ * web page (which scripts, styles and frames it may use, what referrer it sends, who may embed its resources)
+ * mean nothing to a JSON body, so an API response carries the strictest content policy instead: it may load
+ * nothing and be framed by nothing. Every header costs each response its validation and its bytes, on the
+ * busiest routes too.
  */
 export function apiSecurityHeaders(
   documentHeaders: Record<string, string> = securityHeaders(),
 ): Record<string, string> {
-  const kept = ['strict-transport-security', 'x-content-type-options', 'x-frame-options', 'referrer-policy'];
+  const kept = ['strict-transport-security', 'x-content-type-options'];
   return {
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-    'cross-origin-resource-policy': 'same-origin',
+    'x-frame-options': 'DENY',
     ...Object.fromEntries(kept.filter((name) => name in documentHeaders).map((name) => [name, documentHeaders[name]!])),
   };
 }
