@@ -115,6 +115,9 @@ describe('periods', () => {
     expect(shiftPeriod('2026-01', -1)).toBe('2025-12');
     expect(shiftPeriod('2025-11', 14)).toBe('2027-01');
     expect(() => monthIndex('2026-13')).toThrow(RangeError);
+    for (const text of ['2026-00', '20x6-01', '2026/01', '2026-1 ', ' 2026-01', '2026-011', '']) {
+      expect(() => monthIndex(text), text).toThrow(RangeError);
+    }
     expect(() => classifyZone(framework, '2026-1', [])).toThrow(RangeError);
   });
 });

@@ -63,11 +63,19 @@ export interface Finding {
 export const INDICATOR_RANK: Record<IndicatorStatus, number> = { red: 0, missing: 1, amber: 2, green: 3 };
 export const CRITERION_RANK: Record<CriterionStatus, number> = { red: 0, insufficient: 1, amber: 2, green: 3 };
 
-/** Months since year 0 of a YYYY-MM period. */
+const digit = (text: string, at: number) => {
+  const code = text.charCodeAt(at) - 48;
+  return code >= 0 && code <= 9 ? code : Number.NaN;
+};
+
+/** Months since year 0 of a YYYY-MM period. (Read digit by digit: a region's classification calls it often.) */
 export function monthIndex(period: string): number {
-  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
-  if (!match) throw new RangeError(`not a period (YYYY-MM): ${period}`);
-  return Number(match[1]) * 12 + Number(match[2]) - 1;
+  if (period.length === 7 && period.charCodeAt(4) === 45) {
+    const year = digit(period, 0) * 1000 + digit(period, 1) * 100 + digit(period, 2) * 10 + digit(period, 3);
+    const month = digit(period, 5) * 10 + digit(period, 6);
+    if (month >= 1 && month <= 12 && year >= 0) return year * 12 + month - 1;
+  }
+  throw new RangeError(`not a period (YYYY-MM): ${period}`);
 }
 
 /** The period `months` months after (or, when negative, before) `period`. */
@@ -151,16 +159,20 @@ function staleBase(indicator: IndicatorDefinition, stale: readonly ObservationFa
   return finding(indicator, 'red', 'stale_red', decider, reds);
 }
 
+/** An indicator's finding from its own observations (those of other indicators must be left out). */
 function findIndicator(indicator: IndicatorDefinition, period: string, observations: readonly ObservationFact[]) {
   const end = monthIndex(period);
   const start = end - (indicator.freshnessMonths - 1);
-  const relevant = observations.filter(
-    (o) => o.indicator === indicator.code && o.status !== 'rejected' && monthIndex(o.period) <= end,
-  );
-  const fresh = relevant.filter((o) => monthIndex(o.period) >= start);
+  const fresh: ObservationFact[] = [];
+  const stale: ObservationFact[] = [];
+  for (const o of observations) {
+    if (o.status === 'rejected') continue;
+    const month = monthIndex(o.period);
+    if (month > end) continue;
+    (month >= start ? fresh : stale).push(o);
+  }
   const confirmed = fresh.filter(isConfirmed);
   const unverified = fresh.filter((o) => !isConfirmed(o));
-  const stale = relevant.filter((o) => monthIndex(o.period) < start);
   const base = confirmed.length > 0 ? verifiedBase(indicator, confirmed) : staleBase(indicator, stale);
 
   // An unverified value can only pull the status down, never up.
@@ -178,7 +190,8 @@ export function assessIndicator(
   period: string,
   observations: readonly ObservationFact[],
 ): IndicatorAssessment {
-  return findIndicator(indicator, period, observations).assessment;
+  const own = observations.filter((o) => o.indicator === indicator.code);
+  return findIndicator(indicator, period, own).assessment;
 }
 
 /**
@@ -217,8 +230,14 @@ export function classifyZone(
   observations: readonly ObservationFact[],
 ): Classification {
   monthIndex(period);
+  const byIndicator = new Map<string, ObservationFact[]>();
+  for (const o of observations) {
+    const list = byIndicator.get(o.indicator);
+    if (list) list.push(o);
+    else byIndicator.set(o.indicator, [o]);
+  }
   const findings = framework.criteria.map((criterion) =>
-    criterion.indicators.map((indicator) => findIndicator(indicator, period, observations)),
+    criterion.indicators.map((indicator) => findIndicator(indicator, period, byIndicator.get(indicator.code) ?? [])),
   );
   const criteria: CriterionAssessment[] = framework.criteria.map((criterion, c) => {
     const indicators = findings[c]!.map((f) => f.assessment);

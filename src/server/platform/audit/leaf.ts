@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { sha256 } from './merkle.ts';
 
 /**
  * The leaf of one audit entry in the Merkle tree: a binary encoding of the entry that no two different entries
@@ -107,7 +107,7 @@ export class LeafHasher {
 
   hashSpans(spans: LeafSpans): Buffer | undefined {
     const length = this.#write(spans);
-    return length === undefined ? undefined : hash('sha256', this.#buffer.subarray(0, length), 'buffer');
+    return length === undefined ? undefined : sha256(this.#buffer.subarray(0, length));
   }
 
   #write(f: LeafSpans): number | undefined {

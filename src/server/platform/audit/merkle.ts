@@ -10,7 +10,17 @@ import { hash } from 'node:crypto';
  */
 
 export const HASH_BYTES = 32;
-export const EMPTY_ROOT: Buffer = hash('sha256', Buffer.alloc(0), 'buffer');
+
+/**
+ * SHA-256 as a Buffer. On Node 24 crypto.hash returns a string digest about 2.5 times faster than a Buffer
+ * (which gets an ArrayBuffer of its own each call); 'binary' (latin1) maps each byte to one character and back, and the
+ * Buffer made from the string comes from the shared pool. Verification hashes three times a million entries.
+ */
+export function sha256(input: Uint8Array | string): Buffer {
+  return Buffer.from(hash('sha256', input, 'binary'), 'latin1');
+}
+
+export const EMPTY_ROOT: Buffer = sha256(Buffer.alloc(0));
 
 const LEAF_PREFIX = 0x00;
 const NODE_PREFIX = 0x01;
@@ -21,13 +31,13 @@ export function hashLeaf(leaf: Uint8Array): Buffer {
   const input = Buffer.allocUnsafe(leaf.length + 1);
   input[0] = LEAF_PREFIX;
   input.set(leaf, 1);
-  return hash('sha256', input, 'buffer');
+  return sha256(input);
 }
 
 export function hashChildren(left: Uint8Array, right: Uint8Array): Buffer {
   nodeInput.set(left, 1);
   nodeInput.set(right, 1 + HASH_BYTES);
-  return hash('sha256', nodeInput, 'buffer');
+  return sha256(nodeInput);
 }
 
 const isOdd = (n: number) => n % 2 === 1;
@@ -181,6 +191,24 @@ export class MerkleFrontier {
     }
     this.#hashes.push(carry);
     this.#size = leafIndex + 1;
+  }
+
+  /**
+   * Adds the leaf hash held in `source` at `offset` (32 bytes): append without a Buffer for every leaf, for
+   * verification's million leaves.
+   */
+  appendFrom(source: Buffer, offset: number): void {
+    const leafIndex = this.#size;
+    this.#size = leafIndex + 1;
+    if (!isOdd(leafIndex)) {
+      this.#hashes.push(source.subarray(offset, offset + HASH_BYTES));
+      return;
+    }
+    source.copy(nodeInput, 1 + HASH_BYTES, offset, offset + HASH_BYTES);
+    nodeInput.set(this.#hashes.pop()!, 1);
+    let carry = sha256(nodeInput);
+    for (let n = half(leafIndex); isOdd(n); n = half(n)) carry = hashChildren(this.#hashes.pop()!, carry);
+    this.#hashes.push(carry);
   }
 
   root(): Buffer {

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { LeafHasher, type LeafSpans, spansOf } from './leaf.ts';
-import { EMPTY_ROOT, MerkleFrontier } from './merkle.ts';
+import { EMPTY_ROOT, HASH_BYTES, MerkleFrontier } from './merkle.ts';
 
 /** Why verification stopped at an entry (stable codes; `describeProblem` words them). */
 export type VerifyReason =
@@ -54,12 +54,21 @@ export interface LogPage {
   details: string;
 }
 
+/** A page's leaf hashes (32 bytes each, in sequence order) and the problem that stopped it, if any. */
+export interface CheckedPage {
+  hashes: Uint8Array;
+  count: number;
+  problem: VerifyProblem | undefined;
+}
+
 /**
- * Rebuilds the tree from entries streamed in sequence order and stops at the first problem. No legitimate
- * field holds a tab or a line break, so a tampered field that does shows as an unreadable entry.
+ * Checks entries streamed in sequence order, page by page: sequence numbers 1, 2, 3… up to the head, each
+ * entry's details against its details hash, each leaf hash against the entry. Returns the leaf hashes for
+ * the tree and stops at the first problem. No legitimate field holds a tab or a line break, so a tampered
+ * field that does shows as an unreadable entry. Most of verification's hashing is here (two hashes an entry,
+ * against one for the tree), so it runs in a worker while the main thread reads pages and builds the tree.
  */
-export class LogVerifier {
-  readonly #frontier = new MerkleFrontier();
+export class PageChecker {
   readonly #hasher = new LeafHasher();
   readonly #spans: LeafSpans = spansOf({
     seq: 0,
@@ -71,27 +80,22 @@ export class LogVerifier {
     detailsHash: '',
   });
   readonly #tabs = new Int32Array(7);
-  readonly #checkpoints: CheckpointToVerify[];
-  readonly #head: VerifierSetup['head'];
-  #nextCheckpoint = 0;
-  #lastMatched = 0;
-  #checkpointsMatched = 0;
-  #problem: VerifyProblem | undefined;
+  readonly #headSize: number;
+  #nextSeq = 1;
+  #stopped = false;
 
-  constructor(setup: VerifierSetup) {
-    this.#checkpoints = setup.checkpoints;
-    this.#head = setup.head;
-    this.#checkCheckpointsAt(0);
+  constructor(headSize: number) {
+    this.#headSize = headSize;
   }
 
-  get problem(): VerifyProblem | undefined {
-    return this.#problem;
-  }
-
-  /** Checks one page; returns false once a problem is found (further pages are not needed). */
-  consume(page: LogPage): boolean {
-    if (this.#problem) return false;
-    const headSize = this.#head?.treeSize ?? 0;
+  check(page: LogPage): CheckedPage {
+    let hashes = new Uint8Array(32 * 1024);
+    let count = 0;
+    const done = (problem?: VerifyProblem): CheckedPage => {
+      if (problem) this.#stopped = true;
+      return { hashes: hashes.subarray(0, count * HASH_BYTES), count, problem };
+    };
+    if (this.#stopped) return done();
     const text = page.entries;
     const spans = this.#spans;
     spans.actor = spans.organisation = spans.eventType = spans.subject = spans.detailsHash = text;
@@ -111,17 +115,21 @@ export class LogVerifier {
         tabs[fields] = tab;
         from = tab + 1;
       }
-      const expected = this.#frontier.size + 1;
+      const expected = this.#nextSeq;
       const seq = parseInteger(text, line, fields > 0 ? tabs[0]! : end);
-      if (!Number.isSafeInteger(seq)) return this.#fail(expected, 'unreadable');
-      if (seq < expected) return this.#fail(seq, 'unexpected_entry');
-      if (seq > expected) return this.#fail(expected, 'missing');
-      if (seq > headSize) return this.#fail(seq, 'not_in_head');
-      if (fields !== 7 || end - tabs[6]! !== 65 || tabs[6]! - tabs[5]! !== 65) return this.#fail(seq, 'unreadable');
+      if (!Number.isSafeInteger(seq)) return done({ firstBadSeq: expected, reason: 'unreadable' });
+      if (seq < expected) return done({ firstBadSeq: seq, reason: 'unexpected_entry' });
+      if (seq > expected) return done({ firstBadSeq: expected, reason: 'missing' });
+      if (seq > this.#headSize) return done({ firstBadSeq: seq, reason: 'not_in_head' });
+      if (fields !== 7 || end - tabs[6]! !== 65 || tabs[6]! - tabs[5]! !== 65) {
+        return done({ firstBadSeq: seq, reason: 'unreadable' });
+      }
 
       const detailsText = details.textOf(seq);
-      if (detailsText === undefined) return this.#fail(seq, 'details_missing');
-      if (!text.startsWith(hash('sha256', detailsText, 'hex'), tabs[5]! + 1)) return this.#fail(seq, 'details_altered');
+      if (detailsText === undefined) return done({ firstBadSeq: seq, reason: 'details_missing' });
+      if (!text.startsWith(hash('sha256', detailsText, 'hex'), tabs[5]! + 1)) {
+        return done({ firstBadSeq: seq, reason: 'details_altered' });
+      }
 
       spans.seq = seq;
       spans.recordedAtMs = parseInteger(text, tabs[0]! + 1, tabs[1]!);
@@ -136,12 +144,55 @@ export class LogVerifier {
       spans.detailsHashFrom = tabs[5]! + 1;
       spans.detailsHashTo = tabs[6]!;
       const computed = this.#hasher.hashSpans(spans);
-      if (!computed || !text.startsWith(computed.toString('hex'), tabs[6]! + 1))
-        return this.#fail(seq, 'entry_altered');
-      this.#frontier.append(computed);
-      if (!this.#checkCheckpointsAt(seq)) return false;
+      if (!computed || !text.startsWith(computed.toString('hex'), tabs[6]! + 1)) {
+        return done({ firstBadSeq: seq, reason: 'entry_altered' });
+      }
+      if ((count + 1) * HASH_BYTES > hashes.length) {
+        const grown = new Uint8Array(hashes.length * 2);
+        grown.set(hashes);
+        hashes = grown;
+      }
+      hashes.set(computed, count * HASH_BYTES);
+      count += 1;
+      this.#nextSeq = seq + 1;
     }
-    return true;
+    return done();
+  }
+}
+
+/**
+ * Rebuilds the tree from the checked leaf hashes, in sequence order, and compares it with every signed
+ * checkpoint on the way and with the stored head at the end; keeps the first problem, its own or the page
+ * checker's.
+ */
+export class TreeChecker {
+  readonly #frontier = new MerkleFrontier();
+  readonly #checkpoints: CheckpointToVerify[];
+  readonly #head: VerifierSetup['head'];
+  #nextCheckpoint = 0;
+  #lastMatched = 0;
+  #checkpointsMatched = 0;
+  #problem: VerifyProblem | undefined;
+
+  constructor(setup: VerifierSetup) {
+    this.#checkpoints = setup.checkpoints;
+    this.#head = setup.head;
+    this.#checkCheckpointsAt(0);
+  }
+
+  get problem(): VerifyProblem | undefined {
+    return this.#problem;
+  }
+
+  /** Adds a checked page; returns false once there is a problem (further pages are not needed). */
+  add(page: CheckedPage): boolean {
+    const hashes = Buffer.from(page.hashes.buffer, page.hashes.byteOffset, page.count * HASH_BYTES);
+    for (let i = 0; i < page.count && !this.#problem; i++) {
+      this.#frontier.appendFrom(hashes, i * HASH_BYTES);
+      this.#checkCheckpointsAt(this.#frontier.size);
+    }
+    if (page.problem && !this.#problem) this.#problem = page.problem;
+    return !this.#problem;
   }
 
   /** After the last page: the head and the checkpoints beyond the last entry. */
@@ -198,6 +249,31 @@ export class LogVerifier {
       ...(checkpoint ? { checkpoint: { treeSize: checkpoint.treeSize, signedAt: checkpoint.signedAt } } : {}),
     };
     return false;
+  }
+}
+
+/** Both checks in one thread, for a log of one page. */
+export class LogVerifier {
+  readonly #pages: PageChecker;
+  readonly #tree: TreeChecker;
+
+  constructor(setup: VerifierSetup) {
+    this.#pages = new PageChecker(setup.head?.treeSize ?? 0);
+    this.#tree = new TreeChecker(setup);
+  }
+
+  get problem(): VerifyProblem | undefined {
+    return this.#tree.problem;
+  }
+
+  /** Checks one page; returns false once a problem is found (further pages are not needed). */
+  consume(page: LogPage): boolean {
+    if (this.#tree.problem) return false;
+    return this.#tree.add(this.#pages.check(page));
+  }
+
+  finish(): VerifierOutcome {
+    return this.#tree.finish();
   }
 }
 

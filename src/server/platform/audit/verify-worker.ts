@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { type LogPage, LogVerifier, type VerifierSetup } from './verifier.ts';
+import { type LogPage, PageChecker } from './verifier.ts';
 
-/** Runs a LogVerifier off the main thread, so hashing one page overlaps with reading the next. */
-const verifier = new LogVerifier(workerData as VerifierSetup);
-parentPort!.on('message', (message: { page: LogPage } | { finish: true }) => {
-  if ('page' in message) parentPort!.postMessage({ type: 'consumed', more: verifier.consume(message.page) });
-  else parentPort!.postMessage({ type: 'finished', outcome: verifier.finish() });
+/** Checks pages off the main thread and sends back their leaf hashes, so checking overlaps with reading. */
+const checker = new PageChecker((workerData as { headSize: number }).headSize);
+parentPort!.on('message', (page: LogPage) => {
+  const checked = checker.check(page);
+  parentPort!.postMessage(checked, [checked.hashes.buffer as ArrayBuffer]);
 });

@@ -4,7 +4,15 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import { type Database, queryRows } from '../db/client.ts';
 import { allCheckpoints, verifyCheckpointSignature } from './checkpoint.ts';
 import { readHead } from './head.ts';
-import { type LogPage, LogVerifier, type VerifierOutcome, type VerifierSetup, type VerifyReason } from './verifier.ts';
+import {
+  type CheckedPage,
+  type LogPage,
+  LogVerifier,
+  TreeChecker,
+  type VerifierOutcome,
+  type VerifierSetup,
+  type VerifyReason,
+} from './verifier.ts';
 
 export type { VerifyReason } from './verifier.ts';
 
@@ -205,29 +213,30 @@ class InlineVerifier implements PageSink {
   async close() {}
 }
 
-/** Feeds pages to a worker, keeping at most two in flight so reading and hashing overlap. */
+/**
+ * Feeds pages to a worker that checks them and returns their leaf hashes, keeping at most two in flight, so
+ * that reading a page, checking the one before and adding the leaves of the one before that to the tree
+ * overlap on two cores.
+ */
 class WorkerVerifier implements PageSink {
   readonly #worker: Worker;
+  readonly #tree: TreeChecker;
   #inFlight = 0;
   #more = true;
   #failure: Error | undefined;
   #wake: (() => void) | undefined;
-  #finished: ((outcome: VerifierOutcome) => void) | undefined;
 
   constructor(setup: VerifierSetup) {
-    this.#worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { workerData: setup });
-    this.#worker.on(
-      'message',
-      (message: { type: 'consumed'; more: boolean } | { type: 'finished'; outcome: VerifierOutcome }) => {
-        if (message.type === 'consumed') {
-          this.#inFlight -= 1;
-          if (!message.more) this.#more = false;
-        } else {
-          this.#finished?.(message.outcome);
-        }
-        this.#signal();
-      },
-    );
+    this.#tree = new TreeChecker(setup);
+    this.#more = !this.#tree.problem;
+    this.#worker = new Worker(new URL('./verify-worker.ts', import.meta.url), {
+      workerData: { headSize: setup.head?.treeSize ?? 0 },
+    });
+    this.#worker.on('message', (checked: CheckedPage) => {
+      this.#inFlight -= 1;
+      if (this.#more && !this.#tree.add(checked)) this.#more = false;
+      this.#signal();
+    });
     this.#worker.on('error', (error) => {
       this.#failure = error;
       this.#signal();
@@ -250,21 +259,15 @@ class WorkerVerifier implements PageSink {
     while (this.#inFlight >= 2 && !this.#failure) await this.#next();
     if (this.#failure) throw this.#failure;
     if (!this.#more) return false;
-    this.#worker.postMessage({ page });
+    this.#worker.postMessage(page);
     this.#inFlight += 1;
     return true;
   }
 
   async finish(): Promise<VerifierOutcome> {
-    const outcome = new Promise<VerifierOutcome>((resolve) => {
-      this.#finished = resolve;
-    });
-    this.#worker.postMessage({ finish: true });
-    while (!this.#failure) {
-      const settled = await Promise.race([outcome, this.#next().then(() => undefined)]);
-      if (settled) return settled;
-    }
-    throw this.#failure;
+    while (this.#inFlight > 0 && !this.#failure) await this.#next();
+    if (this.#failure) throw this.#failure;
+    return this.#tree.finish();
   }
 
   async close() {
