@@ -6,7 +6,7 @@ import type { AuditActor } from '../platform/audit/log.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { type Database, queryRows } from '../platform/db/client.ts';
 import { AppError } from '../platform/http/errors.ts';
-import { classifyZone, type ObservationFact } from './classify.ts';
+import { classifyZone, type ObservationFact, shiftPeriod } from './classify.ts';
 import { activeFramework } from './frameworks.ts';
 import { zoneAssessments, zones } from './schema.ts';
 
@@ -25,11 +25,12 @@ export interface ZoneClassification {
  * only a red counts, as a stale red), and every value not yet verified. classifyZone gives the same answer on
  * this subset as on every observation, and the subset is what makes a region's classification fast.
  *
- * The latest month is most often the period itself, read in one range of zone_observations_period_pcode_index;
- * for the zones and indicators without a confirmed value that month, one backward scan each of
- * zone_observations_confirmed_index finds it. The embedded database has no statistics (it runs no autovacuum),
- * so `offset 0` keeps the planner from combining the period or status conditions with an index that matches
- * nearly every row. The rows come back as one text value, a line per observation: the embedded driver decodes
+ * The latest month is most often the period itself, read in one range of zone_observations_period_pcode_index,
+ * or else the month before, read in the next range. For the zones and indicators without a confirmed value in
+ * either, one backward scan each of zone_observations_confirmed_index finds it, only where
+ * zone_observed_indicators says there has ever been a value (most zones are never observed for the indicators
+ * of another level). The embedded database has no statistics (it runs no autovacuum), so `offset 0` keeps the
+ * planner from combining the period or status conditions with an index that matches nearly every row. The rows come back as one text value, a line per observation: the embedded driver decodes
  * each field of each row on its own, which for 70,000 rows costs several times the query.
  */
 async function loadDecidingObservations(
@@ -44,19 +45,31 @@ async function loadDecidingObservations(
   const [row] = await queryRows<{ facts: string | null }>(
     db,
     sql`with params(indicator) as (values ${sql.join(indicators, sql`, `)}),
-    this_month as not materialized (
+    this_month as materialized (
       select ${columns} from (select ${columns} from zone_observations where period = ${period} offset 0) o
       where status = 'confirmed'
     ),
+    missing as materialized (
+      select k.pcode, k.indicator from zone_observed_indicators k
+      where k.indicator in (select indicator from params)
+        and not exists (select 1 from this_month m where m.pcode = k.pcode and m.indicator = k.indicator)
+    ),
+    month_before as materialized (
+      select ${columns} from (
+        select ${columns} from zone_observations where period = ${shiftPeriod(period, -1)} offset 0
+      ) o
+      where status = 'confirmed' and exists (select 1 from missing q where q.pcode = o.pcode and q.indicator = o.indicator)
+    ),
     earlier as (
       select o.* from (
-        select z.pcode, p.indicator from zones z cross join params p
-        where not exists (select 1 from this_month m where m.pcode = z.pcode and m.indicator = p.indicator)
+        select q.pcode, q.indicator from missing q
+        where not exists (select 1 from month_before b where b.pcode = q.pcode and b.indicator = q.indicator)
         offset 0
       ) q cross join lateral (
         select ${columns} from (
           select ${columns}, rank() over (order by period desc) as recency from zone_observations o
-          where o.pcode = q.pcode and o.indicator = q.indicator and o.status = 'confirmed' and o.period < ${period}
+          where o.pcode = q.pcode and o.indicator = q.indicator and o.status = 'confirmed'
+            and o.period < ${shiftPeriod(period, -1)}
         ) ranked where recency = 1
       ) o
     ),
@@ -67,6 +80,8 @@ async function loadDecidingObservations(
     ),
     deciding as (
       select ${columns} from this_month where indicator in (select indicator from params)
+      union all
+      select ${columns} from month_before
       union all
       select ${columns} from earlier
       union all

@@ -93,6 +93,7 @@ const latestPeriod = (observations: readonly ObservationFact[]) =>
 
 /** The worst observation: worst status, then worst value, then latest, then by id (a total order). */
 function worstOf(indicator: IndicatorDefinition, observations: readonly ObservationFact[]): ObservationFact | null {
+  if (observations.length <= 1) return observations[0] ?? null;
   const badness = (o: ObservationFact) => (indicator.direction === 'higher_is_better' ? -o.value : o.value);
   const sorted = [...observations].sort(
     (a, b) =>
@@ -129,7 +130,7 @@ function finding(
       organisationId: decider?.organisationId ?? null,
       observedAt: decider?.observedAt ?? null,
       basis,
-      observationIds: [...behind].sort(byId).map((o) => o.id),
+      observationIds: behind.length === 1 ? [behind[0]!.id] : [...behind].sort(byId).map((o) => o.id),
     },
   };
 }
@@ -241,7 +242,11 @@ export function classifyZone(
   );
   const criteria: CriterionAssessment[] = framework.criteria.map((criterion, c) => {
     const indicators = findings[c]!.map((f) => f.assessment);
-    const weighted = indicators.map((a, i) => ({ ...a, weight: criterion.indicators[i]!.weight }));
+    const weighted = indicators.map((a, i) => ({
+      weight: criterion.indicators[i]!.weight,
+      hard: a.hard,
+      status: a.status,
+    }));
     return { criterion: criterion.code, kind: criterion.kind, status: criterionStatus(weighted), indicators };
   });
   const result = zoneClass(criteria);

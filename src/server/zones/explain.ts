@@ -54,10 +54,22 @@ const CLASS_NAMES: Record<ZoneClass, string> = {
 
 const english = (name: LocalizedText, fallback: string) => name.en ?? fallback;
 const numbers = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+const formatted = new Map<number, string>();
+
+/** A number as English writes it, remembered: a region's classification formats the same few values often. */
+function formatNumber(value: number): string {
+  let text = formatted.get(value);
+  if (text === undefined) {
+    text = numbers.format(value);
+    if (formatted.size >= 10_000) formatted.clear();
+    formatted.set(value, text);
+  }
+  return text;
+}
 
 /** A value with its unit, in English: "12", "45%", "3.2 per 10,000", "6 hours a day", "yes". */
 export function formatValue(unit: Unit, value: number): string {
-  const n = numbers.format(value);
+  const n = formatNumber(value);
   switch (unit) {
     case 'count':
       return n;

@@ -91,6 +91,23 @@ export const zoneObservations = pgTable(
   ],
 );
 
+/**
+ * Every zone and indicator that has ever had an observation: derived data, kept by a trigger on
+ * zone_observations (migration 0003) and never written by the application, left out of backups and rebuilt
+ * on restore. The period assessment looks for a zone's earlier values only where there can be some, instead
+ * of searching every zone for every indicator of the framework.
+ */
+export const zoneObservedIndicators = pgTable(
+  'zone_observed_indicators',
+  {
+    pcode: text('pcode')
+      .notNull()
+      .references(() => zones.pcode),
+    indicator: text('indicator').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pcode, t.indicator] })],
+);
+
 /** Every decision a verifier made on an observation, kept in order (confirm, reject, ask for evidence). */
 export const zoneVerifications = pgTable(
   'zone_verifications',

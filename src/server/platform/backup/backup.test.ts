@@ -58,6 +58,15 @@ beforeAll(async () => {
   // The organisations and accounts are what these tests need; the demo's year of zone data would only make
   // every backup and restore here slower.
   await loadDemo(source.database.db, keyring, 'small', { zones: false });
+  // One zone with one observation, for the table the database derives from observations.
+  await source.database.db.execute(
+    sql`INSERT INTO zones (pcode, state_code, level, names) VALUES ('QM', 'QM', 'state', '{"en":"Qamar"}')`,
+  );
+  await source.database.db.execute(sql`
+    INSERT INTO zone_observations (id, pcode, state_code, indicator, period, value, source, method, status,
+        organisation_id)
+      SELECT gen_random_uuid(), 'QM', 'QM', 'tripartite_agreement', '2026-01', 1, 'partner_report', 'Signed text',
+        'pending', id FROM organisations LIMIT 1`);
   await writeBackup(source.database.db, backupFile, keyring.masterKeyId);
 });
 afterAll(async () => {
@@ -79,6 +88,23 @@ describe('backup and restore', () => {
       expect(secret).toMatch(/^[A-Z2-7]+$/);
       expect(gunzipSync(fs.readFileSync(backupFile)).toString('utf8')).not.toContain(secret);
       expect((await verifyLog(target.database.db)).ok).toBe(true);
+    } finally {
+      await target.database.close();
+    }
+  });
+
+  it('leaves derived tables out of the file and rebuilds them on restore', async () => {
+    const header = JSON.parse(gunzipSync(fs.readFileSync(backupFile)).toString('utf8').split('\n')[0]!);
+    expect(header.tables).toContain('zone_observations');
+    expect(header.tables).not.toContain('zone_observed_indicators');
+    const target = await createTestDatabase();
+    try {
+      await restoreBackup(target.database.db, backupFile, options());
+      const observed = await queryRows<{ pcode: string; indicator: string }>(
+        target.database.db,
+        sql`SELECT pcode, indicator FROM zone_observed_indicators`,
+      );
+      expect(observed).toEqual([{ pcode: 'QM', indicator: 'tripartite_agreement' }]);
     } finally {
       await target.database.close();
     }

@@ -56,7 +56,7 @@ export async function writeBackup(db: Database, file: string, masterKeyId: strin
   try {
     const counts = await db.transaction(
       async (tx) => {
-        const tables = await listTables(tx);
+        const tables = (await listTables(tx)).filter((table) => !table.derived);
         const header: BackupHeader = {
           kind: 'header',
           format: BACKUP_FORMAT,

@@ -105,7 +105,7 @@ export async function restoreBackup(db: Database, file: string, options: Restore
 
   return db.transaction(async (tx) => {
     const tables = await listTables(tx);
-    const known = new Set(tables.map((table) => table.name));
+    const known = new Set(tables.filter((table) => !table.derived).map((table) => table.name));
     const unknown = header.tables.filter((name) => !known.has(name));
     if (unknown.length > 0)
       throw new RestoreError(`The backup holds tables this database lacks: ${unknown.join(', ')}.`);

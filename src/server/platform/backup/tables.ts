@@ -5,13 +5,21 @@ export interface TableInfo {
   name: string;
   /** Primary key columns; keyset pagination is used when there is exactly one. */
   primaryKey: string[];
+  /**
+   * Kept by the database itself (a trigger) from other tables: a backup leaves it out, a restore empties it
+   * and the trigger fills it again. Its migration marks it with a table comment starting `derived:`.
+   */
+  derived: boolean;
 }
 
 /** Every table of the application schema, parents before children, so rows can be restored in order. */
 export async function listTables(db: Database): Promise<TableInfo[]> {
-  const tables = await queryRows<{ name: string }>(
+  const tables = await queryRows<{ name: string; derived: boolean }>(
     db,
-    sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    sql`SELECT tablename AS name,
+          coalesce(obj_description(format('%I.%I', schemaname, tablename)::regclass, 'pg_class') LIKE 'derived:%',
+            false) AS derived
+        FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
   );
   const edges = await queryRows<{ child: string; parent: string }>(
     db,
@@ -39,9 +47,11 @@ export async function listTables(db: Database): Promise<TableInfo[]> {
     ordered.push(name);
   };
   for (const { name } of tables) visit(name);
+  const derived = new Set(tables.filter((table) => table.derived).map((table) => table.name));
   return ordered.map((name) => ({
     name,
     primaryKey: keys.filter((key) => key.table_name === name).map((key) => key.column_name),
+    derived: derived.has(name),
   }));
 }
 
