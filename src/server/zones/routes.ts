@@ -36,7 +36,7 @@ import {
   verifyObservation,
 } from './observations.ts';
 import './problems.ts';
-import { publicZoneDetail, publicZonesBody, publishedContent } from './public.ts';
+import { negotiateEncoding, publicZoneDetail, publicZonesBody, publishedContent } from './public.ts';
 import { listPublications, publishPeriod, recomputePeriod, reviewPeriod } from './publication.ts';
 
 const tags = ['zones'];
@@ -247,11 +247,16 @@ export async function publicZoneRoutes(app: HomewardApp): Promise<void> {
         },
       },
     },
-    // The body is JSON text built once per publication (public.ts), so it is sent as it is.
+    // The body is JSON text built once per publication (public.ts), compressed once per encoding, sent as it is.
     async (request, reply) => {
-      const { body, etag } = await publicZonesBody(request.ctx.db, request.query.format);
-      reply.header('etag', etag).header('cache-control', 'public, max-age=60');
+      const { body, etag, encoding } = await publicZonesBody(
+        request.ctx.db,
+        request.query.format,
+        negotiateEncoding(request.headers['accept-encoding']),
+      );
+      reply.header('etag', etag).header('cache-control', 'public, max-age=60').header('vary', 'accept-encoding');
       if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
+      if (encoding !== 'identity') reply.header('content-encoding', encoding);
       reply.type(request.query.format === 'geojson' ? 'application/geo+json' : 'application/json');
       return reply.send(body as never);
     },

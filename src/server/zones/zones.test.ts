@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
@@ -280,6 +281,28 @@ describe('review and publication', () => {
       headers: { 'if-none-match': String(first.headers.etag) },
     });
     expect(again.statusCode).toBe(304);
+  });
+
+  it('sends the zone list compressed to a client that reads Brotli or gzip, and the same zones', async () => {
+    const plain = await env.app.inject({ method: 'GET', url: '/api/v1/public/zones' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toContain('accept-encoding');
+    const brotli = await env.app.inject({
+      method: 'GET',
+      url: '/api/v1/public/zones',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(brotli.rawPayload).toString('utf8'))).toEqual(plain.json());
+    expect(brotli.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+    expect(brotli.headers.etag).not.toBe(plain.headers.etag);
+    const gzip = await env.app.inject({
+      method: 'GET',
+      url: '/api/v1/public/zones?format=geojson',
+      headers: { 'accept-encoding': 'gzip;q=1, br;q=0' },
+    });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gzip.rawPayload).toString('utf8')).type).toBe('FeatureCollection');
   });
 });
 
