@@ -539,6 +539,9 @@ async function bareInsert(pglite: PGlite, pcodes: readonly string[], organisatio
   return seconds(started);
 }
 
+/** A CSV cell as RFC 4180 writes it: in double quotes (doubled inside) when it holds a comma, quote or line break. */
+const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
 async function writeCsv(file: string, pcodes: readonly string[]): Promise<void> {
   const out = fs.createWriteStream(file);
   const write = (text: string) =>
@@ -546,7 +549,7 @@ async function writeCsv(file: string, pcodes: readonly string[]): Promise<void> 
   await write('pcode,indicator,period,value,source,method\n');
   let lines: string[] = [];
   for (const row of importRows(pcodes)) {
-    lines.push(`${row.pcode},${row.indicator},${row.period},${row.value},${row.source},${row.method}`);
+    lines.push(`${row.pcode},${row.indicator},${row.period},${row.value},${row.source},${csvCell(row.method)}`);
     if (lines.length === 10_000) {
       await write(`${lines.join('\n')}\n`);
       lines = [];

@@ -445,6 +445,23 @@ describe('importObservations', () => {
     expect(await observationsOf('2026-07')).toEqual([]);
   });
 
+  it('refuses a row whose unquoted comma moves its values out from under their headers', async () => {
+    const errors = await problemsOf(
+      importFile('unquoted.csv', [
+        'QT05,water_access,2026-08,60,survey,"Household survey, round 2",',
+        'QT06,water_access,2026-08,60,survey,Household survey, round 2,Notes',
+      ]),
+    );
+    expect(errors).toEqual([
+      {
+        field: 'line 3, column H',
+        code: 'extra_cells',
+        message: 'holds a value but the header has no column H: a value with a "," in it must be in double quotes',
+      },
+    ]);
+    expect(await observationsOf('2026-08')).toEqual([]);
+  });
+
   it('refuses a zone, indicator and period given twice in one file', async () => {
     const errors = await problemsOf(
       importFile('twice.csv', [

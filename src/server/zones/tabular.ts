@@ -132,6 +132,7 @@ export function columnName(index: number): string {
 async function* tabulate(
   rows: AsyncIterable<{ line: number; cells: string[] }>,
   options: ReadRowsOptions,
+  delimiter?: string,
 ): AsyncGenerator<TabularRow> {
   let headers: string[] | undefined;
   let fields: string[] | undefined;
@@ -154,6 +155,7 @@ async function* tabulate(
       );
       if (tags) continue;
     }
+    if (delimiter !== undefined) refuseCellsBeyondHeader(cells, fields.length, line, delimiter);
     yield { line, values: rowValues(fields, cells, line) };
   }
   if (!headers) throw fileProblem('file', 'the file has no header row: it is empty', 'empty');
@@ -164,6 +166,22 @@ async function* tabulate(
       headerLine,
     );
   }
+}
+
+/**
+ * A CSV row with a value past the header's last column has, most often, a value holding the delimiter without
+ * quotes: every value after it has moved one column along. Refused, rather than read under the wrong headers.
+ */
+function refuseCellsBeyondHeader(cells: readonly string[], width: number, line: number, delimiter: string): void {
+  const extra = cells.findIndex((cell, i) => i >= width && cell !== '');
+  if (extra < 0) return;
+  const name = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+  throw fileProblem(
+    `line ${line}, column ${columnName(extra)}`,
+    `holds a value but the header has no column ${columnName(extra)}: a value with a ${name} in it must be in ` +
+      'double quotes',
+    'extra_cells',
+  );
 }
 
 function rowValues(fields: readonly string[], cells: readonly string[], line: number): Record<string, string> {
@@ -350,5 +368,5 @@ export async function* readRows(file: string, options: ReadRowsOptions = {}): As
     format.kind === 'xlsx'
       ? xlsxCells(file, options.sheet ?? [], options.onChunk)
       : csvCells(file, format.delimiter, options.onChunk);
-  yield* tabulate(cells, options);
+  yield* tabulate(cells, options, format.kind === 'csv' ? format.delimiter : undefined);
 }
