@@ -30,8 +30,9 @@ export interface ZoneClassification {
  * either, one backward scan each of zone_observations_confirmed_index finds it, only where
  * zone_observed_indicators says there has ever been a value (most zones are never observed for the indicators
  * of another level). The embedded database has no statistics (it runs no autovacuum), so `offset 0` keeps the
- * planner from combining the period or status conditions with an index that matches nearly every row. The rows come back as one text value, a line per observation: the embedded driver decodes
- * each field of each row on its own, which for 70,000 rows costs several times the query.
+ * planner from combining the period or status conditions with an index that matches nearly every row. The
+ * rows come back as one text value, a line per observation: the embedded driver decodes each field of each
+ * row on its own, which for 70,000 rows costs several times the query.
  */
 async function loadDecidingObservations(
   db: Database,
@@ -58,7 +59,8 @@ async function loadDecidingObservations(
       select ${columns} from (
         select ${columns} from zone_observations where period = ${shiftPeriod(period, -1)} offset 0
       ) o
-      where status = 'confirmed' and exists (select 1 from missing q where q.pcode = o.pcode and q.indicator = o.indicator)
+      where status = 'confirmed'
+        and exists (select 1 from missing q where q.pcode = o.pcode and q.indicator = o.indicator)
     ),
     earlier as (
       select o.* from (

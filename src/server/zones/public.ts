@@ -1,4 +1,5 @@
-import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, gzip, constants as zlibConstants } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type {
   Classification,
@@ -89,19 +90,23 @@ export function negotiateEncoding(header: string | undefined): BodyEncoding {
   return 'identity';
 }
 
-type CachedBody = { text: string; br?: Buffer; gzip?: Buffer };
+type CachedBody = { text: string; br?: Promise<Buffer>; gzip?: Promise<Buffer> };
 const cache = new WeakMap<Database, { stamp: string; json?: CachedBody; geojson?: CachedBody }>();
 
-function compress(text: string, encoding: 'br' | 'gzip'): Buffer {
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** Compressed off the event loop (zlib's thread pool): a region's GeoJSON takes a moment to compress. */
+function compress(text: string, encoding: 'br' | 'gzip'): Promise<Buffer> {
   return encoding === 'br'
-    ? brotliCompressSync(text, {
+    ? brotliAsync(text, {
         params: {
           [zlibConstants.BROTLI_PARAM_QUALITY]: 9,
           [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
           [zlibConstants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(text),
         },
       })
-    : gzipSync(text, { level: 9 });
+    : gzipAsync(text, { level: 9 });
 }
 
 /**
@@ -120,8 +125,7 @@ export async function publicZonesBody(
     entry = { stamp };
     cache.set(db, entry);
   }
-  let cached = entry[format];
-  if (cached === undefined) {
+  if (entry[format] === undefined) {
     const rows = await publishedZones(db, format === 'geojson');
     const text =
       format === 'json'
@@ -137,14 +141,18 @@ export async function publicZonesBody(
                 properties: presentPublicZone(row),
               })),
           });
-    cached = { text };
-    entry[format] = cached;
+    entry[format] = { text };
   }
+  const cached = entry[format];
   // A representation of its own, so an ETag of its own (RFC 9110 §8.8.3).
   const etag = (suffix: string) => `"zones-${format}-${Buffer.from(stamp).toString('base64url')}${suffix}"`;
   if (encoding === 'identity') return { body: cached.text, etag: etag(''), encoding };
-  cached[encoding] ??= compress(cached.text, encoding);
-  return { body: cached[encoding], etag: etag(`-${encoding}`), encoding };
+  // One compression per publication and encoding, however many requests arrive while it runs.
+  cached[encoding] ??= compress(cached.text, encoding).catch((error: unknown) => {
+    delete cached[encoding]; // the next request tries again
+    throw error;
+  });
+  return { body: await cached[encoding], etag: etag(`-${encoding}`), encoding };
 }
 
 /** A zone's published history (newest period first) with the explanation of each class. */

@@ -13,8 +13,9 @@ export const HASH_BYTES = 32;
 
 /**
  * SHA-256 as a Buffer. On Node 24 crypto.hash returns a string digest about 2.5 times faster than a Buffer
- * (which gets an ArrayBuffer of its own each call); 'binary' (latin1) maps each byte to one character and back, and the
- * Buffer made from the string comes from the shared pool. Verification hashes three times a million entries.
+ * (which gets an ArrayBuffer of its own each call); 'binary' (latin1) maps each byte to one character and
+ * back, and the Buffer made from the string comes from the shared pool. Verification hashes three times a
+ * million entries.
  */
 export function sha256(input: Uint8Array | string): Buffer {
   return Buffer.from(hash('sha256', input, 'binary'), 'latin1');
