@@ -353,7 +353,8 @@ describe('return zones: a new monitor’s report, from the field to the public m
     expect(cells.slice(0, 3)).toEqual([zone.pcode, en('zones.class.not_conducive'), en('zones.class.conducive')]);
     expect(cells[3]).toMatch(new RegExp(`(^|\\s)${en('zones.review.changes.worsened')}$`));
     await row.getByText(filled(en('zones.review.readSummary'), { zone: zone.name }), { exact: true }).click();
-    await row.getByText(/monitor/i).waitFor();
+    // The explanation, in the reader's language, names the hard indicator that decided it.
+    await row.getByText(/^Hard indicator red: Free and unhindered access for monitors \(no, /).waitFor();
 
     // Nothing of the month waits any more: the period can be published, behind a confirmation.
     const panel = publicationPanel(coordinator);

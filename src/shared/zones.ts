@@ -292,6 +292,11 @@ export const PeriodReview = z.object({
       class: z.enum(ZONE_CLASSES),
       previousClass: z.enum(ZONE_CLASSES).nullable(),
       summary: z.string(),
+      /**
+       * What the screen needs to explain the class in the reader's language: the deciding reasons, and of the
+       * criteria only those they name, with only the indicators they name.
+       */
+      classification: Classification,
     }),
   ),
   publication: z.lazy(() => PublicationSummary).nullable(),

@@ -1,4 +1,5 @@
 import type {
+  Classification,
   CriterionAssessment,
   DecidingReason,
   FrameworkDefinition,
@@ -43,6 +44,28 @@ export function decidingReasons(zoneClass: ZoneClass, criteria: readonly Criteri
     case 'conducive':
       return [{ kind: 'all_green', criterion: null, indicators: [] }];
   }
+}
+
+/**
+ * The part of a classification that explains it: the deciding reasons, with only the criteria and indicators
+ * they name (a region's review would otherwise carry every indicator of every zone).
+ */
+export function decidingPart(classification: Classification): Classification {
+  const named = new Map<string | null, Set<string>>();
+  for (const reason of classification.deciding) {
+    const indicators = named.get(reason.criterion) ?? new Set<string>();
+    for (const code of reason.indicators) indicators.add(code);
+    named.set(reason.criterion, indicators);
+  }
+  return {
+    ...classification,
+    criteria: classification.criteria
+      .filter((criterion) => named.has(criterion.criterion))
+      .map((criterion) => ({
+        ...criterion,
+        indicators: criterion.indicators.filter((i) => named.get(criterion.criterion)?.has(i.indicator)),
+      })),
+  };
 }
 
 const CLASS_NAMES: Record<ZoneClass, string> = {

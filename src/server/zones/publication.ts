@@ -10,6 +10,7 @@ import { newId } from '../platform/db/columns.ts';
 import { AppError, notFound } from '../platform/http/errors.ts';
 import { authorize } from '../platform/policy/policy.ts';
 import { assessPeriod, countByClass } from './assessment.ts';
+import { decidingPart } from './explain.ts';
 import { activeFramework } from './frameworks.ts';
 import { zoneAssessments, zoneObservations, zonePublications, zonePublishedClasses, zones } from './schema.ts';
 import { auditActorOf } from './support.ts';
@@ -92,6 +93,7 @@ export async function reviewPeriod(ctx: RequestContext, period: string): Promise
       class: row.class as ZoneClass,
       previousClass: previous.get(row.pcode) ?? null,
       summary: row.classification.summary,
+      classification: decidingPart(row.classification),
     })),
     publication: publication ? presentPublication(publication) : null,
   };

@@ -202,6 +202,14 @@ describe('review and publication', () => {
     const alder = review.json().zones.find((z: { pcode: string }) => z.pcode === 'QM0101');
     expect(alder.class).toBe('not_conducive');
     expect(alder.summary).toMatch(/mine|ordnance/i);
+    // What a screen needs to say it in the reader's language: the deciding reasons and the indicators they name.
+    const reason = alder.classification.deciding.find((r: { kind: string }) => r.kind === 'hard_red');
+    expect(reason).toBeDefined();
+    const named = alder.classification.criteria.flatMap((c: { indicators: { indicator: string }[] }) =>
+      c.indicators.map((i) => i.indicator),
+    );
+    expect(named).toContain(reason.indicators[0]);
+    expect(named.length).toBeLessThan(10);
     expect(review.json().zones.map((z: { pcode: string }) => z.pcode)).toEqual(['QM0101', 'QM0102']);
 
     const published = await coordinator.request({

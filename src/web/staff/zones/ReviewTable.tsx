@@ -1,10 +1,13 @@
-import { Anchor, Checkbox, Table, Text } from '@mantine/core';
+import { Anchor, Checkbox, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useFrameworkFor } from './frameworkFor.ts';
+import { useActiveFramework } from './queries.ts';
 import { classChange } from './status.ts';
 import type { PeriodReview } from './types.ts';
 import { ClassBadge, OffsetPager, ScrollTable, useLocalName } from './ui.tsx';
+import { Explanation } from './ZoneClassification.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -12,6 +15,8 @@ const PAGE_SIZE = 50;
 export function ReviewTable({ review }: { review: PeriodReview }) {
   const { t } = useTranslation();
   const nameOf = useLocalName();
+  const active = useActiveFramework();
+  const framework = useFrameworkFor(review.frameworkVersion, active.data);
   const [onlyChanges, setOnlyChanges] = useState(false);
   const [offset, setOffset] = useState(0);
   const rows = review.zones.map((zone) => ({ ...zone, change: classChange(zone.previousClass, zone.class) }));
@@ -79,9 +84,9 @@ export function ReviewTable({ review }: { review: PeriodReview }) {
                 <Table.Td>
                   <details>
                     <summary>{t('zones.review.readSummary', { zone: nameOf(row.name, row.pcode) })}</summary>
-                    <Text size="sm" lang="en" dir="ltr" mt={4}>
-                      {row.summary}
-                    </Text>
+                    <Stack gap={4} mt={4} fz="sm">
+                      <Explanation assessment={row.classification} framework={framework} />
+                    </Stack>
                   </details>
                 </Table.Td>
               </Table.Tr>

@@ -4,15 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/format.ts';
 import { explainClassification, findCriterion, findIndicator, valueText } from './explain.ts';
 import { useFrameworkFor } from './frameworkFor.ts';
-import type { Assessment, CriterionAssessment, FrameworkDefinition, FrameworkVersion } from './types.ts';
+import type {
+  Assessment,
+  Classification,
+  CriterionAssessment,
+  FrameworkDefinition,
+  FrameworkVersion,
+} from './types.ts';
 import { ClassBadge, ScrollTable, StatusBadge, useLocalName, usePeriodName } from './ui.tsx';
 
 /** Why the zone has its class, in the reader's language; the server's English summary when nothing else can say it. */
-function Explanation({
+export function Explanation({
   assessment,
   framework,
 }: {
-  assessment: Assessment;
+  assessment: Classification;
   framework: FrameworkDefinition | undefined;
 }) {
   const { t, i18n } = useTranslation();

@@ -7,10 +7,10 @@ import type { FrameworkDefinition, FrameworkVersion } from './types.ts';
  */
 export function useFrameworkFor(
   version: number | undefined,
-  current: FrameworkVersion,
+  current: FrameworkVersion | undefined,
 ): FrameworkDefinition | undefined {
-  const other = version !== undefined && version !== current.version;
+  const other = current !== undefined && version !== undefined && version !== current.version;
   const versions = useFrameworks(other);
-  if (!other) return current.definition;
+  if (!other) return current?.definition;
   return versions.data?.find((candidate) => candidate.version === version)?.definition;
 }
