@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -212,17 +211,31 @@ async function buildRegional(dataDir: string): Promise<Built> {
 async function buildRegionalApart(): Promise<Regional> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-bench-zones-'));
   process.once('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--build-regional', dataDir], {
+  const built = await jsonFromChild<Built>(
+    [fileURLToPath(import.meta.url), '--build-regional', dataDir],
+    'building the regional data set',
+  );
+  return { ...built, dataDir, open: () => openDatabase({ dataDir }) };
+}
+
+/** Runs a script in a process of its own and reads the JSON its last line of output holds. */
+function jsonFromChild<T>(args: string[], what: string): Promise<T> {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, HOMEWARD_LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`building the regional data set failed (exit ${code})`);
-  const built = JSON.parse(output.trim().split('\n').at(-1)!) as Built;
-  return { ...built, dataDir, open: () => openDatabase({ dataDir }) };
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      const last = output.trim().split('\n').at(-1);
+      if (code !== 0 || !last) reject(new Error(`${what}: the process exited with ${code}`));
+      else resolve(JSON.parse(last) as T);
+    });
+  });
 }
 
 let regional: Promise<Regional> | undefined;
@@ -570,22 +583,7 @@ interface ChildImport {
 const importChild = fileURLToPath(new URL('./support/import-observations.ts', import.meta.url));
 
 function importInChild(dataDir: string, file: string, organisationId: string): Promise<ChildImport> {
-  const child = spawn(process.execPath, [importChild, dataDir, file, organisationId], {
-    env: { ...process.env, HOMEWARD_LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      const last = output.trim().split('\n').at(-1);
-      if (code !== 0 || !last) reject(new Error(`the import process exited with ${code}`));
-      else resolve(JSON.parse(last) as ChildImport);
-    });
-  });
+  return jsonFromChild<ChildImport>([importChild, dataDir, file, organisationId], 'the import');
 }
 
 const MB = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;

@@ -98,6 +98,13 @@ beforeAll(async () => {
   await signIn(coordinator, run.account('coordinator'), run.ledger);
 });
 
+/** Waits for the screen to announce `message` (a status region, read out by screen readers). */
+const announced = (page: Page, message: string | RegExp) =>
+  page
+    .getByRole('status')
+    .getByText(message, { exact: typeof message === 'string' })
+    .waitFor();
+
 const nav = (page: Page) => page.getByRole('navigation', { name: en('staff.nav.label') });
 
 async function openScreen(page: Page, name: string): Promise<void> {
@@ -146,17 +153,14 @@ async function recordMonitorAccess(
   await form.method.fill(method);
   if (notes) await form.notes.fill(notes);
   await form.submit.click();
-  await page
-    .getByRole('status')
-    .getByText(
-      filled(en('zones.observe.recorded'), {
-        indicator: monitorAccess.name.en!,
-        zone: chosen.name,
-        period: monthName(CURRENT),
-      }),
-      { exact: true },
-    )
-    .waitFor();
+  await announced(
+    page,
+    filled(en('zones.observe.recorded'), {
+      indicator: monitorAccess.name.en!,
+      zone: chosen.name,
+      period: monthName(CURRENT),
+    }),
+  );
 }
 
 /** The period review's publication panel. */
@@ -297,17 +301,14 @@ describe('return zones: a new monitor’s report, from the field to the public m
     await item.getByText(run.account('field_monitor').organisationName).waitFor();
     await browser.screenshot(verifier, 'verification queue');
     await item.getByRole('button', { name: en('zones.verify.submit.confirm'), exact: true }).click();
-    await verifier
-      .getByRole('status')
-      .getByText(
-        filled(en('zones.verify.done.confirm'), {
-          indicator: monitorAccess.name.en!,
-          zone: zone.name,
-          period: monthName(CURRENT),
-        }),
-        { exact: true },
-      )
-      .waitFor();
+    await announced(
+      verifier,
+      filled(en('zones.verify.done.confirm'), {
+        indicator: monitorAccess.name.en!,
+        zone: zone.name,
+        period: monthName(CURRENT),
+      }),
+    );
     await item.waitFor({ state: 'detached' });
 
     // Every other value still waiting (the demo's current month, and the refused-input test's one) is confirmed,
@@ -337,10 +338,7 @@ describe('return zones: a new monitor’s report, from the field to the public m
     const period = coordinator.getByRole('combobox', { name: en('zones.period'), exact: true });
     expect(await period.inputValue()).toBe(CURRENT);
     await coordinator.getByRole('button', { name: en('zones.review.recompute'), exact: true }).click();
-    await coordinator
-      .getByRole('status')
-      .getByText(new RegExp(`^${monthName(CURRENT)} recomputed: \\d+ zones assessed\\.$`))
-      .waitFor();
+    await announced(coordinator, new RegExp(`^${monthName(CURRENT)} recomputed: \\d+ zones assessed\\.$`));
 
     // The zones whose class changed: the chosen zone is now not conducive, where it was conducive last month.
     await coordinator.getByRole('checkbox', { name: en('zones.review.onlyChanges'), exact: true }).check();
@@ -378,10 +376,7 @@ describe('return zones: a new monitor’s report, from the field to the public m
     expect(answer.status()).toBe(201);
     published = (await answer.json()) as { id: string; contentHash: string; auditSeq: number };
 
-    await coordinator
-      .getByRole('status')
-      .getByText(filled(en('zones.review.publishedDone'), { period: monthName(CURRENT) }), { exact: true })
-      .waitFor();
+    await announced(coordinator, filled(en('zones.review.publishedDone'), { period: monthName(CURRENT) }));
     await dialog.waitFor({ state: 'detached' });
     const fact = (label: string) => panel.getByText(label, { exact: true }).locator('xpath=following-sibling::dd');
     const hash = ((await fact(en('zones.publication.contentHash')).textContent()) ?? '').trim();

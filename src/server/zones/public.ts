@@ -1,5 +1,3 @@
-import { promisify } from 'node:util';
-import { brotliCompress, gzip, constants as zlibConstants } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type {
   Classification,
@@ -11,6 +9,7 @@ import type {
   ZoneLevel,
 } from '../../shared/zones.ts';
 import { type Database, queryRows } from '../platform/db/client.ts';
+import { type BodyEncoding, compressText } from '../platform/http/compression.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { shiftPeriod } from './classify.ts';
 import { activeFramework, frameworkByVersion, presentFramework } from './frameworks.ts';
@@ -70,44 +69,8 @@ export async function publicationStamp(db: Database): Promise<string> {
   return `${row?.n ?? 0}:${row?.latest ?? ''}`;
 }
 
-/** How a body may travel: as it is, or compressed when the client says it reads that encoding. */
-export type BodyEncoding = 'identity' | 'br' | 'gzip';
-
-/**
- * The encoding to send for an Accept-Encoding header: Brotli, then gzip, else none. A coding refused with q=0
- * is never chosen.
- */
-export function negotiateEncoding(header: string | undefined): BodyEncoding {
-  if (!header) return 'identity';
-  const accepted = new Set<string>();
-  for (const part of header.split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
-  }
-  if (accepted.has('br')) return 'br';
-  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
-  return 'identity';
-}
-
 type CachedBody = { text: string; br?: Promise<Buffer>; gzip?: Promise<Buffer> };
 const cache = new WeakMap<Database, { stamp: string; json?: CachedBody; geojson?: CachedBody }>();
-
-const brotliAsync = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
-
-/** Compressed off the event loop (zlib's thread pool): a region's GeoJSON takes a moment to compress. */
-function compress(text: string, encoding: 'br' | 'gzip'): Promise<Buffer> {
-  return encoding === 'br'
-    ? brotliAsync(text, {
-        params: {
-          [zlibConstants.BROTLI_PARAM_QUALITY]: 9,
-          [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
-          [zlibConstants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(text),
-        },
-      })
-    : gzipAsync(text, { level: 9 });
-}
 
 /**
  * The public zone list as JSON text, built once per publication and served from memory until the next
@@ -148,7 +111,7 @@ export async function publicZonesBody(
   const etag = (suffix: string) => `"zones-${format}-${Buffer.from(stamp).toString('base64url')}${suffix}"`;
   if (encoding === 'identity') return { body: cached.text, etag: etag(''), encoding };
   // One compression per publication and encoding, however many requests arrive while it runs.
-  cached[encoding] ??= compress(cached.text, encoding).catch((error: unknown) => {
+  cached[encoding] ??= compressText(cached.text, encoding).catch((error: unknown) => {
     delete cached[encoding]; // the next request tries again
     throw error;
   });

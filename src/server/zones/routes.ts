@@ -25,6 +25,7 @@ import {
   ZonePage,
 } from '../../shared/zones.ts';
 import type { HomewardApp } from '../app.ts';
+import { negotiateEncoding } from '../platform/http/compression.ts';
 import { getActiveFramework, listFrameworks, publishFramework, saveFrameworkDraft } from './frameworks.ts';
 import { getZoneDetail, listZones } from './gazetteer.ts';
 import {
@@ -36,7 +37,7 @@ import {
   verifyObservation,
 } from './observations.ts';
 import './problems.ts';
-import { negotiateEncoding, publicZoneDetail, publicZonesBody, publishedContent } from './public.ts';
+import { publicZoneDetail, publicZonesBody, publishedContent } from './public.ts';
 import { listPublications, publishPeriod, recomputePeriod, reviewPeriod } from './publication.ts';
 
 const tags = ['zones'];

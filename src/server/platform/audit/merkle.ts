@@ -194,24 +194,6 @@ export class MerkleFrontier {
     this.#size = leafIndex + 1;
   }
 
-  /**
-   * Adds the leaf hash held in `source` at `offset` (32 bytes): append without a Buffer for every leaf, for
-   * verification's million leaves.
-   */
-  appendFrom(source: Buffer, offset: number): void {
-    const leafIndex = this.#size;
-    this.#size = leafIndex + 1;
-    if (!isOdd(leafIndex)) {
-      this.#hashes.push(source.subarray(offset, offset + HASH_BYTES));
-      return;
-    }
-    source.copy(nodeInput, 1 + HASH_BYTES, offset, offset + HASH_BYTES);
-    nodeInput.set(this.#hashes.pop()!, 1);
-    let carry = sha256(nodeInput);
-    for (let n = half(leafIndex); isOdd(n); n = half(n)) carry = hashChildren(this.#hashes.pop()!, carry);
-    this.#hashes.push(carry);
-  }
-
   root(): Buffer {
     return foldSubtrees(this.#hashes);
   }

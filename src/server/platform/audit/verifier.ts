@@ -188,7 +188,7 @@ export class TreeChecker {
   add(page: CheckedPage): boolean {
     const hashes = Buffer.from(page.hashes.buffer, page.hashes.byteOffset, page.count * HASH_BYTES);
     for (let i = 0; i < page.count && !this.#problem; i++) {
-      this.#frontier.appendFrom(hashes, i * HASH_BYTES);
+      this.#frontier.append(hashes.subarray(i * HASH_BYTES, (i + 1) * HASH_BYTES));
       this.#checkCheckpointsAt(this.#frontier.size);
     }
     if (page.problem && !this.#problem) this.#problem = page.problem;
