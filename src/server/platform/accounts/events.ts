@@ -10,17 +10,22 @@ const userId = auditId;
 const organisationId = auditId;
 const role = z.enum(ROLES);
 const userOnly = z.strictObject({ userId });
+const kind = z.enum(ORGANISATION_KINDS);
+const stateCode = z.string().regex(STATE_CODE);
 const membership = z.strictObject({ membershipId: auditId, userId, organisationId, role });
 
 export const accountEvents = defineAuditEvents({
   'account.organisation_created': z.strictObject({
     organisationId,
-    kind: z.enum(ORGANISATION_KINDS),
-    homeState: z.string().regex(STATE_CODE),
+    kind,
+    homeState: stateCode,
   }),
   'account.organisation_updated': z.strictObject({
     organisationId,
     changed: z.array(z.enum(['name', 'kind', 'homeState'])),
+    /** A change of what the organisation reaches (only a monitoring centre makes it): before and after. */
+    kind: z.strictObject({ from: kind, to: kind }).optional(),
+    homeState: z.strictObject({ from: stateCode, to: stateCode }).optional(),
   }),
   'account.user_created': z.strictObject({
     userId,

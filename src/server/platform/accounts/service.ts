@@ -29,8 +29,10 @@ import { memberships, organisations, users } from './schema.ts';
 /**
  * The administration of organisations and accounts, for the administration screens. Every function
  * authorizes first. Administrators acting for a monitoring centre administer the whole mechanism; an
- * administrator of any other organisation administers that organisation's people only, and a person outside
- * their reach is "not found".
+ * administrator of any other organisation administers that organisation's memberships only, and a person
+ * outside their reach is "not found". What would widen an organisation's reach (its kind, its home state, the
+ * auditor role) and what acts on a whole account rather than one membership are for the monitoring centre
+ * (see docs/access.md).
  */
 type Scope = { everywhere: true } | { everywhere: false; organisationId: string };
 
@@ -48,6 +50,34 @@ const reaches = (scope: Scope, organisationId: string) => scope.everywhere || sc
 function requireReach(scope: Scope, organisationId: string): void {
   if (!reaches(scope, organisationId))
     throw new AppError('forbidden', { params: { reason: 'mechanism_administration' } });
+}
+
+/**
+ * The fields that decide how far an organisation reaches: a monitoring centre's kind gives mechanism-wide
+ * reach, and the home state is the distribution key that places its data. An organisation may not set them
+ * for itself.
+ */
+const REACH_FIELDS = ['kind', 'homeState'] as const;
+
+/** The auditor role reads every organisation's log details, so only the monitoring centre grants it. */
+function requireGrantable(scope: Scope, roles: readonly string[]): void {
+  if (!scope.everywhere && roles.includes('auditor'))
+    throw new AppError('forbidden', { params: { reason: 'auditor_role' } });
+}
+
+/**
+ * Deactivating, reactivating or resetting the two-factor of an account acts in every organisation the person
+ * belongs to, so the caller must administer each of them (or act for a monitoring centre). They may still
+ * remove the person's membership of their own organisation.
+ */
+async function requireWholeAccount(ctx: RequestContext, scope: Scope, actor: Actor, userId: string): Promise<void> {
+  if (scope.everywhere) return;
+  const administered = new Set(
+    actor.memberships.filter((m) => m.roles.includes('administrator')).map((m) => m.organisationId),
+  );
+  const held = await membershipsOf(ctx.db, userId);
+  if (held.some((m) => !administered.has(m.organisation.id)))
+    throw new AppError('forbidden', { params: { reason: 'whole_account' } });
 }
 
 /** The person, when the caller may administer them (a membership within reach); otherwise "not found". */
@@ -99,6 +129,9 @@ export async function updateOrganisation(
   const changed = (['name', 'kind', 'homeState'] as const).filter(
     (field) => input[field] !== undefined && input[field] !== current[field],
   );
+  const reach = REACH_FIELDS.filter((field) => changed.includes(field));
+  if (reach.length > 0 && !scope.everywhere)
+    throw new AppError('forbidden', { params: { reason: 'organisation_reach' } });
   if (changed.length === 0) return presentOrganisation(current);
   if (input.name !== undefined && changed.includes('name') && (await findOrganisationByName(ctx.db, input.name))) {
     throw conflict('organisation_name_taken');
@@ -114,7 +147,11 @@ export async function updateOrganisation(
         type: 'account.organisation_updated',
         actor: auditActor(actor),
         subject: `organisation:${organisationId}`,
-        details: { organisationId, changed },
+        details: {
+          organisationId,
+          changed,
+          ...Object.fromEntries(reach.map((field) => [field, { from: current[field], to: row![field] }])),
+        },
       });
       return row!;
     });
@@ -163,6 +200,10 @@ export async function addUser(
   const actor = authorize(ctx, 'user:manage');
   const scope = await scopeOf(ctx, actor);
   for (const membership of input.memberships) requireReach(scope, membership.organisationId);
+  requireGrantable(
+    scope,
+    input.memberships.map((m) => m.role),
+  );
   const created = await createUser(ctx.db, ctx.platform.keyring, input, auditActor(actor));
   const user = await presentUserById(ctx.db, created.user.id);
   return created.oneTimePassword ? { user, oneTimePassword: created.oneTimePassword } : { user };
@@ -171,8 +212,10 @@ export async function addUser(
 /** Sets a person's active flag; deactivation ends every session of theirs at once. */
 async function setActive(ctx: RequestContext, userId: string, active: boolean): Promise<UserSummary> {
   const actor = authorize(ctx, 'user:manage');
-  const user = await reachableUser(ctx, await scopeOf(ctx, actor), userId);
+  const scope = await scopeOf(ctx, actor);
+  const user = await reachableUser(ctx, scope, userId);
   if (user.id === actor.userId) throw conflict('own_account');
+  await requireWholeAccount(ctx, scope, actor, userId);
   if (user.active !== active) {
     await ctx.db.transaction(async (tx) => {
       await tx.update(users).set({ active }).where(eq(users.id, userId));
@@ -197,8 +240,10 @@ export const reactivateUser = (ctx: RequestContext, userId: string) => setActive
  */
 export async function resetTwoFactor(ctx: RequestContext, userId: string): Promise<UserSummary> {
   const actor = authorize(ctx, 'user:manage');
-  const user = await reachableUser(ctx, await scopeOf(ctx, actor), userId);
+  const scope = await scopeOf(ctx, actor);
+  const user = await reachableUser(ctx, scope, userId);
   if (user.id === actor.userId) throw conflict('own_account');
+  await requireWholeAccount(ctx, scope, actor, userId);
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(users)
@@ -228,6 +273,7 @@ export async function addMembership(
   const organisation = await findOrganisationById(ctx.db, input.organisationId);
   if (!organisation?.active) throw notFound('organisation');
   requireReach(scope, organisation.id);
+  requireGrantable(scope, [input.role]);
   try {
     await ctx.db.transaction(async (tx) => {
       const [membership] = await tx
