@@ -1,7 +1,8 @@
 import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ROLES } from '../../../shared/vocabulary.ts';
+import { useMe } from '../session.ts';
 import type { MembershipRow } from './requests.ts';
+import { grantableRoles } from './scope.ts';
 import type { Organisation } from './types.ts';
 
 /**
@@ -23,6 +24,7 @@ export function MembershipFields({
   errors: { organisationId?: string | undefined; role?: string | undefined };
 }) {
   const { t } = useTranslation();
+  const roles = grantableRoles(useMe());
   const numbered = index !== undefined && index > 0;
   return (
     <>
@@ -54,7 +56,7 @@ export function MembershipFields({
         style={{ flex: '1 1 12rem' }}
       >
         <option value="">{t('administration.choose')}</option>
-        {ROLES.map((role) => (
+        {roles.map((role) => (
           <option key={role} value={role}>
             {t(`role.${role}`)}
           </option>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ORGANISATION_KINDS } from '../../../shared/vocabulary.ts';
 import { api } from '../../api/api.ts';
 import { FormError } from '../../components/forms.tsx';
-import { ME_KEY } from '../session.ts';
+import { ME_KEY, useMe } from '../session.ts';
 import { adminKeys } from './queries.ts';
 import {
   type Checks,
@@ -17,6 +17,7 @@ import {
   organisationFormOf,
   organisationRequest,
 } from './requests.ts';
+import { mayChangeReach } from './scope.ts';
 import type { Organisation } from './types.ts';
 import { Dialog, problemFor } from './ui.tsx';
 
@@ -37,6 +38,9 @@ export function OrganisationFormDialog({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  // The server refuses the change too; here the fields say so before anyone tries.
+  const me = useMe();
+  const reachFixed = organisation !== undefined && !mayChangeReach(me);
   const [form, setForm] = useState<Form>(organisation ? organisationFormOf(organisation) : emptyOrganisationForm);
   const [checks, setChecks] = useState<Checks<keyof Form>>({});
   const save = useMutation({
@@ -95,6 +99,7 @@ export function OrganisationFormDialog({
             value={form.kind}
             onChange={(event) => set('kind', event.currentTarget.value as Form['kind'])}
             error={problem('kind')}
+            disabled={reachFixed}
           >
             <option value="">{t('administration.choose')}</option>
             {ORGANISATION_KINDS.map((kind) => (
@@ -113,6 +118,7 @@ export function OrganisationFormDialog({
             value={form.homeState}
             onChange={(event) => set('homeState', event.currentTarget.value)}
             error={problem('homeState')}
+            disabled={reachFixed}
             w={220}
           />
           <Group justify="flex-end" gap="sm">

@@ -1,3 +1,4 @@
+import { ROLES, type Role } from '../../../shared/vocabulary.ts';
 import type { Me } from '../session.ts';
 import type { Organisation } from './types.ts';
 
@@ -18,3 +19,10 @@ export function organisationsForMemberships(me: Me, organisations: readonly Orga
 export const mayEditOrganisation = (me: Me, organisation: Organisation) =>
   me.permissions.includes('organisation:manage') &&
   (administersEverything(me) || organisation.id === me.organisation.id);
+
+/** An organisation's kind and home state decide its reach: only a monitoring centre changes them. */
+export const mayChangeReach = administersEverything;
+
+/** The roles the person may give: the auditor role, which reads every organisation's log details, only from a centre. */
+export const grantableRoles = (me: Me): readonly Role[] =>
+  ROLES.filter((role) => role !== 'auditor' || administersEverything(me));
