@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   CreatedUser,
@@ -15,7 +15,7 @@ import type { Actor, RequestContext } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, conflict, notFound } from '../http/errors.ts';
 import { authorize } from '../policy/policy.ts';
-import { findUserById, membershipsOf, membershipsOfUsers, type UserRow } from './directory.ts';
+import { findUserById, membershipsOf, membershipsOfUsers } from './directory.ts';
 import { presentOrganisation, presentUser } from './presenter.ts';
 import {
   createOrganisation,
@@ -24,74 +24,22 @@ import {
   findOrganisationByName,
   isUniqueViolation,
 } from './provisioning.ts';
+import {
+  REACH_FIELDS,
+  reachableUser,
+  reaches,
+  requireGrantable,
+  requireReach,
+  requireWholeAccount,
+  scopeOf,
+} from './reach.ts';
 import { memberships, organisations, users } from './schema.ts';
 
 /**
  * The administration of organisations and accounts, for the administration screens. Every function
- * authorizes first. Administrators acting for a monitoring centre administer the whole mechanism; an
- * administrator of any other organisation administers that organisation's memberships only, and a person
- * outside their reach is "not found". What would widen an organisation's reach (its kind, its home state, the
- * auditor role) and what acts on a whole account rather than one membership are for the monitoring centre
- * (see docs/access.md).
+ * authorizes first, then keeps to the caller's reach (reach.ts): a person outside it is "not found".
  */
-type Scope = { everywhere: true } | { everywhere: false; organisationId: string };
-
 const auditActor = (actor: Actor) => ({ userId: actor.userId, organisationId: actor.organisationId });
-
-async function scopeOf(ctx: RequestContext, actor: Actor): Promise<Scope> {
-  const organisation = await findOrganisationById(ctx.db, actor.organisationId);
-  return organisation?.kind === 'monitoring_centre'
-    ? { everywhere: true }
-    : { everywhere: false, organisationId: actor.organisationId };
-}
-
-const reaches = (scope: Scope, organisationId: string) => scope.everywhere || scope.organisationId === organisationId;
-
-function requireReach(scope: Scope, organisationId: string): void {
-  if (!reaches(scope, organisationId))
-    throw new AppError('forbidden', { params: { reason: 'mechanism_administration' } });
-}
-
-/**
- * The fields that decide how far an organisation reaches: a monitoring centre's kind gives mechanism-wide
- * reach, and the home state is the distribution key that places its data. An organisation may not set them
- * for itself.
- */
-const REACH_FIELDS = ['kind', 'homeState'] as const;
-
-/** The auditor role reads every organisation's log details, so only the monitoring centre grants it. */
-function requireGrantable(scope: Scope, roles: readonly string[]): void {
-  if (!scope.everywhere && roles.includes('auditor'))
-    throw new AppError('forbidden', { params: { reason: 'auditor_role' } });
-}
-
-/**
- * Deactivating, reactivating or resetting the two-factor of an account acts in every organisation the person
- * belongs to, so the caller must administer each of them (or act for a monitoring centre). They may still
- * remove the person's membership of their own organisation.
- */
-async function requireWholeAccount(ctx: RequestContext, scope: Scope, actor: Actor, userId: string): Promise<void> {
-  if (scope.everywhere) return;
-  const administered = new Set(
-    actor.memberships.filter((m) => m.roles.includes('administrator')).map((m) => m.organisationId),
-  );
-  const held = await membershipsOf(ctx.db, userId);
-  if (held.some((m) => !administered.has(m.organisation.id)))
-    throw new AppError('forbidden', { params: { reason: 'whole_account' } });
-}
-
-/** The person, when the caller may administer them (a membership within reach); otherwise "not found". */
-async function reachableUser(ctx: RequestContext, scope: Scope, userId: string): Promise<UserRow> {
-  const user = await findUserById(ctx.db, userId);
-  if (!user) throw notFound('user');
-  if (scope.everywhere) return user;
-  const rows = await ctx.db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, scope.organisationId)));
-  if (rows.length === 0) throw notFound('user');
-  return user;
-}
 
 async function presentUserById(db: Database, userId: string): Promise<UserSummary> {
   const user = (await findUserById(db, userId))!;
