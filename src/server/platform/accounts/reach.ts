@@ -4,6 +4,7 @@ import type { Actor, RequestContext } from '../context.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { findUserById, membershipsOf, type UserRow } from './directory.ts';
 import { findOrganisationById } from './provisioning.ts';
+import './problems.ts';
 import { memberships } from './schema.ts';
 
 /**

@@ -15,19 +15,6 @@ registerProblems({
       title: 'Not allowed',
       detail: 'Only administrators of the monitoring centre may do this.',
     },
-    'forbidden.organisation_reach': {
-      title: 'Not allowed',
-      detail: 'Only administrators of the monitoring centre may change an organisation’s kind or home state.',
-    },
-    'forbidden.auditor_role': {
-      title: 'Not allowed',
-      detail: 'Only administrators of the monitoring centre may give the auditor role.',
-    },
-    'forbidden.whole_account': {
-      title: 'Not allowed',
-      detail:
-        'This person also belongs to an organisation you do not administer, so this would act there too. Remove their membership of your organisation instead, or ask the monitoring centre.',
-    },
     'conflict.already_signed_in': { title: 'Already signed in', detail: 'You are already signed in.' },
     'conflict.totp_already_enabled': {
       title: 'Two-factor sign-in is already on',
@@ -65,19 +52,6 @@ registerProblems({
       title: 'غير مسموح',
       detail: 'لا يقوم بذلك إلا مسؤولو مركز الرصد.',
     },
-    'forbidden.organisation_reach': {
-      title: 'غير مسموح',
-      detail: 'لا يغيّر نوع المنظمة أو دولة مقرها إلا مسؤولو مركز الرصد.',
-    },
-    'forbidden.auditor_role': {
-      title: 'غير مسموح',
-      detail: 'لا يمنح دور المراجع إلا مسؤولو مركز الرصد.',
-    },
-    'forbidden.whole_account': {
-      title: 'غير مسموح',
-      detail:
-        'ينتمي هذا الشخص أيضًا إلى منظمة لا تديرها، فسيسري هذا الإجراء فيها كذلك. أزل عضويته في منظمتك بدلًا من ذلك، أو اطلب ذلك من مركز الرصد.',
-    },
     'conflict.already_signed_in': { title: 'مسجّل الدخول بالفعل', detail: 'أنت مسجّل الدخول بالفعل.' },
     'conflict.totp_already_enabled': {
       title: 'التحقق بخطوتين مفعّل',
@@ -109,20 +83,6 @@ registerProblems({
     'forbidden.mechanism_administration': {
       title: 'Action non autorisée',
       detail: 'Seuls les administrateurs du centre de suivi peuvent faire cela.',
-    },
-    'forbidden.organisation_reach': {
-      title: 'Action non autorisée',
-      detail:
-        "Seuls les administrateurs du centre de suivi peuvent changer le type ou l'État d'origine d'une organisation.",
-    },
-    'forbidden.auditor_role': {
-      title: 'Action non autorisée',
-      detail: "Seuls les administrateurs du centre de suivi peuvent attribuer le rôle d'auditeur.",
-    },
-    'forbidden.whole_account': {
-      title: 'Action non autorisée',
-      detail:
-        "Cette personne appartient aussi à une organisation que vous n'administrez pas : l'action s'y appliquerait aussi. Retirez plutôt son appartenance à votre organisation, ou adressez-vous au centre de suivi.",
     },
     'conflict.already_signed_in': { title: 'Déjà connecté', detail: 'Vous êtes déjà connecté.' },
     'conflict.totp_already_enabled': {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import '../../zones/problems.ts';
+import '../accounts/problems.ts';
 import '../audit/problems.ts';
 import '../auth/problems.ts';
 import '../policy/problems.ts';
