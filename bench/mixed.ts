@@ -18,9 +18,8 @@ import type { Scenario } from './types.ts';
 
 const bin = fileURLToPath(new URL('../bin/homeward.js', import.meta.url));
 const CLIENTS = 64;
-/** /health is asked this often under the mix, on at most this many connections of its own. */
+/** /health is asked this often under the mix, each time on a free connection of its own. */
 const PROBE_EVERY_MS = 50;
-const HEALTH_CLIENTS = 8;
 const ROUNDS = 5;
 const ROUND_SECONDS = 5;
 /** What a current browser sends. */
@@ -202,7 +201,7 @@ interface Round {
  * median would hide how long it is not.
  */
 async function probeHealth(base: string, until: Promise<unknown>): Promise<number[]> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: HEALTH_CLIENTS });
+  const agent = new http.Agent({ keepAlive: true });
   const latencies: Promise<number>[] = [];
   const timer = setInterval(() => {
     const started = performance.now();
