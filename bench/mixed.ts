@@ -45,7 +45,7 @@ interface Session {
   cookie: string;
 }
 
-export async function signIn(base: string, email: string, password: string): Promise<Session> {
+async function signIn(base: string, email: string, password: string): Promise<Session> {
   const response = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -75,14 +75,14 @@ function nextObservation(pcodes: string[], indicator: string) {
   };
 }
 
-export interface Mix {
+interface Mix {
   requests: MixRequest[];
   /** Status, headers and body of each request as Homeward answered, for the bare server. */
   fixtures: { method: string; path: string; status: number; headers: Record<string, string>; body: string }[];
 }
 
 /** The mix: per client, public pages, staff reads, one write (a CSRF token, then an observation), in a cycle. */
-export async function buildMix(base: string, reader: Session, writer: Session): Promise<Mix> {
+async function buildMix(base: string, reader: Session, writer: Session): Promise<Mix> {
   const browser = { 'accept-encoding': BROWSER_ENCODINGS, 'accept-language': 'en-GB,en;q=0.9' };
   const json = (session: Session) => ({ ...browser, cookie: session.cookie, accept: 'application/json' });
   const get = async <T>(url: string, session: Session): Promise<T> => {
@@ -226,7 +226,7 @@ async function probeHealth(base: string, until: Promise<unknown>): Promise<numbe
 }
 
 /** One round: the mix on 64 clients for `seconds`, /health probed meanwhile. */
-export async function round(base: string, mix: Mix, seconds: number): Promise<Round> {
+async function round(base: string, mix: Mix, seconds: number): Promise<Round> {
   const load = autocannon({ url: base, connections: CLIENTS, duration: seconds, requests: mix.requests });
   const [result, health] = await Promise.all([load, probeHealth(base, load)]);
   const failed = result.non2xx + result.errors + result.timeouts;
@@ -247,7 +247,7 @@ const whole = (value: number) => Math.round(value).toLocaleString('en');
 
 export const scenarios: Scenario[] = [
   {
-    name: 'mixed load: 64 clients, public pages, staff reads and writes, /health (demo region) requests/s',
+    name: 'mixed load: 64 clients on public pages, staff reads and writes (demo region) requests/s',
     async run() {
       await ensureWebBuild((line) => console.error(line));
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-bench-mixed-'));
