@@ -1,7 +1,7 @@
 import { ratio, type Scenario, type ScenarioResult } from './types.ts';
 
 // `npm run bench [-- filter]`: every scenario beside its limit measured in the same run, one row each.
-const suites = ['./platform.ts', './audit.ts', './web.ts', './zones.ts'];
+const suites = ['./platform.ts', './audit.ts', './web.ts', './zones.ts', './mixed.ts'];
 const filter = process.argv[2]?.toLowerCase();
 
 const format = (value: number) =>

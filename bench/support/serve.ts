@@ -5,6 +5,14 @@ import Fastify from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 
+interface Fixture {
+  method: 'GET' | 'POST';
+  path: string;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
 // Child process for bench/support/servers.ts: serves Homeward, or a bare Fastify route as the limit.
 const kind = process.argv[2];
 if (kind === 'bare') {
@@ -15,6 +23,15 @@ if (kind === 'bare') {
   if (staticJson) {
     const body = fs.readFileSync(staticJson, 'utf8');
     app.get('/api/v1/public/zones', async (_request, reply) => reply.type('application/json').send(body));
+  }
+  // The limit of the mixed load (bench/mixed.ts): each route answers what Homeward answered it, from memory.
+  const fixtures = process.env.HOMEWARD_BENCH_FIXTURES;
+  if (fixtures) {
+    const answers = JSON.parse(fs.readFileSync(fixtures, 'utf8')) as Fixture[];
+    for (const { method, path: url, status, headers, body } of answers) {
+      const bytes = Buffer.from(body, 'base64');
+      app.route({ method, url, handler: async (_request, reply) => reply.code(status).headers(headers).send(bytes) });
+    }
   }
   console.log(`listening ${await app.listen({ port: 0, host: '127.0.0.1' })}/api/v1/health`);
 } else {

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
-import type {
-  Classification,
-  CurrentZoneClass,
-  LocalizedText,
-  PublicZone,
-  PublicZoneDetail,
-  ZoneClass,
-  ZoneLevel,
+import {
+  type Classification,
+  type CurrentZoneClass,
+  type LocalizedText,
+  type PublicZone,
+  type PublicZoneDetail,
+  PublicZoneDetail as PublicZoneDetailSchema,
+  type ZoneClass,
+  type ZoneLevel,
 } from '../../shared/zones.ts';
 import { type Database, queryRows } from '../platform/db/client.ts';
 import { type BodyEncoding, compressText } from '../platform/http/compression.ts';
@@ -106,16 +107,57 @@ export async function publicZonesBody(
           });
     entry[format] = { text };
   }
-  const cached = entry[format];
-  // A representation of its own, so an ETag of its own (RFC 9110 §8.8.3).
-  const etag = (suffix: string) => `"zones-${format}-${Buffer.from(stamp).toString('base64url')}${suffix}"`;
-  if (encoding === 'identity') return { body: cached.text, etag: etag(''), encoding };
+  return encoded(entry[format], `zones-${format}-${Buffer.from(stamp).toString('base64url')}`, encoding);
+}
+
+/** A cached body in the encoding asked for, with an ETag of its own per encoding (RFC 9110 §8.8.3). */
+async function encoded(
+  cached: CachedBody,
+  tag: string,
+  encoding: BodyEncoding,
+): Promise<{ body: string | Buffer; etag: string; encoding: BodyEncoding }> {
+  if (encoding === 'identity') return { body: cached.text, etag: `"${tag}"`, encoding };
   // One compression per publication and encoding, however many requests arrive while it runs.
   cached[encoding] ??= compressText(cached.text, encoding).catch((error: unknown) => {
     delete cached[encoding]; // the next request tries again
     throw error;
   });
-  return { body: await cached[encoding], etag: etag(`-${encoding}`), encoding };
+  return { body: await cached[encoding], etag: `"${tag}-${encoding}"`, encoding };
+}
+
+/** Zone pages kept per publication: the most visited ones, some 150 kB of JSON each with a year of history. */
+const ZONE_PAGES_KEPT = 200;
+const zonePages = new WeakMap<Database, { stamp: string; pages: Map<string, CachedBody> }>();
+
+/**
+ * A public zone page as JSON text, kept from one publication to the next like the zone list (names and shapes
+ * too): each one takes several statements and a large serialisation, and under load every statement on the
+ * embedded database waits behind every other request's (bench/mixed.ts). A zone never published is not kept,
+ * since it shows the active framework, which changes without a publication.
+ */
+export async function publicZonePageBody(
+  db: Database,
+  pcode: string,
+  encoding: BodyEncoding = 'identity',
+): Promise<{ body: string | Buffer; etag: string; encoding: BodyEncoding }> {
+  const stamp = await publicationStamp(db);
+  let entry = zonePages.get(db);
+  if (!entry || entry.stamp !== stamp) {
+    entry = { stamp, pages: new Map() };
+    zonePages.set(db, entry);
+  }
+  let cached = entry.pages.get(pcode);
+  if (cached) {
+    entry.pages.delete(pcode); // the most recently read last, the next to go first
+  } else {
+    const detail = await publicZoneDetail(db, pcode);
+    // What the route's response schema lets out, as the serializer would send it.
+    cached = { text: JSON.stringify(PublicZoneDetailSchema.parse(detail)) };
+    if (detail.current === null) return encoded(cached, `zone-${pcode}-unpublished`, encoding);
+  }
+  entry.pages.set(pcode, cached);
+  if (entry.pages.size > ZONE_PAGES_KEPT) entry.pages.delete(entry.pages.keys().next().value!);
+  return encoded(cached, `zone-${pcode}-${Buffer.from(stamp).toString('base64url')}`, encoding);
 }
 
 /** A zone's published history (newest period first) with the explanation of each class. */

@@ -37,7 +37,7 @@ import {
   verifyObservation,
 } from './observations.ts';
 import './problems.ts';
-import { publicZoneDetail, publicZonesBody, publishedContent } from './public.ts';
+import { publicZonePageBody, publicZonesBody, publishedContent } from './public.ts';
 import { listPublications, publishPeriod, recomputePeriod, reviewPeriod } from './publication.ts';
 
 const tags = ['zones'];
@@ -270,10 +270,21 @@ export async function publicZoneRoutes(app: HomewardApp): Promise<void> {
         summary: "A zone's published classes over time, with their explanations",
         tags: ['public'],
         params: PcodeParams,
-        response: { 200: PublicZoneDetail },
+        response: { 200: PublicZoneDetail, 304: z.null() },
       },
     },
-    async (request) => publicZoneDetail(request.ctx.db, request.params.pcode),
+    // Kept as JSON text per publication (public.ts), as the zone list is.
+    async (request, reply) => {
+      const { body, etag, encoding } = await publicZonePageBody(
+        request.ctx.db,
+        request.params.pcode,
+        negotiateEncoding(request.headers['accept-encoding']),
+      );
+      reply.header('etag', etag).header('cache-control', 'public, max-age=60').header('vary', 'accept-encoding');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
+      if (encoding !== 'identity') reply.header('content-encoding', encoding);
+      return reply.type('application/json').send(body as never);
+    },
   );
   app.get(
     '/public/publications/:id',

@@ -312,6 +312,39 @@ describe('review and publication', () => {
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(JSON.parse(gunzipSync(gzip.rawPayload).toString('utf8')).type).toBe('FeatureCollection');
   });
+
+  it('keeps a published zone page until the next publication: compressed, with an ETag, one statement', async () => {
+    const url = '/api/v1/public/zones/QM0101';
+    const plain = await env.app.inject({ method: 'GET', url });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.json().current.classification.deciding[0].kind).toBe('hard_red');
+    const pglite = env.database.pglite;
+    const exclusive = pglite?._runExclusiveQuery.bind(pglite);
+    let statements = 0;
+    if (pglite && exclusive) {
+      pglite._runExclusiveQuery = (statement) => {
+        statements++;
+        return exclusive(statement);
+      };
+    }
+    let brotli: Awaited<ReturnType<typeof env.app.inject>>;
+    try {
+      brotli = await env.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    } finally {
+      if (pglite && exclusive) pglite._runExclusiveQuery = exclusive;
+    }
+    // Whether a publication came since: nothing else is asked of the database.
+    if (pglite) expect(statements).toBe(1);
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(brotli.rawPayload).toString('utf8'))).toEqual(plain.json());
+    const again = await env.app.inject({
+      method: 'GET',
+      url,
+      headers: { 'accept-encoding': 'br', 'if-none-match': String(brotli.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+    expect((await env.app.inject({ method: 'GET', url: '/api/v1/public/zones/QM9999' })).statusCode).toBe(404);
+  });
 });
 
 describe('framework versions', () => {

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { ROLES_REQUIRING_TOTP, type Role } from '../../../shared/vocabulary.ts';
 import type { Database } from '../db/client.ts';
 import { memberships, organisations, users } from './schema.ts';
@@ -35,6 +36,21 @@ export interface MembershipView {
 /** A person's memberships in active organisations, ordered by organisation name then role. */
 export async function membershipsOf(db: Database, userId: string): Promise<MembershipView[]> {
   return (await membershipsOfUsers(db, [userId])).get(userId) ?? [];
+}
+
+/**
+ * membershipsOf as an expression on a user id column, in the same order, so that a caller reads a person's
+ * memberships in its own statement (the session lookup on every staff request).
+ */
+export function membershipsOfColumn(userId: AnyPgColumn): SQL<MembershipView[]> {
+  return sql`coalesce((select json_agg(json_build_object('membershipId', ${memberships.id}, 'role', ${memberships.role},
+      'organisation', json_build_object('id', ${organisations.id}, 'name', ${organisations.name},
+        'kind', ${organisations.kind}, 'homeState', ${organisations.homeState}))
+      order by ${organisations.name}, ${memberships.role})
+    from ${memberships} join ${organisations} on ${organisations.id} = ${memberships.organisationId}
+    where ${memberships.userId} = ${userId} and ${organisations.active}), '[]'::json)`.mapWith((value: unknown) =>
+    typeof value === 'string' ? JSON.parse(value) : value,
+  );
 }
 
 /** Memberships of several people at once, by user id (for lists). */

@@ -1,5 +1,4 @@
 import {
-  findUserById,
   type MembershipView,
   membershipsOf,
   rolesByOrganisation,
@@ -11,7 +10,7 @@ import type { Database } from '../db/client.ts';
 import type { RequestAuth } from './request-auth.ts';
 import {
   endSession,
-  findSessionByToken,
+  findSessionWithAccount,
   isExpired,
   type SessionLifetimes,
   type SessionRow,
@@ -30,7 +29,10 @@ export interface Account {
 }
 
 export async function loadAccount(db: Database, user: UserRow): Promise<Account> {
-  const memberships = await membershipsOf(db, user.id);
+  return accountOf(user, await membershipsOf(db, user.id));
+}
+
+function accountOf(user: UserRow, memberships: MembershipView[]): Account {
   return {
     user,
     memberships,
@@ -68,10 +70,10 @@ export async function resolveSession(
   if (token === undefined) return { auth: { state: 'anonymous' }, actor: null };
   const expired = { auth: { state: 'expired' } as const, actor: null };
   if (!isWellFormedToken(token)) return expired;
-  const session = await findSessionByToken(db, token);
-  if (!session) return expired;
-  const user = isExpired(session, lifetimes, now) ? undefined : await findUserById(db, session.userId);
-  const account = user?.active ? await loadAccount(db, user) : undefined;
+  const found = await findSessionWithAccount(db, token);
+  if (!found) return expired;
+  const { session, user } = found;
+  const account = !isExpired(session, lifetimes, now) && user?.active ? accountOf(user, found.memberships) : undefined;
   if (!account || account.memberships.length === 0) {
     await endSession(db, session.id);
     return expired;

@@ -1,5 +1,7 @@
 import { and, eq, lt, ne, or } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
+import { type MembershipView, membershipsOfColumn, type UserRow } from '../accounts/directory.ts';
+import { users } from '../accounts/schema.ts';
 import type { Database } from '../db/client.ts';
 import { type SessionStage, sessions } from './schema.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -53,6 +55,22 @@ export async function findSessionByToken(db: Database, token: string): Promise<S
   const [row] = await db
     .select()
     .from(sessions)
+    .where(eq(sessions.tokenHash, hashToken(token)));
+  return row;
+}
+
+/**
+ * A session with its person and their memberships in one statement: every staff request asks this, and on
+ * the embedded database each statement waits its turn behind every other request's (bench/mixed.ts).
+ */
+export async function findSessionWithAccount(
+  db: Database,
+  token: string,
+): Promise<{ session: SessionRow; user: UserRow | null; memberships: MembershipView[] } | undefined> {
+  const [row] = await db
+    .select({ session: sessions, user: users, memberships: membershipsOfColumn(sessions.userId) })
+    .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, hashToken(token)));
   return row;
 }

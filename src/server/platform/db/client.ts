@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
@@ -52,6 +53,7 @@ async function openEmbedded(options: OpenOptions): Promise<DatabaseHandle> {
     release();
     throw error;
   }
+  turnBetweenStatements(pglite);
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Database;
   return {
     db,
@@ -66,6 +68,21 @@ async function openEmbedded(options: OpenOptions): Promise<DatabaseHandle> {
       }
     },
   };
+}
+
+/**
+ * The embedded engine runs each statement on the event loop's own thread, and its query lock hands the next
+ * waiting statement its turn in a microtask: under load, every queued statement ran back to back before the
+ * server read another socket, so even /health waited hundreds of milliseconds (bench/mixed.ts). Each
+ * statement now lets the event loop turn once before it runs.
+ */
+function turnBetweenStatements(pglite: PGlite): void {
+  const exclusive = pglite._runExclusiveQuery.bind(pglite);
+  pglite._runExclusiveQuery = (statement) =>
+    exclusive(async () => {
+      await nextTurn();
+      return statement();
+    });
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
