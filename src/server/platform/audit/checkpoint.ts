@@ -1,10 +1,10 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, hash, sign, verify } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { Database } from '../db/client.ts';
 import { inTransaction, lockHead } from './head.ts';
 import { appendAudit } from './log.ts';
-import { auditCheckpoints, auditSigningKeys } from './schema.ts';
+import { auditCheckpoints, auditEntries, auditSigningKeys } from './schema.ts';
 
 /** A signed statement that the log had `treeSize` entries with this root at `time`. */
 export interface Checkpoint {
@@ -50,21 +50,45 @@ export function verifyCheckpointSignature(
   }
 }
 
+/** The signing key stored is not the one configuration pins (HOMEWARD_AUDIT_SIGNING_KEY_ID). */
+export class SigningKeyMismatchError extends Error {
+  override name = 'SigningKeyMismatchError';
+  constructor(pinned: string, stored: string | undefined) {
+    super(
+      stored
+        ? `the transparency log's signing key is ${stored}, but HOMEWARD_AUDIT_SIGNING_KEY_ID pins ${pinned}: ` +
+            'the stored key was replaced, or the pin is out of date'
+        : `HOMEWARD_AUDIT_SIGNING_KEY_ID pins ${pinned}, but the database holds no signing key: it was removed, ` +
+            'or this is not the database the pin belongs to',
+    );
+  }
+}
+
+/** The subject of the entry that records a checkpoint, appended right after it (one per tree size). */
+export const checkpointSubject = (treeSize: number) => `audit-checkpoint:${treeSize}`;
+
 /**
  * Signs a checkpoint of the log as it is now, when it grew since the last checkpoint (otherwise returns the
  * last one, `signed: false`). Creates the signing key on first need, and records that in the log before
- * signing, so the first checkpoint covers it. Returns null only when there is nothing to sign yet.
+ * signing, so the first checkpoint covers it. Then appends `audit.checkpoint_signed` with the checkpoint's
+ * size and root, so that deleting checkpoint rows shows in `audit verify`; that entry alone does not count
+ * as growth, or every checkpoint would call for another. With `pinnedKeyId`, refuses (SigningKeyMismatchError)
+ * to sign with, or create, any other key. Returns null only when there is nothing to sign yet.
  */
 export async function signCheckpoint(
   db: Database,
   keyring: Keyring,
+  options: { pinnedKeyId?: string | undefined } = {},
 ): Promise<{ checkpoint: Checkpoint; signed: boolean } | null> {
   return inTransaction(db, async (tx) => {
     let frontier = await lockHead(tx);
-    const latest = await latestCheckpoint(tx);
-    if (latest && latest.treeSize === frontier.size) return { checkpoint: latest, signed: false };
-
     let key = await currentSigningKey(tx);
+    if (options.pinnedKeyId && key?.id !== options.pinnedKeyId) {
+      throw new SigningKeyMismatchError(options.pinnedKeyId, key?.id);
+    }
+    const latest = await latestCheckpoint(tx);
+    if (latest && (await onlyRecordedSince(tx, latest, frontier.size))) return { checkpoint: latest, signed: false };
+
     if (!key) {
       key = await createSigningKey(tx, keyring);
       frontier = await lockHead(tx);
@@ -85,8 +109,36 @@ export async function signCheckpoint(
       signature,
       keyId: key.id,
     });
+    await appendAudit(tx, {
+      type: 'audit.checkpoint_signed',
+      actor: null,
+      subject: checkpointSubject(unsigned.treeSize),
+      details: {
+        treeSize: unsigned.treeSize,
+        rootHash: unsigned.rootHash,
+        keyId: key.id,
+        signedAt: unsigned.time.toISOString(),
+      },
+    });
     return { checkpoint: { ...unsigned, signature, keyId: key.id, publicKey: key.publicKey }, signed: true };
   });
+}
+
+/** Whether the log holds nothing after `latest` but the entry recording it. */
+async function onlyRecordedSince(tx: Database, latest: Checkpoint, size: number): Promise<boolean> {
+  if (size === latest.treeSize) return true;
+  if (size !== latest.treeSize + 1) return false;
+  const [record] = await tx
+    .select({ seq: auditEntries.seq })
+    .from(auditEntries)
+    .where(
+      and(
+        eq(auditEntries.seq, size),
+        eq(auditEntries.eventType, 'audit.checkpoint_signed'),
+        eq(auditEntries.subject, checkpointSubject(latest.treeSize)),
+      ),
+    );
+  return record !== undefined;
 }
 
 /** The checkpoint of the largest tree signed so far, with its key. */
@@ -134,7 +186,8 @@ function toCheckpoint(row: {
   };
 }
 
-async function currentSigningKey(db: Database) {
+/** The key that signs new checkpoints: the newest stored. */
+export async function currentSigningKey(db: Database) {
   const [key] = await db.select().from(auditSigningKeys).orderBy(desc(auditSigningKeys.createdAt)).limit(1);
   return key;
 }
