@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { DEMO_SCALES, type DemoLoadResult, type DemoScale, loadDemo } from '../demo/load.ts';
 import { DEMO_STATES } from '../demo/region.ts';
 import type { DemoZonesSummary } from '../demo/zones.ts';
+import { signCheckpoint } from '../platform/audit/checkpoint.ts';
 import { listTables, quoteIdent } from '../platform/backup/tables.ts';
 import { openKeyring } from '../platform/crypto/keyring.ts';
 import { commandConfig, withDatabase } from './support.ts';
@@ -74,7 +75,10 @@ export function registerDemo(program: Command): void {
           await db.execute(sql.raw(`TRUNCATE ${tables.map((t) => quoteIdent(t.name)).join(', ')} CASCADE`));
         }
         await keyring.prepare(db);
-        return loadDemo(db, keyring, options.scale);
+        const loaded = await loadDemo(db, keyring, options.scale);
+        // A visitor to a fresh demo then finds a checkpoint at once (signCheckpoint signs only if the log grew).
+        await signCheckpoint(db, keyring, { pinnedKeyId: config.auditSigningKeyId });
+        return loaded;
       });
       if (options.json) console.log(JSON.stringify(demoJson(options.scale, result), null, 2));
       else printAccounts(result);
