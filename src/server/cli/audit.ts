@@ -134,7 +134,10 @@ export function registerAudit(program: Command): void {
     )
     .argument('<url>', "the server's address, e.g. https://homeward.example.org")
     .requiredOption('--state <file>', "this witness's state file (created on the first run)")
-    .option('--accept-key <id>', 'accept a new signing key announced by the operator (or expect this key on a first run)')
+    .option(
+      '--accept-key <id>',
+      'accept a new signing key announced by the operator (or expect this key on a first run)',
+    )
     .option('--sign-key <file>', 'countersign the checkpoint with this witness key (see audit witness-key)')
     .action(async (url: string, options: { state: string; acceptKey?: string; signKey?: string }) => {
       for (const line of await witness(url, options)) console.log(line);

@@ -1,10 +1,11 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, hash, sign, verify } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { Database } from '../db/client.ts';
 import { inTransaction, lockHead } from './head.ts';
 import { appendAudit } from './log.ts';
 import { auditCheckpoints, auditEntries, auditSigningKeys } from './schema.ts';
+import { ed25519KeyId, verifyEd25519 } from './witness-keys.ts';
 
 /** A signed statement that the log had `treeSize` entries with this root at `time`. */
 export interface Checkpoint {
@@ -30,24 +31,16 @@ export function checkpointNote(checkpoint: { treeSize: number; rootHash: string;
 }
 
 /** A key's id: the first 16 hex digits of SHA-256 of the raw public key. */
-export function signingKeyId(publicKey: string): string {
-  return hash('sha256', Buffer.from(publicKey, 'base64'), 'hex').slice(0, 16);
-}
+export const signingKeyId = ed25519KeyId;
 
 export function verifyCheckpointSignature(
   checkpoint: Pick<Checkpoint, 'treeSize' | 'rootHash' | 'time' | 'signature' | 'keyId'>,
   publicKey: string,
 ): boolean {
-  try {
-    if (signingKeyId(publicKey) !== checkpoint.keyId) return false;
-    const key = createPublicKey({
-      key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey, 'base64').toString('base64url') },
-      format: 'jwk',
-    });
-    return verify(null, Buffer.from(checkpointNote(checkpoint)), key, Buffer.from(checkpoint.signature, 'base64'));
-  } catch {
-    return false;
-  }
+  return (
+    signingKeyId(publicKey) === checkpoint.keyId &&
+    verifyEd25519(publicKey, checkpointNote(checkpoint), checkpoint.signature)
+  );
 }
 
 /** The signing key stored is not the one configuration pins (HOMEWARD_AUDIT_SIGNING_KEY_ID). */

@@ -36,10 +36,7 @@ export async function storeCountersignature(
 ) {
   const witness = config.witnessKeys.find((key) => key.keyId === request.keyId);
   if (!witness) throw new AppError('forbidden', { params: { reason: 'unknown_witness' } });
-  const [checkpoint] = await db
-    .select()
-    .from(auditCheckpoints)
-    .where(eq(auditCheckpoints.treeSize, request.treeSize));
+  const [checkpoint] = await db.select().from(auditCheckpoints).where(eq(auditCheckpoints.treeSize, request.treeSize));
   if (!checkpoint) throw new AppError('not_found', { params: { reason: 'checkpoint_size' } });
   const note = checkpointNote({ ...checkpoint, time: checkpoint.signedAt });
   if (!verifyEd25519(witness.publicKey, note, request.signature)) {
