@@ -6,7 +6,9 @@ import { promisify } from 'node:util';
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_MASTER_KEY } from '../../../test/support/app.ts';
+import { latestCheckpoint } from '../platform/audit/checkpoint.ts';
 import { appendAuditBatch } from '../platform/audit/log.ts';
+import { presentCheckpoint } from '../platform/audit/presenter.ts';
 import { rebuildHead, rehashEntry, withTampering } from '../platform/audit/test-support.ts';
 import { type Keyring, openKeyring } from '../platform/crypto/keyring.ts';
 import { type Database, type DatabaseHandle, openDatabase } from '../platform/db/client.ts';
@@ -120,6 +122,28 @@ describe('homeward audit verify and checkpoint (in process)', () => {
     expect(err).toEqual([
       'homeward: first bad entry: seq 12 (the log from here on no longer matches the checkpoint signed at size 15)',
     ]);
+  });
+
+  it('with --checkpoint, fails a log cut below a checkpoint held outside, whose own record of it is gone too', async () => {
+    const file = path.join(dataDir, 'held.json');
+    fs.writeFileSync(file, JSON.stringify(presentCheckpoint((await latestCheckpoint(db))!)));
+    expect((await verifyFromCli(db, { checkpoint: file })).exitCode).toBe(0);
+    const { exitCode, err } = await withTampering(
+      db,
+      async (tx) => {
+        await tx.execute(sql`delete from audit_details where seq > 12`);
+        await tx.execute(sql`delete from audit_entries where seq > 12`);
+        await tx.execute(sql`delete from audit_checkpoints where tree_size > 12`);
+        await rebuildHead(tx);
+      },
+      (tx) => verifyFromCli(tx, { checkpoint: file }),
+    );
+    expect(exitCode).toBe(1);
+    expect(err[0]).toMatch(
+      new RegExp(
+        `^homeward: the database's log does not contain the checkpoint in ${file} \\(size 15, root [0-9a-f]{64}\\): the log holds only 12 entries$`,
+      ),
+    );
   });
 
   it('prints the result as JSON on request, with the same exit status', async () => {

@@ -98,6 +98,14 @@ describe("witnesses' countersignatures", () => {
     ]) {
       expect((await post(bad)).statusCode).toBe(400);
     }
+    const notJson = await env.app.inject({
+      method: 'POST',
+      url,
+      payload: 'x',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.headers['content-type']).toContain('application/problem+json');
     expect((await checkpoint()).countersignatures).toHaveLength(2);
   });
 
