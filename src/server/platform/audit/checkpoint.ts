@@ -1,5 +1,5 @@
 import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, gt, ne } from 'drizzle-orm';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { Database } from '../db/client.ts';
 import { inTransaction, lockHead } from './head.ts';
@@ -64,8 +64,8 @@ export const checkpointSubject = (treeSize: number) => `audit-checkpoint:${treeS
  * Signs a checkpoint of the log as it is now, when it grew since the last checkpoint (otherwise returns the
  * last one, `signed: false`). Creates the signing key on first need, and records that in the log before
  * signing, so the first checkpoint covers it. Then appends `audit.checkpoint_signed` with the checkpoint's
- * size and root, so that deleting checkpoint rows shows in `audit verify`; that entry alone does not count
- * as growth, or every checkpoint would call for another. With `pinnedKeyId`, refuses (SigningKeyMismatchError)
+ * size and root, so that deleting checkpoint rows shows in `audit verify`; entries about the checkpoint do not
+ * count as growth, or every checkpoint would call for another. With `pinnedKeyId`, refuses (SigningKeyMismatchError)
  * to sign with, or create, any other key. Returns null only when there is nothing to sign yet.
  */
 export async function signCheckpoint(
@@ -117,21 +117,18 @@ export async function signCheckpoint(
   });
 }
 
-/** Whether the log holds nothing after `latest` but the entry recording it. */
+/**
+ * Whether the log holds nothing after `latest` but entries about it (subject `audit-checkpoint:<size>`, as the
+ * entry recording it), which are bookkeeping of the checkpoint, not growth.
+ */
 async function onlyRecordedSince(tx: Database, latest: Checkpoint, size: number): Promise<boolean> {
   if (size === latest.treeSize) return true;
-  if (size !== latest.treeSize + 1) return false;
-  const [record] = await tx
+  const [other] = await tx
     .select({ seq: auditEntries.seq })
     .from(auditEntries)
-    .where(
-      and(
-        eq(auditEntries.seq, size),
-        eq(auditEntries.eventType, 'audit.checkpoint_signed'),
-        eq(auditEntries.subject, checkpointSubject(latest.treeSize)),
-      ),
-    );
-  return record !== undefined;
+    .where(and(gt(auditEntries.seq, latest.treeSize), ne(auditEntries.subject, checkpointSubject(latest.treeSize))))
+    .limit(1);
+  return other === undefined;
 }
 
 /** The checkpoint of the largest tree signed so far, with its key. */
