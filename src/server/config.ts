@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseWitnessKeys, type WitnessKey } from './platform/audit/witness-keys.ts';
 
 /** Everything Homeward reads from its environment, validated once at boot. docs/configuration.md lists each variable. */
 const EnvSchema = z.object({
@@ -21,6 +22,23 @@ const EnvSchema = z.object({
   /** How often the server signs a transparency-log checkpoint when the log grew; 0 turns the timer off. */
   HOMEWARD_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
   HOMEWARD_ZONE_CLASS_FRESH_MONTHS: z.coerce.number().int().min(1).max(24).default(3),
+  /** The id of the key that signs checkpoints; start-up refuses a stored key that differs. */
+  HOMEWARD_AUDIT_SIGNING_KEY_ID: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/, 'must be a key id: 16 lower-case hex digits')
+    .optional(),
+  /** Witnesses whose countersignatures the server accepts: `name=base64 Ed25519 public key`, comma-separated. */
+  HOMEWARD_WITNESS_KEYS: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      try {
+        return parseWitnessKeys(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type Config = {
@@ -37,6 +55,8 @@ export type Config = {
   cookieSecure: 'auto' | 'true' | 'false';
   loginMaxAttempts: number;
   checkpointIntervalSeconds: number;
+  auditSigningKeyId: string | undefined;
+  witnessKeys: WitnessKey[];
   /** How many months a published zone class stays fresh enough to decide a return on. */
   zoneClassFreshMonths: number;
 };
@@ -64,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cookieSecure: e.HOMEWARD_COOKIE_SECURE,
     loginMaxAttempts: e.HOMEWARD_LOGIN_MAX_ATTEMPTS,
     checkpointIntervalSeconds: e.HOMEWARD_CHECKPOINT_INTERVAL_SECONDS,
+    auditSigningKeyId: e.HOMEWARD_AUDIT_SIGNING_KEY_ID,
+    witnessKeys: e.HOMEWARD_WITNESS_KEYS,
     zoneClassFreshMonths: e.HOMEWARD_ZONE_CLASS_FRESH_MONTHS,
     ...overrides,
   };

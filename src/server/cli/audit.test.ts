@@ -6,7 +6,9 @@ import { promisify } from 'node:util';
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_MASTER_KEY } from '../../../test/support/app.ts';
+import { latestCheckpoint } from '../platform/audit/checkpoint.ts';
 import { appendAuditBatch } from '../platform/audit/log.ts';
+import { presentCheckpoint } from '../platform/audit/presenter.ts';
 import { rebuildHead, rehashEntry, withTampering } from '../platform/audit/test-support.ts';
 import { type Keyring, openKeyring } from '../platform/crypto/keyring.ts';
 import { type Database, type DatabaseHandle, openDatabase } from '../platform/db/client.ts';
@@ -60,7 +62,7 @@ describe('homeward audit verify and checkpoint (in process)', () => {
     );
     const again = JSON.parse((await checkpointFromCli(db, keyring, { json: true }))[0]!);
     expect(again).toMatchObject({ treeSize: 11, signed: false, algorithm: 'Ed25519' });
-    await appendAuditBatch(db, entries(11, 4));
+    await appendAuditBatch(db, entries(13, 3)); // after 12, which records the checkpoint at 11
     expect((await checkpointFromCli(db, keyring))[1]).toBe('tree size  15');
   });
 
@@ -69,7 +71,7 @@ describe('homeward audit verify and checkpoint (in process)', () => {
     expect(exitCode).toBe(0);
     expect(err).toEqual([]);
     expect(out).toHaveLength(1);
-    expect(out[0]).toMatch(/^Transparency log intact: 15 entries, root [0-9a-f]{64}; 2 signed checkpoints match/);
+    expect(out[0]).toMatch(/^Transparency log intact: 16 entries, root [0-9a-f]{64}; 2 signed checkpoints match/);
   });
 
   it('fails with exit status 1 and names the first bad entry, however it was tampered with', async () => {
@@ -81,10 +83,10 @@ describe('homeward audit verify and checkpoint (in process)', () => {
       ],
       [
         [
-          sql`insert into audit_entries select 16, recorded_at, actor_user_id, organisation_id, event_type, subject, details_hash, leaf_hash from audit_entries where seq = 2`,
-          sql`insert into audit_details select 16, organisation_id, details from audit_details where seq = 2`,
+          sql`insert into audit_entries select 17, recorded_at, actor_user_id, organisation_id, event_type, subject, details_hash, leaf_hash from audit_entries where seq = 2`,
+          sql`insert into audit_details select 17, organisation_id, details from audit_details where seq = 2`,
         ],
-        'seq 16 (the entry was not appended through the log)',
+        'seq 17 (the entry was not appended through the log)',
       ],
       [
         [
@@ -122,10 +124,32 @@ describe('homeward audit verify and checkpoint (in process)', () => {
     ]);
   });
 
+  it('with --checkpoint, fails a log cut below a checkpoint held outside, whose own record of it is gone too', async () => {
+    const file = path.join(dataDir, 'held.json');
+    fs.writeFileSync(file, JSON.stringify(presentCheckpoint((await latestCheckpoint(db))!)));
+    expect((await verifyFromCli(db, { checkpoint: file })).exitCode).toBe(0);
+    const { exitCode, err } = await withTampering(
+      db,
+      async (tx) => {
+        await tx.execute(sql`delete from audit_details where seq > 12`);
+        await tx.execute(sql`delete from audit_entries where seq > 12`);
+        await tx.execute(sql`delete from audit_checkpoints where tree_size > 12`);
+        await rebuildHead(tx);
+      },
+      (tx) => verifyFromCli(tx, { checkpoint: file }),
+    );
+    expect(exitCode).toBe(1);
+    expect(err[0]).toMatch(
+      new RegExp(
+        `^homeward: the database's log does not contain the checkpoint in ${file} \\(size 15, root [0-9a-f]{64}\\): the log holds only 12 entries$`,
+      ),
+    );
+  });
+
   it('prints the result as JSON on request, with the same exit status', async () => {
     const { exitCode, out } = await verifyFromCli(db, { json: true });
     expect(exitCode).toBe(0);
-    expect(JSON.parse(out[0]!)).toMatchObject({ ok: true, treeSize: 15, checkpointsVerified: 2 });
+    expect(JSON.parse(out[0]!)).toMatchObject({ ok: true, treeSize: 16, checkpointsVerified: 2 });
   });
 });
 
@@ -145,7 +169,7 @@ describe('homeward audit (the real command)', () => {
     expect(signed.stdout).toContain('tree size  1\n');
     const intact = await homeward('audit', 'verify');
     expect(intact).toMatchObject({ code: 0, stderr: '' });
-    expect(intact.stdout).toMatch(/^Transparency log intact: 1 entry, /);
+    expect(intact.stdout).toMatch(/^Transparency log intact: 2 entries, /); // the key's creation, the checkpoint's
 
     const database = await openDatabase({ dataDir });
     await database.db.execute(sql`update audit_entries set subject = 'audit-signing-key:forged' where seq = 1`);

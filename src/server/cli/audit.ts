@@ -1,10 +1,12 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
-import { signCheckpoint } from '../platform/audit/checkpoint.ts';
+import { SigningKeyMismatchError, signCheckpoint } from '../platform/audit/checkpoint.ts';
 import { presentCheckpoint } from '../platform/audit/presenter.ts';
 import { type VerifyLogResult, verifyLog } from '../platform/audit/verify.ts';
 import { type Keyring, openKeyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
 import { CliError, commandConfig, withDatabase } from './support.ts';
+import { checkpointFault, OutsideCheckpoint, witness, witnessKeyLines } from './witness.ts';
 
 const count = (n: number) => n.toLocaleString('en');
 const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
@@ -12,28 +14,75 @@ const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 
 /** `homeward audit verify`: the lines to print and the exit status (0 intact, 1 not). */
 export async function verifyFromCli(
   db: Database,
-  options: { json?: boolean } = {},
+  options: { json?: boolean; checkpoint?: string } = {},
 ): Promise<{ exitCode: number; out: string[]; err: string[]; result: VerifyLogResult }> {
-  const result = await verifyLog(db);
+  const outside = options.checkpoint ? readOutsideCheckpoint(options.checkpoint) : undefined;
+  if (outside) {
+    const fault = checkpointFault(outside);
+    if (fault) throw new CliError(`the checkpoint in ${options.checkpoint} does not hold together: ${fault}`);
+  }
+  const result = await verifyLog(db, {
+    outside: outside
+      ? [{ treeSize: outside.treeSize, rootHash: outside.rootHash, signedAt: outside.time, signatureValid: true }]
+      : [],
+  });
   const exitCode = result.ok ? 0 : 1;
   if (options.json) return { exitCode, out: [JSON.stringify(result, null, 2)], err: [], result };
   if (!result.ok) {
-    return { exitCode, out: [], err: [`homeward: first bad entry: ${result.message}`], result };
+    const notContained =
+      outside &&
+      result.checkpoint?.treeSize === outside.treeSize &&
+      result.checkpoint.signedAt === outside.time &&
+      (result.reason === 'checkpoint_mismatch' || result.reason === 'checkpoint_beyond_log');
+    const message = notContained
+      ? `the database's log does not contain the checkpoint in ${options.checkpoint} (size ` +
+        `${count(outside.treeSize)}, root ${outside.rootHash}): ` +
+        (result.reason === 'checkpoint_beyond_log'
+          ? `the log holds only ${plural(result.entriesChecked, 'entry', 'entries')}`
+          : `the tree of its first ${count(outside.treeSize)} entries has another root`)
+      : `first bad entry: ${result.message}`;
+    return { exitCode, out: [], err: [`homeward: ${message}`], result };
   }
   const checkpoints = result.latestCheckpoint
     ? `${plural(result.checkpointsVerified, 'signed checkpoint matches', 'signed checkpoints match')} ` +
       `(latest at size ${count(result.latestCheckpoint.treeSize)}, signed ${result.latestCheckpoint.signedAt})`
     : 'no checkpoint signed yet';
+  const held = outside
+    ? `; contains the checkpoint in ${options.checkpoint} (size ${count(outside.treeSize)}, signed ${outside.time})`
+    : '';
   const line =
-    `Transparency log intact: ${plural(result.treeSize, 'entry', 'entries')}, root ${result.rootHash}; ${checkpoints}; ` +
-    `checked in ${result.seconds.toFixed(1)} s.`;
+    `Transparency log intact: ${plural(result.treeSize, 'entry', 'entries')}, root ${result.rootHash}; ${checkpoints}` +
+    `${held}; checked in ${result.seconds.toFixed(1)} s.`;
   return { exitCode, out: [line], err: [], result };
 }
 
+/** A checkpoint held outside: the JSON the public route serves, or a witness's state file (its `checkpoint`). */
+function readOutsideCheckpoint(file: string): OutsideCheckpoint {
+  let value: unknown;
+  try {
+    value = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CliError(`cannot read the checkpoint ${file}: ${(error as Error).message}`, 2);
+  }
+  const held = (value as { checkpoint?: unknown } | null)?.checkpoint ?? value;
+  const parsed = OutsideCheckpoint.safeParse(held);
+  if (!parsed.success) {
+    throw new CliError(`${file} holds no checkpoint (the public checkpoint's JSON, or a witness state file)`, 2);
+  }
+  return parsed.data;
+}
+
 /** `homeward audit checkpoint`: signs a checkpoint when the log grew, and prints the latest one. */
-export async function checkpointFromCli(db: Database, keyring: Keyring, options: { json?: boolean } = {}) {
+export async function checkpointFromCli(
+  db: Database,
+  keyring: Keyring,
+  options: { json?: boolean; pinnedKeyId?: string | undefined } = {},
+) {
   await keyring.verifyMasterKey(db);
-  const signed = await signCheckpoint(db, keyring);
+  const signed = await signCheckpoint(db, keyring, { pinnedKeyId: options.pinnedKeyId }).catch((error: unknown) => {
+    if (error instanceof SigningKeyMismatchError) throw new CliError(error.message);
+    throw error;
+  });
   if (!signed) throw new CliError('The transparency log is empty: there is nothing to sign.');
   const view = presentCheckpoint(signed.checkpoint);
   if (options.json) return [JSON.stringify({ ...view, signed: signed.signed }, null, 2)];
@@ -54,7 +103,11 @@ export function registerAudit(program: Command): void {
     .command('verify')
     .description('rebuild the Merkle tree from the stored entries and check every signed checkpoint')
     .option('--json', 'print the result as JSON')
-    .action(async (options: { json?: boolean }, command: Command) => {
+    .option(
+      '--checkpoint <file>',
+      "also check that the log contains a checkpoint held outside (the public checkpoint's JSON, or a witness state file)",
+    )
+    .action(async (options: { json?: boolean; checkpoint?: string }, command: Command) => {
       const config = commandConfig(command);
       const { exitCode, out, err } = await withDatabase(config, (database) => verifyFromCli(database.db, options));
       for (const line of out) console.log(line);
@@ -68,7 +121,33 @@ export function registerAudit(program: Command): void {
     .action(async (options: { json?: boolean }, command: Command) => {
       const config = commandConfig(command);
       const keyring = await openKeyring(config);
-      const lines = await withDatabase(config, (database) => checkpointFromCli(database.db, keyring, options));
+      const lines = await withDatabase(config, (database) =>
+        checkpointFromCli(database.db, keyring, { ...options, pinnedKeyId: config.auditSigningKeyId }),
+      );
       for (const line of lines) console.log(line);
+    });
+  audit
+    .command('witness')
+    .description(
+      "check a server's transparency log from outside, through its public routes only: the checkpoint's signature, " +
+        'and that the log only grew since the checkpoint stored in the state file',
+    )
+    .argument('<url>', "the server's address, e.g. https://homeward.example.org")
+    .requiredOption('--state <file>', "this witness's state file (created on the first run)")
+    .option(
+      '--accept-key <id>',
+      'accept a new signing key announced by the operator (or expect this key on a first run)',
+    )
+    .option('--sign-key <file>', 'countersign the checkpoint with this witness key (see audit witness-key)')
+    .action(async (url: string, options: { state: string; acceptKey?: string; signKey?: string }) => {
+      for (const line of await witness(url, options)) console.log(line);
+    });
+  audit
+    .command('witness-key')
+    .description("create a witness's Ed25519 key in a file (or show the one there), for --sign-key")
+    .argument('<file>', 'where the private key is kept (created readable by its owner only)')
+    .option('--name <name>', 'the name to give the operator for HOMEWARD_WITNESS_KEYS', 'witness')
+    .action((file: string, options: { name: string }) => {
+      for (const line of witnessKeyLines(file, options.name)) console.log(line);
     });
 }

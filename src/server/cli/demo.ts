@@ -1,10 +1,12 @@
 import { type Command, Option } from 'commander';
 import { sql } from 'drizzle-orm';
-import { DEMO_SCALES, type DemoLoadResult, type DemoScale, loadDemo } from '../demo/load.ts';
+import { DEMO_SCALES, type DemoLoadOptions, type DemoLoadResult, type DemoScale, loadDemo } from '../demo/load.ts';
 import { DEMO_STATES } from '../demo/region.ts';
 import type { DemoZonesSummary } from '../demo/zones.ts';
+import { signCheckpoint } from '../platform/audit/checkpoint.ts';
 import { listTables, quoteIdent } from '../platform/backup/tables.ts';
-import { openKeyring } from '../platform/crypto/keyring.ts';
+import { type Keyring, openKeyring } from '../platform/crypto/keyring.ts';
+import type { Database } from '../platform/db/client.ts';
 import { commandConfig, withDatabase } from './support.ts';
 
 interface DemoOptions {
@@ -51,6 +53,21 @@ function printAccounts(result: DemoLoadResult): void {
   console.log('\nAccounts whose role sees personal data sign in with a two-factor code from their TOTP secret.');
 }
 
+/**
+ * Loads the demo, then signs a checkpoint if the log grew, so that a visitor to a fresh demo finds one at once
+ * rather than after the server's first interval.
+ */
+export async function loadDemoAndSign(
+  db: Database,
+  keyring: Keyring,
+  scale: DemoScale,
+  options: DemoLoadOptions & { pinnedKeyId?: string | undefined } = {},
+): Promise<DemoLoadResult> {
+  const loaded = await loadDemo(db, keyring, scale, options);
+  await signCheckpoint(db, keyring, { pinnedKeyId: options.pinnedKeyId });
+  return loaded;
+}
+
 export function registerDemo(program: Command): void {
   program
     .command('demo')
@@ -74,7 +91,7 @@ export function registerDemo(program: Command): void {
           await db.execute(sql.raw(`TRUNCATE ${tables.map((t) => quoteIdent(t.name)).join(', ')} CASCADE`));
         }
         await keyring.prepare(db);
-        return loadDemo(db, keyring, options.scale);
+        return loadDemoAndSign(db, keyring, options.scale, { pinnedKeyId: config.auditSigningKeyId });
       });
       if (options.json) console.log(JSON.stringify(demoJson(options.scale, result), null, 2));
       else printAccounts(result);

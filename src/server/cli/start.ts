@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { buildApp } from '../app.ts';
+import { buildApp, type HomewardApp } from '../app.ts';
+import { SigningKeyMismatchError, signCheckpoint } from '../platform/audit/checkpoint.ts';
 import { openDatabase } from '../platform/db/client.ts';
 import { CliError, commandConfig } from './support.ts';
 
@@ -8,6 +9,21 @@ function parsePort(value: string): number {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliError(`--port must be 0–65535, got "${value}"`, 2);
   return port;
+}
+
+/**
+ * Signs a checkpoint before serving when the log grew while the server was down (a visitor then finds one at
+ * once, not after the first interval), and refuses to start when the signing key is not the pinned one.
+ */
+async function signAtStart(app: HomewardApp): Promise<void> {
+  const { database, keyring, config } = app.platform;
+  try {
+    const result = await signCheckpoint(database.db, keyring, { pinnedKeyId: config.auditSigningKeyId });
+    if (result?.signed) app.log.info({ treeSize: result.checkpoint.treeSize }, 'transparency log checkpoint signed');
+  } catch (error) {
+    if (error instanceof SigningKeyMismatchError) throw new CliError(`refusing to start: ${error.message}`);
+    throw error;
+  }
 }
 
 export function registerStart(program: Command): void {
@@ -26,6 +42,10 @@ export function registerStart(program: Command): void {
       try {
         await database.migrate();
         const app = await buildApp(config, { database });
+        await signAtStart(app).catch(async (error: unknown) => {
+          await app.close();
+          throw error;
+        });
         const shutdown = async (signal: string) => {
           if (closing) return;
           closing = true;

@@ -25,8 +25,33 @@ export const Checkpoint = z
     publicKey: z.string().describe('raw 32-byte Ed25519 public key, base64'),
     signature: z.string().describe('Ed25519 signature of `note`, base64'),
     note: z.string().describe('the exact signed text: origin, tree size, root hash and time, one per line'),
+    countersignatures: z
+      .array(
+        z.object({
+          witness: z.string().describe('the name the server knows the witness by'),
+          keyId: z.string(),
+          publicKey: z.string().describe("the witness's raw 32-byte Ed25519 public key, base64"),
+          signature: z.string().describe('Ed25519 signature of `note` by the witness, base64'),
+          time: z.string().describe('when the server received it (ISO 8601)'),
+        }),
+      )
+      .describe('signatures of this checkpoint by outside witnesses'),
   })
   .describe('A signed checkpoint of the transparency log');
+
+export const CountersignatureRequest = z.strictObject({
+  treeSize: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('the tree size of the checkpoint signed'),
+  keyId: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .describe("the witness key's id: first 16 hex digits of SHA-256 of the raw public key"),
+  signature: z.string().min(1).max(200).describe('Ed25519 signature of the checkpoint note, base64'),
+});
+export const CountersignatureStored = z.object({
+  treeSize: z.number().int(),
+  witness: z.string(),
+  keyId: z.string(),
+});
 
 export const InclusionQuery = z.strictObject({
   seq: Seq,

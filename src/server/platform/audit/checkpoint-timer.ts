@@ -14,7 +14,7 @@ export async function checkpointTimer(app: FastifyInstance): Promise<void> {
   const tick = () => {
     if (running) return;
     const { database, keyring } = app.platform;
-    running = signCheckpoint(database.db, keyring)
+    running = signCheckpoint(database.db, keyring, { pinnedKeyId: app.platform.config.auditSigningKeyId })
       .then((result) => {
         if (result?.signed)
           app.log.info({ treeSize: result.checkpoint.treeSize }, 'transparency log checkpoint signed');

@@ -1,10 +1,11 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, hash, sign, verify } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
+import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
+import { and, desc, eq, gt, ne } from 'drizzle-orm';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { Database } from '../db/client.ts';
 import { inTransaction, lockHead } from './head.ts';
 import { appendAudit } from './log.ts';
-import { auditCheckpoints, auditSigningKeys } from './schema.ts';
+import { auditCheckpoints, auditEntries, auditSigningKeys } from './schema.ts';
+import { ed25519KeyId, verifyEd25519 } from './witness-keys.ts';
 
 /** A signed statement that the log had `treeSize` entries with this root at `time`. */
 export interface Checkpoint {
@@ -30,41 +31,57 @@ export function checkpointNote(checkpoint: { treeSize: number; rootHash: string;
 }
 
 /** A key's id: the first 16 hex digits of SHA-256 of the raw public key. */
-export function signingKeyId(publicKey: string): string {
-  return hash('sha256', Buffer.from(publicKey, 'base64'), 'hex').slice(0, 16);
-}
+export const signingKeyId = ed25519KeyId;
 
 export function verifyCheckpointSignature(
   checkpoint: Pick<Checkpoint, 'treeSize' | 'rootHash' | 'time' | 'signature' | 'keyId'>,
   publicKey: string,
 ): boolean {
-  try {
-    if (signingKeyId(publicKey) !== checkpoint.keyId) return false;
-    const key = createPublicKey({
-      key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey, 'base64').toString('base64url') },
-      format: 'jwk',
-    });
-    return verify(null, Buffer.from(checkpointNote(checkpoint)), key, Buffer.from(checkpoint.signature, 'base64'));
-  } catch {
-    return false;
+  return (
+    signingKeyId(publicKey) === checkpoint.keyId &&
+    verifyEd25519(publicKey, checkpointNote(checkpoint), checkpoint.signature)
+  );
+}
+
+/** The signing key stored is not the one configuration pins (HOMEWARD_AUDIT_SIGNING_KEY_ID). */
+export class SigningKeyMismatchError extends Error {
+  override name = 'SigningKeyMismatchError';
+  constructor(pinned: string, stored: string | undefined) {
+    super(
+      stored
+        ? `the transparency log's signing key is ${stored}, but HOMEWARD_AUDIT_SIGNING_KEY_ID pins ${pinned}: ` +
+            'the stored key was replaced, or the pin is out of date'
+        : `HOMEWARD_AUDIT_SIGNING_KEY_ID pins ${pinned}, but the database holds no signing key: it was removed, ` +
+            'or this is not the database the pin belongs to',
+    );
   }
 }
+
+/** The subject of the entry that records a checkpoint, appended right after it (one per tree size). */
+export const checkpointSubject = (treeSize: number) => `audit-checkpoint:${treeSize}`;
 
 /**
  * Signs a checkpoint of the log as it is now, when it grew since the last checkpoint (otherwise returns the
  * last one, `signed: false`). Creates the signing key on first need, and records that in the log before
- * signing, so the first checkpoint covers it. Returns null only when there is nothing to sign yet.
+ * signing, so the first checkpoint covers it. Then appends `audit.checkpoint_signed` with the checkpoint's
+ * size and root, so that deleting checkpoint rows shows in `audit verify`; entries about the checkpoint do not
+ * count as growth, or every checkpoint would call for another. With `pinnedKeyId`, refuses (SigningKeyMismatchError)
+ * to sign with, or create, any other key. Returns null only when there is nothing to sign yet.
  */
 export async function signCheckpoint(
   db: Database,
   keyring: Keyring,
+  options: { pinnedKeyId?: string | undefined } = {},
 ): Promise<{ checkpoint: Checkpoint; signed: boolean } | null> {
   return inTransaction(db, async (tx) => {
     let frontier = await lockHead(tx);
-    const latest = await latestCheckpoint(tx);
-    if (latest && latest.treeSize === frontier.size) return { checkpoint: latest, signed: false };
-
     let key = await currentSigningKey(tx);
+    if (options.pinnedKeyId && key?.id !== options.pinnedKeyId) {
+      throw new SigningKeyMismatchError(options.pinnedKeyId, key?.id);
+    }
+    const latest = await latestCheckpoint(tx);
+    if (latest && (await onlyRecordedSince(tx, latest, frontier.size))) return { checkpoint: latest, signed: false };
+
     if (!key) {
       key = await createSigningKey(tx, keyring);
       frontier = await lockHead(tx);
@@ -85,8 +102,33 @@ export async function signCheckpoint(
       signature,
       keyId: key.id,
     });
+    await appendAudit(tx, {
+      type: 'audit.checkpoint_signed',
+      actor: null,
+      subject: checkpointSubject(unsigned.treeSize),
+      details: {
+        treeSize: unsigned.treeSize,
+        rootHash: unsigned.rootHash,
+        keyId: key.id,
+        signedAt: unsigned.time.toISOString(),
+      },
+    });
     return { checkpoint: { ...unsigned, signature, keyId: key.id, publicKey: key.publicKey }, signed: true };
   });
+}
+
+/**
+ * Whether the log holds nothing after `latest` but entries about it (subject `audit-checkpoint:<size>`, as the
+ * entry recording it), which are bookkeeping of the checkpoint, not growth.
+ */
+async function onlyRecordedSince(tx: Database, latest: Checkpoint, size: number): Promise<boolean> {
+  if (size === latest.treeSize) return true;
+  const [other] = await tx
+    .select({ seq: auditEntries.seq })
+    .from(auditEntries)
+    .where(and(gt(auditEntries.seq, latest.treeSize), ne(auditEntries.subject, checkpointSubject(latest.treeSize))))
+    .limit(1);
+  return other === undefined;
 }
 
 /** The checkpoint of the largest tree signed so far, with its key. */
@@ -134,7 +176,8 @@ function toCheckpoint(row: {
   };
 }
 
-async function currentSigningKey(db: Database) {
+/** The key that signs new checkpoints: the newest stored. */
+export async function currentSigningKey(db: Database) {
   const [key] = await db.select().from(auditSigningKeys).orderBy(desc(auditSigningKeys.createdAt)).limit(1);
   return key;
 }

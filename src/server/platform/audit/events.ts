@@ -3,11 +3,18 @@ import { zoneEvents } from '../../zones/events.ts';
 import { accountEvents } from '../accounts/events.ts';
 import { cryptoEvents } from '../crypto/events.ts';
 import { policyEvents } from '../policy/events.ts';
-import { auditCode, defineAuditEvents } from './event-schema.ts';
+import { auditCode, auditCount, defineAuditEvents } from './event-schema.ts';
 
 /** The transparency log's own events. */
 export const auditEvents = defineAuditEvents({
   'audit.signing_key_created': z.strictObject({ keyId: auditCode }),
+  /** Appended right after each checkpoint: its size and root, so that deleting the checkpoint shows. */
+  'audit.checkpoint_signed': z.strictObject({
+    treeSize: auditCount,
+    rootHash: z.string().regex(/^[0-9a-f]{64}$/),
+    keyId: auditCode,
+    signedAt: z.iso.datetime(),
+  }),
 });
 
 /**

@@ -6,7 +6,12 @@ import type { accessLog, auditEntries } from './schema.ts';
 const actorOf = (row: { actorUserId: string | null; organisationId: string | null }) =>
   row.actorUserId && row.organisationId ? { userId: row.actorUserId, organisationId: row.organisationId } : null;
 
-export function presentCheckpoint(checkpoint: Checkpoint): z.infer<typeof CheckpointView> {
+type Countersignature = z.infer<typeof CheckpointView>['countersignatures'][number];
+
+export function presentCheckpoint(
+  checkpoint: Checkpoint,
+  countersignatures: Countersignature[] = [],
+): z.infer<typeof CheckpointView> {
   return {
     treeSize: checkpoint.treeSize,
     rootHash: checkpoint.rootHash,
@@ -16,6 +21,7 @@ export function presentCheckpoint(checkpoint: Checkpoint): z.infer<typeof Checkp
     publicKey: checkpoint.publicKey,
     signature: checkpoint.signature,
     note: checkpointNote(checkpoint),
+    countersignatures,
   };
 }
 

@@ -7,12 +7,15 @@ import {
   Checkpoint,
   ConsistencyProof,
   ConsistencyQuery,
+  CountersignatureRequest,
+  CountersignatureStored,
   InclusionProof,
   InclusionQuery,
   VerifyResult,
 } from './api.ts';
 import { checkpointTimer } from './checkpoint-timer.ts';
 import {
+  countersignCheckpoint,
   getCheckpoint,
   listAccessLog,
   listAuditEntries,
@@ -34,6 +37,23 @@ export async function auditRoutes(app: HomewardApp): Promise<void> {
       schema: { summary: 'The latest signed checkpoint of the transparency log', tags, response: { 200: Checkpoint } },
     },
     (request) => getCheckpoint(request.ctx),
+  );
+  app.post(
+    '/public/checkpoint/countersignatures',
+    {
+      // No session and no CSRF token: the witness's signature is the credential, and a browser has no part here.
+      config: { permission: 'public', anonymous: true, csrf: false },
+      schema: {
+        summary: "A witness's Ed25519 signature of a checkpoint's note (only keys in HOMEWARD_WITNESS_KEYS)",
+        tags,
+        body: CountersignatureRequest,
+        response: { 201: CountersignatureStored },
+      },
+    },
+    async (request, reply) => {
+      const stored = await countersignCheckpoint(request.ctx, request.body);
+      return reply.code(201).send(stored);
+    },
   );
   app.get(
     '/public/log/proof/inclusion',

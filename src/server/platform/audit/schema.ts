@@ -108,6 +108,26 @@ export const auditCheckpoints = pgTable('audit_checkpoints', {
     .references(() => auditSigningKeys.id),
 });
 
+/**
+ * Countersignatures of checkpoints by outside witnesses (HOMEWARD_WITNESS_KEYS): each is an Ed25519 signature
+ * of the checkpoint note by a witness that fetched the checkpoint and checked it against its own copy. One per
+ * checkpoint and witness key; kept with the public key, so it stays checkable if the witness list changes.
+ */
+export const auditWitnessSignatures = pgTable(
+  'audit_witness_signatures',
+  {
+    treeSize: bigint('tree_size', { mode: 'number' }).notNull(),
+    keyId: text('key_id').notNull(),
+    /** The name the witness has in HOMEWARD_WITNESS_KEYS. */
+    witness: text('witness').notNull(),
+    /** Raw 32-byte Ed25519 public key, base64. */
+    publicKey: text('public_key').notNull(),
+    signature: text('signature').notNull(),
+    receivedAt: millis('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.treeSize, t.keyId] })],
+);
+
 /** Who read which personal record, when and for what purpose. Distributed by organisation when sharded. */
 export const accessLog = pgTable(
   'access_log',

@@ -10,10 +10,12 @@ import type {
   AuditEntryPage,
   ConsistencyProof,
   ConsistencyQuery,
+  CountersignatureRequest,
   InclusionProof,
   InclusionQuery,
 } from './api.ts';
 import { latestCheckpoint } from './checkpoint.ts';
+import { countersignaturesOf, storeCountersignature } from './countersign.ts';
 import { readHead } from './head.ts';
 import { presentAccess, presentCheckpoint, presentEntry } from './presenter.ts';
 import './problems.ts';
@@ -21,11 +23,16 @@ import { consistencyProofFromLog, inclusionProofFromLog } from './proofs.ts';
 import { accessLog, auditDetails, auditEntries } from './schema.ts';
 import { type VerifyLogResult, verifyLog } from './verify.ts';
 
-/** The latest signed checkpoint, for anyone. */
+/** The latest signed checkpoint, with its witnesses' countersignatures, for anyone. */
 export async function getCheckpoint(ctx: RequestContext) {
   const checkpoint = await latestCheckpoint(ctx.db);
   if (!checkpoint) throw new AppError('not_found', { params: { reason: 'no_checkpoint' } });
-  return presentCheckpoint(checkpoint);
+  return presentCheckpoint(checkpoint, await countersignaturesOf(ctx.db, checkpoint.treeSize));
+}
+
+/** A witness's countersignature: no session, the signature by a configured witness key is the credential. */
+export function countersignCheckpoint(ctx: RequestContext, request: z.infer<typeof CountersignatureRequest>) {
+  return storeCountersignature(ctx.db, ctx.platform.config, request);
 }
 
 /** Proves to anyone that entry `seq` is in the tree of `treeSize` entries (by default the latest checkpoint's). */

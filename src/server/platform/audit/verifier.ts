@@ -14,7 +14,8 @@ export type VerifyReason =
   | 'head_mismatch'
   | 'checkpoint_mismatch'
   | 'checkpoint_signature_invalid'
-  | 'checkpoint_beyond_log';
+  | 'checkpoint_beyond_log'
+  | 'checkpoint_missing';
 
 export interface CheckpointToVerify {
   treeSize: number;

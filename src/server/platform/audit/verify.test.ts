@@ -28,13 +28,14 @@ beforeAll(async () => {
   ({ database, dataDir } = await createTestDatabase());
   db = database.db;
   keyring = await openKeyring({ masterKey: TEST_MASTER_KEY, dataDir });
-  // 20 entries, then the first checkpoint (creating the signing key appends one more: size 21); 10 more and a
-  // second checkpoint at 31; then 5 entries no checkpoint covers yet (size 36).
+  // 20 entries, then the first checkpoint (creating the signing key appends one more: size 21; the entry that
+  // records the checkpoint is 22); 9 more and a second checkpoint at 31 (recorded by 32); then 4 entries no
+  // checkpoint covers yet (size 36).
   await appendAuditBatch(db, entries(1, 20));
   expect((await signCheckpoint(db, keyring))?.checkpoint.treeSize).toBe(21);
-  await appendAuditBatch(db, entries(21, 10));
+  await appendAuditBatch(db, entries(23, 9));
   expect((await signCheckpoint(db, keyring))?.checkpoint.treeSize).toBe(31);
-  await appendAuditBatch(db, entries(31, 5));
+  await appendAuditBatch(db, entries(33, 4));
 });
 afterAll(async () => {
   await database.close();

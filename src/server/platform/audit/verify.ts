@@ -2,10 +2,12 @@ import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { type Database, queryRows } from '../db/client.ts';
+import { firstMissingCheckpoint, recordedCheckpoints } from './anchors.ts';
 import { allCheckpoints, verifyCheckpointSignature } from './checkpoint.ts';
 import { readHead } from './head.ts';
 import {
   type CheckedPage,
+  type CheckpointToVerify,
   type LogPage,
   LogVerifier,
   TreeChecker,
@@ -41,6 +43,8 @@ export interface VerifyLogOptions {
   pageSize?: number;
   /** Hash in a worker thread while the next page is read; by default when there is more than one page. */
   worker?: boolean;
+  /** Checkpoints held outside the database (a witness's), which the log must contain like its own. */
+  outside?: CheckpointToVerify[];
 }
 
 const REASONS: Record<VerifyReason, string> = {
@@ -55,6 +59,7 @@ const REASONS: Record<VerifyReason, string> = {
   checkpoint_mismatch: 'the log from here on no longer matches the checkpoint signed at size {size}',
   checkpoint_signature_invalid: 'the checkpoint at size {size} does not carry a valid signature',
   checkpoint_beyond_log: 'the checkpoint signed at size {size} covers entries that are no longer in the log',
+  checkpoint_missing: 'it records a checkpoint signed at size {size} that the database no longer holds',
 };
 
 export function describeVerifyReason(reason: VerifyReason, checkpointSize?: number): string {
@@ -76,7 +81,7 @@ export async function verifyLog(db: Database, options: VerifyLogOptions = {}): P
       ok: true,
       treeSize: outcome.treeSize,
       rootHash: outcome.rootHash,
-      checkpointsVerified: outcome.checkpointsMatched,
+      checkpointsVerified: outcome.checkpointsMatched - (options.outside?.length ?? 0),
       latestCheckpoint: outcome.latestCheckpoint,
       seconds,
     };
@@ -129,14 +134,18 @@ async function rebuild(tx: Database, options: VerifyLogOptions) {
   const pageSize = options.pageSize ?? 50_000;
   const head = await readHead(tx);
   const checkpoints = await allCheckpoints(tx);
+  const missing = firstMissingCheckpoint(await recordedCheckpoints(tx), checkpoints);
   const setup: VerifierSetup = {
     head,
-    checkpoints: checkpoints.map((c) => ({
-      treeSize: c.treeSize,
-      rootHash: c.rootHash,
-      signedAt: c.time.toISOString(),
-      signatureValid: verifyCheckpointSignature(c, c.publicKey),
-    })),
+    checkpoints: [
+      ...checkpoints.map((c) => ({
+        treeSize: c.treeSize,
+        rootHash: c.rootHash,
+        signedAt: c.time.toISOString(),
+        signatureValid: verifyCheckpointSignature(c, c.publicKey),
+      })),
+      ...(options.outside ?? []),
+    ].sort((a, b) => a.treeSize - b.treeSize),
   };
   const useWorker = options.worker ?? (head?.treeSize ?? 0) > pageSize;
   const sink = useWorker ? new WorkerVerifier(setup) : new InlineVerifier(setup);
@@ -154,10 +163,14 @@ async function rebuild(tx: Database, options: VerifyLogOptions) {
       from += pageSize;
     }
     const outcome = await sink.finish();
-    const latest = setup.checkpoints.at(-1);
+    const latest = checkpoints.at(-1);
+    // A problem in the entries up to the one recording the missing checkpoint comes first (that entry may be forged).
+    const problem =
+      missing && !(outcome.problem && outcome.problem.firstBadSeq <= missing.firstBadSeq) ? missing : outcome.problem;
     return {
       ...outcome,
-      latestCheckpoint: latest ? { treeSize: latest.treeSize, signedAt: latest.signedAt } : null,
+      problem,
+      latestCheckpoint: latest ? { treeSize: latest.treeSize, signedAt: latest.time.toISOString() } : null,
     };
   } finally {
     await sink.close();

@@ -60,6 +60,15 @@ export function CheckpointPanel() {
           <Fact label={t('administration.log.signature')}>
             <Mono>{checkpoint.data.signature}</Mono>
           </Fact>
+          <Fact label={t('administration.log.countersignedBy')}>
+            {checkpoint.data.countersignatures.length === 0
+              ? t('administration.log.noCountersignature')
+              : checkpoint.data.countersignatures.map((c) => (
+                  <Mono key={c.keyId}>
+                    {c.witness} · {c.keyId}{' '}
+                  </Mono>
+                ))}
+          </Fact>
         </Stack>
       )}
     </Paper>

@@ -21,6 +21,7 @@ const REASONS = new Set([
   'checkpoint_mismatch',
   'checkpoint_signature_invalid',
   'checkpoint_beyond_log',
+  'checkpoint_missing',
 ]);
 
 /** The outcome in words and a symbol, the colour only repeating it. */
