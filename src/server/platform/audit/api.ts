@@ -90,6 +90,10 @@ export const VerifyResult = z.discriminatedUnion('ok', [
     reason: z.string(),
     message: z.string(),
     checkpoint: z.object({ treeSize: z.number().int(), signedAt: z.string() }).nullable(),
+    node: z
+      .object({ level: z.number().int(), index: z.number().int() })
+      .nullable()
+      .describe('the stored tree node that does not match the entries (the entries are then intact)'),
     entriesChecked: z.number().int(),
     seconds: z.number(),
   }),

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { type Database, queryRows } from '../db/client.ts';
 import { allCheckpoints, verifyCheckpointSignature } from './checkpoint.ts';
-import { readHead } from './head.ts';
+import { readHead, STORED_NODE_MIN_LEVEL } from './head.ts';
 import {
   type CheckedPage,
   type LogPage,
@@ -11,6 +11,7 @@ import {
   TreeChecker,
   type VerifierOutcome,
   type VerifierSetup,
+  type VerifyProblem,
   type VerifyReason,
 } from './verifier.ts';
 
@@ -32,6 +33,8 @@ export type VerifyLogResult =
       /** One line for a person: "seq 12 (its details do not match their hash)". */
       message: string;
       checkpoint: { treeSize: number; signedAt: string } | null;
+      /** The stored tree node that is wrong, for the tree-node reasons (then the entries are intact). */
+      node: { level: number; index: number } | null;
       entriesChecked: number;
       seconds: number;
     };
@@ -55,10 +58,30 @@ const REASONS: Record<VerifyReason, string> = {
   checkpoint_mismatch: 'the log from here on no longer matches the checkpoint signed at size {size}',
   checkpoint_signature_invalid: 'the checkpoint at size {size} does not carry a valid signature',
   checkpoint_beyond_log: 'the checkpoint signed at size {size} covers entries that are no longer in the log',
+  tree_node_altered: 'the stored tree node {node} does not match the entries',
+  tree_node_unexpected: 'a stored tree node {node} lies outside the tree',
 };
 
-export function describeVerifyReason(reason: VerifyReason, checkpointSize?: number): string {
-  return REASONS[reason].replace('{size}', String(checkpointSize ?? ''));
+/** Said of the tree-node reasons: the entries are intact, only the derived node cache is wrong. */
+const CACHE_ONLY =
+  'the entries are intact; only the node cache, from which proofs are served, is wrong: ' +
+  '`homeward audit verify --repair-cache` rebuilds it';
+
+export function describeVerifyReason(
+  reason: VerifyReason,
+  checkpointSize?: number,
+  node?: { level: number; index: number },
+): string {
+  return REASONS[reason]
+    .replace('{size}', String(checkpointSize ?? ''))
+    .replace('{node}', node ? `at level ${node.level}, index ${node.index}` : '');
+}
+
+/** The failure line for a person, naming the entry or the node. */
+function describeProblem(problem: VerifyProblem): string {
+  const why = describeVerifyReason(problem.reason, problem.checkpoint?.treeSize, problem.node);
+  if (problem.node) return `${why} (it covers entries from seq ${problem.firstBadSeq}); ${CACHE_ONLY}`;
+  return `seq ${problem.firstBadSeq} (${why})`;
 }
 
 /**
@@ -85,8 +108,9 @@ export async function verifyLog(db: Database, options: VerifyLogOptions = {}): P
     ok: false,
     firstBadSeq: problem.firstBadSeq,
     reason: problem.reason,
-    message: `seq ${problem.firstBadSeq} (${describeVerifyReason(problem.reason, problem.checkpoint?.treeSize)})`,
+    message: describeProblem(problem),
     checkpoint: problem.checkpoint ?? null,
+    node: problem.node ?? null,
     entriesChecked: outcome.entriesChecked,
     seconds,
   };
@@ -137,6 +161,7 @@ async function rebuild(tx: Database, options: VerifyLogOptions) {
       signedAt: c.time.toISOString(),
       signatureValid: verifyCheckpointSignature(c, c.publicKey),
     })),
+    storedNodeMinLevel: STORED_NODE_MIN_LEVEL,
   };
   const useWorker = options.worker ?? (head?.treeSize ?? 0) > pageSize;
   const sink = useWorker ? new WorkerVerifier(setup) : new InlineVerifier(setup);
@@ -153,7 +178,11 @@ async function rebuild(tx: Database, options: VerifyLogOptions) {
       if (!(await sink.consume(page))) break;
       from += pageSize;
     }
-    const outcome = await sink.finish();
+    let outcome = await sink.finish();
+    if (!outcome.problem) {
+      const stray = await nodeOutsideTree(tx, outcome.treeSize);
+      if (stray) outcome = { ...outcome, problem: stray };
+    }
     const latest = setup.checkpoints.at(-1);
     return {
       ...outcome,
@@ -162,6 +191,23 @@ async function rebuild(tx: Database, options: VerifyLogOptions) {
   } finally {
     await sink.close();
   }
+}
+
+/**
+ * A stored node that no tree of this size has: below the lowest stored level, or covering entries beyond the
+ * log. Proofs never read one, but the append that reaches its place would collide with it.
+ */
+async function nodeOutsideTree(tx: Database, treeSize: number): Promise<VerifyProblem | undefined> {
+  const [row] = await queryRows<{ level: number; index: string }>(
+    tx,
+    sql`select level, index::text as index from audit_tree_nodes
+        where level < ${STORED_NODE_MIN_LEVEL} or level > 62 or index < 0
+          or (index + 1) * power(2::numeric, level) > ${treeSize}
+        order by level, index limit 1`,
+  );
+  if (!row) return undefined;
+  const node = { level: Number(row.level), index: Number(row.index) };
+  return { firstBadSeq: Math.max(node.index, 0) * 2 ** node.level + 1, reason: 'tree_node_unexpected', node };
 }
 
 async function firstSeqFrom(tx: Database, from: number): Promise<number | undefined> {
@@ -190,7 +236,30 @@ async function readPage(tx: Database, from: number, to: number): Promise<LogPage
     sql`select string_agg(concat_ws(E'\t', seq, details::text), E'\n' order by seq) as text
         from audit_details where seq >= ${from} and seq < ${to}`,
   );
-  return { entries: entries?.text ?? '', details: details?.text ?? '' };
+  return { entries: entries?.text ?? '', details: details?.text ?? '', nodes: await readNodes(tx, from, to) };
+}
+
+/**
+ * The stored tree nodes that the entries from <= seq < to complete: node (level, index) is complete when
+ * entry (index + 1) × 2^level is appended. One primary-key range per level.
+ */
+async function readNodes(tx: Database, from: number, to: number): Promise<string> {
+  let top = STORED_NODE_MIN_LEVEL - 1;
+  while (2 ** (top + 1) < to) top += 1;
+  if (top < STORED_NODE_MIN_LEVEL) return '';
+  const first = Math.max(from, 1);
+  const [nodes] = await queryRows<{ text: string | null }>(
+    tx,
+    sql`select string_agg(concat_ws(E'\t', n.level, n.index, n.hash), E'\n') as text
+        from generate_series(${STORED_NODE_MIN_LEVEL}::int, ${top}::int) as l(level)
+        cross join lateral (
+          select level, index, hash from audit_tree_nodes
+          where level = l.level
+            and index >= (${first}::bigint + (1::bigint << l.level) - 1) / (1::bigint << l.level) - 1
+            and index < (${to}::bigint + (1::bigint << l.level) - 1) / (1::bigint << l.level) - 1
+        ) as n`,
+  );
+  return nodes?.text ?? '';
 }
 
 interface PageSink {
