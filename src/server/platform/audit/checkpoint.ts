@@ -2,6 +2,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, hash, sign, ver
 import { desc, eq } from 'drizzle-orm';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { Database } from '../db/client.ts';
+import { anchorAccessLog } from './access-chain.ts';
 import { inTransaction, lockHead } from './head.ts';
 import { appendAudit } from './log.ts';
 import { auditCheckpoints, auditSigningKeys } from './schema.ts';
@@ -61,6 +62,7 @@ export async function signCheckpoint(
 ): Promise<{ checkpoint: Checkpoint; signed: boolean } | null> {
   return inTransaction(db, async (tx) => {
     let frontier = await lockHead(tx);
+    if (await anchorAccessLog(tx)) frontier = await lockHead(tx);
     const latest = await latestCheckpoint(tx);
     if (latest && latest.treeSize === frontier.size) return { checkpoint: latest, signed: false };
 

@@ -3,11 +3,13 @@ import { zoneEvents } from '../../zones/events.ts';
 import { accountEvents } from '../accounts/events.ts';
 import { cryptoEvents } from '../crypto/events.ts';
 import { policyEvents } from '../policy/events.ts';
-import { auditCode, defineAuditEvents } from './event-schema.ts';
+import { auditCode, auditCount, defineAuditEvents } from './event-schema.ts';
 
 /** The transparency log's own events. */
 export const auditEvents = defineAuditEvents({
   'audit.signing_key_created': z.strictObject({ keyId: auditCode }),
+  /** The access log's hash chain had `size` rows, the last with hash `headHash` (see access-chain.ts). */
+  'audit.access_log_anchored': z.strictObject({ size: auditCount, headHash: z.string().regex(/^[0-9a-f]{64}$/) }),
 });
 
 /**

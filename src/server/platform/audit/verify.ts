@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { type Database, queryRows } from '../db/client.ts';
+import { type AccessChainProblem, type AccessChainReason, verifyAccessChain } from './access-chain.ts';
 import { allCheckpoints, verifyCheckpointSignature } from './checkpoint.ts';
 import { readHead, STORED_NODE_MIN_LEVEL } from './head.ts';
 import {
@@ -16,6 +17,7 @@ import {
 } from './verifier.ts';
 
 export type { VerifyReason } from './verifier.ts';
+export type VerifyPart = 'entries' | 'tree_nodes' | 'access_log';
 
 export type VerifyLogResult =
   | {
@@ -24,12 +26,17 @@ export type VerifyLogResult =
       rootHash: string;
       checkpointsVerified: number;
       latestCheckpoint: { treeSize: number; signedAt: string } | null;
+      /** The access log's hash chain: its rows and the anchors in the transparency log it matched. */
+      accessLog: { size: number; anchorsMatched: number };
       seconds: number;
     }
   | {
       ok: false;
+      /** What is wrong: the log's entries, the node cache proofs are served from, or the access log's chain. */
+      part: VerifyPart;
+      /** In the part at fault: the log's seq, the first seq under the bad node, or the access log's seq. */
       firstBadSeq: number;
-      reason: VerifyReason;
+      reason: VerifyReason | AccessChainReason;
       /** One line for a person: "seq 12 (its details do not match their hash)". */
       message: string;
       checkpoint: { treeSize: number; signedAt: string } | null;
@@ -46,7 +53,7 @@ export interface VerifyLogOptions {
   worker?: boolean;
 }
 
-const REASONS: Record<VerifyReason, string> = {
+const REASONS: Record<VerifyReason | AccessChainReason, string> = {
   unexpected_entry: 'an entry with this sequence number should not exist',
   missing: 'the entry is missing',
   unreadable: 'the entry cannot be read: a field holds what no entry can',
@@ -60,6 +67,15 @@ const REASONS: Record<VerifyReason, string> = {
   checkpoint_beyond_log: 'the checkpoint signed at size {size} covers entries that are no longer in the log',
   tree_node_altered: 'the stored tree node {node} does not match the entries',
   tree_node_unexpected: 'a stored tree node {node} lies outside the tree',
+  access_entry_missing: 'the row is missing',
+  access_entry_unexpected: 'a row with this seq should not be there',
+  access_entry_unreadable: 'the row cannot be read: a field holds what no row can',
+  access_entry_altered: 'the row does not match its hash',
+  access_link_broken: 'the row does not link to the hash of the row before',
+  access_not_in_head: 'the row was not appended through the chain',
+  access_head_mismatch: 'the chain from here on does not match its stored head',
+  access_anchor_mismatch: 'the chain from here on no longer matches its head anchored in log entry {anchor}',
+  access_anchor_beyond_log: 'log entry {anchor} anchors rows that are no longer in the access log',
 };
 
 /** Said of the tree-node reasons: the entries are intact, only the derived node cache is wrong. */
@@ -68,19 +84,28 @@ const CACHE_ONLY =
   '`homeward audit verify --repair-cache` rebuilds it';
 
 export function describeVerifyReason(
-  reason: VerifyReason,
+  reason: VerifyReason | AccessChainReason,
   checkpointSize?: number,
   node?: { level: number; index: number },
+  anchorSeq?: number,
 ): string {
   return REASONS[reason]
     .replace('{size}', String(checkpointSize ?? ''))
+    .replace('{anchor}', String(anchorSeq ?? ''))
     .replace('{node}', node ? `at level ${node.level}, index ${node.index}` : '');
 }
 
-/** The failure line for a person, naming the entry or the node. */
-function describeProblem(problem: VerifyProblem): string {
-  const why = describeVerifyReason(problem.reason, problem.checkpoint?.treeSize, problem.node);
+type AnyProblem = VerifyProblem | (AccessChainProblem & { node?: undefined; checkpoint?: undefined });
+
+const partOf = (problem: AnyProblem): VerifyPart =>
+  problem.node ? 'tree_nodes' : problem.reason.startsWith('access_') ? 'access_log' : 'entries';
+
+/** The failure line for a person, naming the entry, the node or the access log's row. */
+function describeProblem(problem: AnyProblem): string {
+  const anchorSeq = 'anchorSeq' in problem ? problem.anchorSeq : undefined;
+  const why = describeVerifyReason(problem.reason, problem.checkpoint?.treeSize, problem.node, anchorSeq);
   if (problem.node) return `${why} (it covers entries from seq ${problem.firstBadSeq}); ${CACHE_ONLY}`;
+  if (partOf(problem) === 'access_log') return `access log seq ${problem.firstBadSeq} (${why})`;
   return `seq ${problem.firstBadSeq} (${why})`;
 }
 
@@ -101,11 +126,13 @@ export async function verifyLog(db: Database, options: VerifyLogOptions = {}): P
       rootHash: outcome.rootHash,
       checkpointsVerified: outcome.checkpointsMatched,
       latestCheckpoint: outcome.latestCheckpoint,
+      accessLog: outcome.accessLog,
       seconds,
     };
   }
   return {
     ok: false,
+    part: partOf(problem),
     firstBadSeq: problem.firstBadSeq,
     reason: problem.reason,
     message: describeProblem(problem),
@@ -178,14 +205,17 @@ async function rebuild(tx: Database, options: VerifyLogOptions) {
       if (!(await sink.consume(page))) break;
       from += pageSize;
     }
-    let outcome = await sink.finish();
-    if (!outcome.problem) {
-      const stray = await nodeOutsideTree(tx, outcome.treeSize);
-      if (stray) outcome = { ...outcome, problem: stray };
-    }
+    const outcome = await sink.finish();
+    let problem: AnyProblem | undefined = outcome.problem ?? (await nodeOutsideTree(tx, outcome.treeSize));
+    // The anchors are read from the log, so the chain is checked against them only once the log checked out;
+    // a wrong chain weighs more than a wrong node cache (which can be rebuilt).
+    const chain = problem && !problem.node ? undefined : await verifyAccessChain(tx);
+    if (chain?.problem) problem = chain.problem;
     const latest = setup.checkpoints.at(-1);
     return {
       ...outcome,
+      problem,
+      accessLog: { size: chain?.size ?? 0, anchorsMatched: chain?.anchorsMatched ?? 0 },
       latestCheckpoint: latest ? { treeSize: latest.treeSize, signedAt: latest.signedAt } : null,
     };
   } finally {
