@@ -25,7 +25,10 @@ BEGIN
     UPDATE "access_log" SET "seq" = n, "prev_hash" = prev, "hash" = h WHERE "id" = r."id";
     prev := h;
   END LOOP;
-  INSERT INTO "access_log_head" ("id", "size", "head_hash", "updated_at") VALUES (1, n, prev, now());
+  -- An empty database stays empty (a restore needs one): the first append creates the head.
+  IF n > 0 THEN
+    INSERT INTO "access_log_head" ("id", "size", "head_hash", "updated_at") VALUES (1, n, prev, now());
+  END IF;
 END
 $$;
 --> statement-breakpoint
