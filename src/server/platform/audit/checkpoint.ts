@@ -54,7 +54,8 @@ export function verifyCheckpointSignature(
 /**
  * Signs a checkpoint of the log as it is now, when it grew since the last checkpoint (otherwise returns the
  * last one, `signed: false`). Creates the signing key on first need, and records that in the log before
- * signing, so the first checkpoint covers it. Returns null only when there is nothing to sign yet.
+ * signing, so the first checkpoint covers it. Returns null only when there is nothing to sign yet. The access
+ * log's head is anchored first when it moved (access-chain.ts), so the checkpoint covers that too.
  */
 export async function signCheckpoint(
   db: Database,

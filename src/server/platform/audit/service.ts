@@ -36,9 +36,11 @@ export async function proveInclusion(
   query: z.infer<typeof InclusionQuery>,
   log?: FastifyBaseLogger,
 ): Promise<z.infer<typeof InclusionProof>> {
+  // The checkpoint before the head: a checkpoint signed in between is then still within the head read.
+  const latest = query.treeSize === undefined ? await latestCheckpoint(ctx.db) : null;
   const head = await headRoot(ctx.db);
   const size = head.treeSize;
-  const treeSize = query.treeSize ?? (await latestCheckpoint(ctx.db))?.treeSize ?? size;
+  const treeSize = query.treeSize ?? latest?.treeSize ?? size;
   refuse([
     treeSize > size && beyondLog('query.treeSize', size),
     query.seq > treeSize && invalid('query.seq', 'beyond_tree_size', `no entry ${query.seq} in a tree of ${treeSize}`),
