@@ -6,12 +6,13 @@ import { promisify } from 'node:util';
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_MASTER_KEY } from '../../../test/support/app.ts';
+import { recordAccess } from '../platform/audit/access.ts';
 import { latestCheckpoint } from '../platform/audit/checkpoint.ts';
 import { appendAuditBatch } from '../platform/audit/log.ts';
 import { presentCheckpoint } from '../platform/audit/presenter.ts';
 import { rebuildHead, rehashEntry, withTampering } from '../platform/audit/test-support.ts';
 import { type Keyring, openKeyring } from '../platform/crypto/keyring.ts';
-import { type Database, type DatabaseHandle, openDatabase } from '../platform/db/client.ts';
+import { type Database, type DatabaseHandle, openDatabase, queryRows } from '../platform/db/client.ts';
 import { newId } from '../platform/db/columns.ts';
 import { checkpointFromCli, verifyFromCli } from './audit.ts';
 
@@ -72,6 +73,7 @@ describe('homeward audit verify and checkpoint (in process)', () => {
     expect(err).toEqual([]);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatch(/^Transparency log intact: 16 entries, root [0-9a-f]{64}; 2 signed checkpoints match/);
+    expect(out[0]).toContain('access log chain intact: 0 rows, 0 anchors match;');
   });
 
   it('fails with exit status 1 and names the first bad entry, however it was tampered with', async () => {
@@ -144,6 +146,41 @@ describe('homeward audit verify and checkpoint (in process)', () => {
         `^homeward: the database's log does not contain the checkpoint in ${file} \\(size 15, root [0-9a-f]{64}\\): the log holds only 12 entries$`,
       ),
     );
+  });
+
+  it('tells a wrong node cache from a tampered entry, and rebuilds it with --repair-cache', async () => {
+    const corrupted = async (tx: Database) => {
+      await appendAuditBatch(tx, entries(16, 20));
+      await tx.execute(sql`update audit_tree_nodes set hash = ${'ab'.repeat(32)} where level = 4 and index = 1`);
+    };
+    const plain = await withTampering(db, corrupted, (tx) => verifyFromCli(tx));
+    expect(plain.exitCode).toBe(1);
+    expect(plain.err).toEqual([
+      'homeward: node cache: the stored tree node at level 4, index 1 does not match the entries ' +
+        '(it covers entries from seq 17); the entries are intact; only the node cache, from which proofs are ' +
+        'served, is wrong: `homeward audit verify --repair-cache` rebuilds it',
+    ]);
+    const repaired = await withTampering(db, corrupted, async (tx) => ({
+      run: await verifyFromCli(tx, { repairCache: true }),
+      node: await queryRows(tx, sql`select hash from audit_tree_nodes where level = 4 and index = 1`),
+    }));
+    expect(repaired.run.exitCode).toBe(0);
+    expect(repaired.run.out[0]).toBe('Rebuilt the node cache from the entries (3 nodes).');
+    expect(repaired.run.out[1]).toMatch(/^Transparency log intact: 36 entries/);
+    expect(repaired.node).toEqual([{ hash: expect.not.stringMatching(/^(ab)+$/) }]);
+  });
+
+  it('names the first bad row of the access log', async () => {
+    const { exitCode, err } = await withTampering(
+      db,
+      async (tx) => {
+        await recordAccess(tx, { actor: null, recordType: 'person', recordId: ['p-1', 'p-2'], purpose: 'audit' });
+        await tx.execute(sql`update access_log set record_id = 'p-3' where seq = 2`);
+      },
+      (tx) => verifyFromCli(tx),
+    );
+    expect(exitCode).toBe(1);
+    expect(err).toEqual(['homeward: first bad access log row: access log seq 2 (the row does not match its hash)']);
   });
 
   it('prints the result as JSON on request, with the same exit status', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { SigningKeyMismatchError, signCheckpoint } from '../platform/audit/checkpoint.ts';
 import { presentCheckpoint } from '../platform/audit/presenter.ts';
+import { rebuildTreeNodes } from '../platform/audit/tree-cache.ts';
 import { type VerifyLogResult, verifyLog } from '../platform/audit/verify.ts';
 import { type Keyring, openKeyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
@@ -11,21 +12,37 @@ import { checkpointFault, OutsideCheckpoint, witness, witnessKeyLines } from './
 const count = (n: number) => n.toLocaleString('en');
 const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
 
-/** `homeward audit verify`: the lines to print and the exit status (0 intact, 1 not). */
+const FAILURE_PREFIX = {
+  entries: 'first bad entry',
+  tree_nodes: 'node cache',
+  access_log: 'first bad access log row',
+} as const;
+
+/**
+ * `homeward audit verify`: the lines to print and the exit status (0 intact, 1 not). With `repairCache`, a
+ * node cache found wrong while the entries are intact is rebuilt from the entries, and the log verified again.
+ */
 export async function verifyFromCli(
   db: Database,
-  options: { json?: boolean; checkpoint?: string } = {},
+  options: { json?: boolean; checkpoint?: string; repairCache?: boolean } = {},
 ): Promise<{ exitCode: number; out: string[]; err: string[]; result: VerifyLogResult }> {
   const outside = options.checkpoint ? readOutsideCheckpoint(options.checkpoint) : undefined;
   if (outside) {
     const fault = checkpointFault(outside);
     if (fault) throw new CliError(`the checkpoint in ${options.checkpoint} does not hold together: ${fault}`);
   }
-  const result = await verifyLog(db, {
+  const verifyOptions = {
     outside: outside
       ? [{ treeSize: outside.treeSize, rootHash: outside.rootHash, signedAt: outside.time, signatureValid: true }]
       : [],
-  });
+  };
+  let result = await verifyLog(db, verifyOptions);
+  const repaired: string[] = [];
+  if (options.repairCache && !result.ok && result.part === 'tree_nodes') {
+    const { nodes } = await rebuildTreeNodes(db);
+    repaired.push(`Rebuilt the node cache from the entries (${plural(nodes, 'node', 'nodes')}).`);
+    result = await verifyLog(db, verifyOptions);
+  }
   const exitCode = result.ok ? 0 : 1;
   if (options.json) return { exitCode, out: [JSON.stringify(result, null, 2)], err: [], result };
   if (!result.ok) {
@@ -40,8 +57,8 @@ export async function verifyFromCli(
         (result.reason === 'checkpoint_beyond_log'
           ? `the log holds only ${plural(result.entriesChecked, 'entry', 'entries')}`
           : `the tree of its first ${count(outside.treeSize)} entries has another root`)
-      : `first bad entry: ${result.message}`;
-    return { exitCode, out: [], err: [`homeward: ${message}`], result };
+      : `${FAILURE_PREFIX[result.part]}: ${result.message}`;
+    return { exitCode, out: repaired, err: [`homeward: ${message}`], result };
   }
   const checkpoints = result.latestCheckpoint
     ? `${plural(result.checkpointsVerified, 'signed checkpoint matches', 'signed checkpoints match')} ` +
@@ -50,10 +67,13 @@ export async function verifyFromCli(
   const held = outside
     ? `; contains the checkpoint in ${options.checkpoint} (size ${count(outside.treeSize)}, signed ${outside.time})`
     : '';
+  const { accessLog } = result;
   const line =
     `Transparency log intact: ${plural(result.treeSize, 'entry', 'entries')}, root ${result.rootHash}; ${checkpoints}` +
-    `${held}; checked in ${result.seconds.toFixed(1)} s.`;
-  return { exitCode, out: [line], err: [], result };
+    `${held}; access log chain intact: ${plural(accessLog.size, 'row', 'rows')}, ` +
+    `${plural(accessLog.anchorsMatched, 'anchor matches', 'anchors match')}; ` +
+    `checked in ${result.seconds.toFixed(1)} s.`;
+  return { exitCode, out: [...repaired, line], err: [], result };
 }
 
 /** A checkpoint held outside: the JSON the public route serves, or a witness's state file (its `checkpoint`). */
@@ -101,13 +121,17 @@ export function registerAudit(program: Command): void {
   const audit = program.command('audit').description('check and sign the transparency log');
   audit
     .command('verify')
-    .description('rebuild the Merkle tree from the stored entries and check every signed checkpoint')
+    .description(
+      'rebuild the Merkle tree from the stored entries and check every signed checkpoint, the stored tree nodes ' +
+        "and the access log's hash chain",
+    )
     .option('--json', 'print the result as JSON')
     .option(
       '--checkpoint <file>',
       "also check that the log contains a checkpoint held outside (the public checkpoint's JSON, or a witness state file)",
     )
-    .action(async (options: { json?: boolean; checkpoint?: string }, command: Command) => {
+    .option('--repair-cache', 'when only the stored tree nodes are wrong, rebuild them from the entries')
+    .action(async (options: { json?: boolean; checkpoint?: string; repairCache?: boolean }, command: Command) => {
       const config = commandConfig(command);
       const { exitCode, out, err } = await withDatabase(config, (database) => verifyFromCli(database.db, options));
       for (const line of out) console.log(line);

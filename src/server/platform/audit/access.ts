@@ -1,4 +1,7 @@
 import type { Database } from '../db/client.ts';
+import { newId } from '../db/columns.ts';
+import { accessChainHash, lockAccessHead, saveAccessHead } from './access-chain.ts';
+import { inTransaction } from './head.ts';
 import type { AuditActor } from './log.ts';
 import { accessLog } from './schema.ts';
 
@@ -23,7 +26,8 @@ export interface AccessRecord {
 
 /**
  * Records that personal records were read. Every module calls this wherever it shows personal data, in the
- * same transaction or database handle as the read.
+ * same transaction or database handle as the read. The rows join the access log's hash chain under its head
+ * lock, which is held until the transaction ends.
  */
 export async function recordAccess(db: Database, access: AccessRecord): Promise<void> {
   const ids = typeof access.recordId === 'string' ? [access.recordId] : [...access.recordId];
@@ -31,19 +35,30 @@ export async function recordAccess(db: Database, access: AccessRecord): Promise<
   if (!ACCESS_CODE.test(access.purpose)) throw new AccessLogError('access purpose must be a code');
   if (!ids.every((id) => ACCESS_RECORD_ID.test(id))) throw new AccessLogError('access record ids must be ids');
   if (ids.length === 0) return;
-  const recordedAt = new Date();
   const actorUserId = access.actor?.userId.toLowerCase() ?? null;
   const organisationId = access.actor?.organisationId.toLowerCase() ?? null;
-  for (let i = 0; i < ids.length; i += 1000) {
-    await db.insert(accessLog).values(
-      ids.slice(i, i + 1000).map((recordId) => ({
+  await inTransaction(db, async (tx) => {
+    const head = await lockAccessHead(tx);
+    const recordedAt = new Date();
+    let { size, headHash } = head;
+    const rows = ids.map((recordId) => {
+      const row = {
+        seq: size + 1,
+        id: newId(),
         recordedAt,
         actorUserId,
         organisationId,
         recordType: access.recordType,
         recordId,
         purpose: access.purpose,
-      })),
-    );
-  }
+        prevHash: headHash,
+      };
+      const hash = accessChainHash(row);
+      size += 1;
+      headHash = hash;
+      return { ...row, hash };
+    });
+    for (let i = 0; i < rows.length; i += 1000) await tx.insert(accessLog).values(rows.slice(i, i + 1000));
+    await saveAccessHead(tx, size, headHash);
+  });
 }

@@ -107,14 +107,27 @@ export const VerifyResult = z.discriminatedUnion('ok', [
     rootHash: Hash,
     checkpointsVerified: z.number().int(),
     latestCheckpoint: z.object({ treeSize: z.number().int(), signedAt: z.string() }).nullable(),
+    accessLog: z
+      .object({ size: z.number().int(), anchorsMatched: z.number().int() })
+      .describe("the access log's hash chain: its rows, and the anchors in the transparency log it matches"),
     seconds: z.number(),
   }),
   z.object({
     ok: z.literal(false),
-    firstBadSeq: z.number().int(),
+    part: z
+      .enum(['entries', 'tree_nodes', 'access_log'])
+      .describe("what is wrong: the log's entries, the node cache proofs are served from, or the access log"),
+    firstBadSeq: z
+      .number()
+      .int()
+      .describe("in that part: the log's seq, the first seq under the node, the access log's seq"),
     reason: z.string(),
     message: z.string(),
     checkpoint: z.object({ treeSize: z.number().int(), signedAt: z.string() }).nullable(),
+    node: z
+      .object({ level: z.number().int(), index: z.number().int() })
+      .nullable()
+      .describe('the stored tree node that does not match the entries (the entries are then intact)'),
     entriesChecked: z.number().int(),
     seconds: z.number(),
   }),

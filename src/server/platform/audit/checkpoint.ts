@@ -2,6 +2,7 @@ import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { and, desc, eq, gt, ne } from 'drizzle-orm';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { Database } from '../db/client.ts';
+import { anchorAccessLog } from './access-chain.ts';
 import { inTransaction, lockHead } from './head.ts';
 import { appendAudit } from './log.ts';
 import { auditCheckpoints, auditEntries, auditSigningKeys } from './schema.ts';
@@ -63,10 +64,12 @@ export const checkpointSubject = (treeSize: number) => `audit-checkpoint:${treeS
 /**
  * Signs a checkpoint of the log as it is now, when it grew since the last checkpoint (otherwise returns the
  * last one, `signed: false`). Creates the signing key on first need, and records that in the log before
- * signing, so the first checkpoint covers it. Then appends `audit.checkpoint_signed` with the checkpoint's
- * size and root, so that deleting checkpoint rows shows in `audit verify`; entries about the checkpoint do not
- * count as growth, or every checkpoint would call for another. With `pinnedKeyId`, refuses (SigningKeyMismatchError)
- * to sign with, or create, any other key. Returns null only when there is nothing to sign yet.
+ * signing, so the first checkpoint covers it. The access log's head is anchored first when it moved
+ * (access-chain.ts), so the checkpoint covers that too. Then appends `audit.checkpoint_signed` with the
+ * checkpoint's size and root, so that deleting checkpoint rows shows in `audit verify`; entries about the
+ * checkpoint do not count as growth, or every checkpoint would call for another. With `pinnedKeyId`, refuses
+ * (SigningKeyMismatchError) to sign with, or create, any other key. Returns null only when there is nothing to
+ * sign yet.
  */
 export async function signCheckpoint(
   db: Database,
@@ -79,6 +82,7 @@ export async function signCheckpoint(
     if (options.pinnedKeyId && key?.id !== options.pinnedKeyId) {
       throw new SigningKeyMismatchError(options.pinnedKeyId, key?.id);
     }
+    if (await anchorAccessLog(tx)) frontier = await lockHead(tx);
     const latest = await latestCheckpoint(tx);
     if (latest && (await onlyRecordedSince(tx, latest, frontier.size))) return { checkpoint: latest, signed: false };
 

@@ -15,6 +15,8 @@ export const auditEvents = defineAuditEvents({
     keyId: auditCode,
     signedAt: z.iso.datetime(),
   }),
+  /** The access log's hash chain had `size` rows, the last with hash `headHash` (see access-chain.ts). */
+  'audit.access_log_anchored': z.strictObject({ size: auditCount, headHash: z.string().regex(/^[0-9a-f]{64}$/) }),
 });
 
 /**

@@ -9,6 +9,7 @@ import {
   type TestAccount,
   type TestClient,
 } from '../auth/test-support.ts';
+import { queryRows } from '../db/client.ts';
 import { recordAccess } from './access.ts';
 import { signCheckpoint } from './checkpoint.ts';
 import { appendAuditBatch } from './log.ts';
@@ -138,6 +139,69 @@ describe('public proofs', () => {
     const { proof, fromRoot, toRoot } = response.json();
     expect([fromRoot, toRoot]).toEqual([earlier.rootHash, later.rootHash]);
     expect(verifyConsistency(earlier.treeSize, later.treeSize, hex(fromRoot), hex(toRoot), proof.map(hex))).toBe(true);
+  });
+
+  it('serves only proofs that lead to the signed root, even with a cached tree node corrupted', async () => {
+    const checkpoint = (await get(null, '/api/v1/public/checkpoint')).json();
+    const size: number = checkpoint.treeSize;
+    const signedRoot = hex(checkpoint.rootHash);
+    const db = env.database.db;
+    const leaves = (await db.select().from(auditEntries).orderBy(asc(auditEntries.seq))).map((row) =>
+      hex(row.leafHash),
+    );
+    const [node] = await queryRows<{ hash: string }>(
+      db,
+      sql`select hash from audit_tree_nodes where level = 4 and index = 1`,
+    );
+    await db.execute(sql`update audit_tree_nodes set hash = ${'ab'.repeat(32)} where level = 4 and index = 1`);
+    try {
+      for (let seq = 1; seq <= size; seq++) {
+        const response = await get(null, `/api/v1/public/log/proof/inclusion?seq=${seq}`);
+        expect(response.statusCode, `seq ${seq}`).toBe(200);
+        const proof = response.json();
+        expect(proof.rootHash, `seq ${seq}`).toBe(checkpoint.rootHash);
+        expect(
+          verifyInclusion(seq - 1, size, leaves[seq - 1]!, proof.auditPath.map(hex), signedRoot),
+          `seq ${seq}`,
+        ).toBe(true);
+      }
+      for (let from = 1; from <= size; from++) {
+        const response = await get(null, `/api/v1/public/log/proof/consistency?from=${from}&to=${size}`);
+        expect(response.statusCode, `from ${from}`).toBe(200);
+        const { proof, fromRoot, toRoot } = response.json();
+        expect([fromRoot, toRoot], `from ${from}`).toEqual([
+          treeHash(leaves, 0, from).toString('hex'),
+          checkpoint.rootHash,
+        ]);
+        expect(verifyConsistency(from, size, hex(fromRoot), signedRoot, proof.map(hex)), `from ${from}`).toBe(true);
+      }
+    } finally {
+      await db.execute(sql`update audit_tree_nodes set hash = ${node!.hash} where level = 4 and index = 1`);
+    }
+  });
+
+  it('refuses a proof, never a wrong one, when the log no longer leads to its signed root', async () => {
+    const db = env.database.db;
+    const { treeSize: size, rootHash } = (await get(null, '/api/v1/public/checkpoint')).json();
+    const refused = async (url: string) => {
+      const response = await env.app.inject({ method: 'GET', url, headers: { 'accept-language': 'fr' } });
+      expect(response.statusCode, url).toBe(409);
+      expect(response.json(), url).toMatchObject({ code: 'conflict', title: 'Preuve indisponible' });
+    };
+    await db.execute(sql`update audit_checkpoints set root_hash = ${'ef'.repeat(32)} where tree_size = ${size}`);
+    try {
+      await refused('/api/v1/public/log/proof/inclusion?seq=3');
+      await refused(`/api/v1/public/log/proof/consistency?from=3&to=${size}`);
+    } finally {
+      await db.execute(sql`update audit_checkpoints set root_hash = ${rootHash} where tree_size = ${size}`);
+    }
+    const [original] = await db.select().from(auditEntries).where(sql`seq = 20`);
+    await db.execute(sql`update audit_entries set leaf_hash = ${'cd'.repeat(32)} where seq = 20`);
+    try {
+      await refused('/api/v1/public/log/proof/inclusion?seq=20');
+    } finally {
+      await db.execute(sql`update audit_entries set leaf_hash = ${original!.leafHash} where seq = 20`);
+    }
   });
 
   it('answers bad proof queries with a problem naming each field', async () => {

@@ -66,7 +66,7 @@ export async function auditRoutes(app: HomewardApp): Promise<void> {
         response: { 200: InclusionProof },
       },
     },
-    (request) => proveInclusion(request.ctx, request.query),
+    (request) => proveInclusion(request.ctx, request.query, request.log),
   );
   app.get(
     '/public/log/proof/consistency',
@@ -79,7 +79,7 @@ export async function auditRoutes(app: HomewardApp): Promise<void> {
         response: { 200: ConsistencyProof },
       },
     },
-    (request) => proveConsistency(request.ctx, request.query),
+    (request) => proveConsistency(request.ctx, request.query, request.log),
   );
   app.get(
     '/audit/entries',

@@ -9,6 +9,7 @@ import {
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { id } from '../db/columns.ts';
@@ -128,7 +129,11 @@ export const auditWitnessSignatures = pgTable(
   (t) => [primaryKey({ columns: [t.treeSize, t.keyId] })],
 );
 
-/** Who read which personal record, when and for what purpose. Distributed by organisation when sharded. */
+/**
+ * Who read which personal record, when and for what purpose. Distributed by organisation when sharded.
+ * Rows form a hash chain (access-chain.ts): `seq` counts from 1 without gaps, `hash` covers the row's fields
+ * and `prev_hash`, which is the hash of the row before. Rows are appended under a lock on the head row.
+ */
 export const accessLog = pgTable(
   'access_log',
   {
@@ -139,11 +144,27 @@ export const accessLog = pgTable(
     recordType: text('record_type').notNull(),
     recordId: text('record_id').notNull(),
     purpose: text('purpose').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
   },
   (t) => [
+    uniqueIndex('access_log_seq').on(t.seq),
     index('access_log_record').on(t.recordType, t.recordId, t.recordedAt),
     index('access_log_actor').on(t.actorUserId, t.recordedAt),
     index('access_log_organisation').on(t.organisationId, t.recordedAt),
     index('access_log_recorded_at').on(t.recordedAt),
   ],
+);
+
+/** The access log chain's one head row: how many rows and the last row's hash. Appends lock it. */
+export const accessLogHead = pgTable(
+  'access_log_head',
+  {
+    id: smallint('id').primaryKey(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    headHash: text('head_hash').notNull(),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (t) => [check('access_log_head_single_row', sql`${t.id} = 1`)],
 );

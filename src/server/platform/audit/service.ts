@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import type { RequestContext } from '../context.ts';
 import { AppError, type FieldError } from '../http/errors.ts';
@@ -19,8 +20,9 @@ import { countersignaturesOf, storeCountersignature } from './countersign.ts';
 import { readHead } from './head.ts';
 import { presentAccess, presentCheckpoint, presentEntry } from './presenter.ts';
 import './problems.ts';
-import { consistencyProofFromLog, inclusionProofFromLog } from './proofs.ts';
-import { accessLog, auditDetails, auditEntries } from './schema.ts';
+import { MerkleFrontier } from './merkle.ts';
+import { consistencyProofFromLog, inclusionProofFromLog, type OnCacheMismatch, type TrustedRoots } from './proofs.ts';
+import { accessLog, auditCheckpoints, auditDetails, auditEntries } from './schema.ts';
 import { type VerifyLogResult, verifyLog } from './verify.ts';
 
 /** The latest signed checkpoint, with its witnesses' countersignatures, for anyone. */
@@ -39,14 +41,21 @@ export function countersignCheckpoint(ctx: RequestContext, request: z.infer<type
 export async function proveInclusion(
   ctx: RequestContext,
   query: z.infer<typeof InclusionQuery>,
+  log?: FastifyBaseLogger,
 ): Promise<z.infer<typeof InclusionProof>> {
-  const size = (await readHead(ctx.db))?.treeSize ?? 0;
-  const treeSize = query.treeSize ?? (await latestCheckpoint(ctx.db))?.treeSize ?? size;
+  // The checkpoint before the head: a checkpoint signed in between is then still within the head read.
+  const latest = query.treeSize === undefined ? await latestCheckpoint(ctx.db) : null;
+  const head = await headRoot(ctx.db);
+  const size = head.treeSize;
+  const treeSize = query.treeSize ?? latest?.treeSize ?? size;
   refuse([
     treeSize > size && beyondLog('query.treeSize', size),
     query.seq > treeSize && invalid('query.seq', 'beyond_tree_size', `no entry ${query.seq} in a tree of ${treeSize}`),
   ]);
-  const proof = await inclusionProofFromLog(ctx.db, query.seq, treeSize);
+  const trusted = { head, signed: await signedRoots(ctx.db, [treeSize]) };
+  const proof = orUnavailable(
+    await inclusionProofFromLog(ctx.db, query.seq, treeSize, trusted, reportMismatch(log, trusted)),
+  );
   return {
     seq: query.seq,
     treeSize,
@@ -61,13 +70,18 @@ export async function proveInclusion(
 export async function proveConsistency(
   ctx: RequestContext,
   query: z.infer<typeof ConsistencyQuery>,
+  log?: FastifyBaseLogger,
 ): Promise<z.infer<typeof ConsistencyProof>> {
-  const size = (await readHead(ctx.db))?.treeSize ?? 0;
+  const head = await headRoot(ctx.db);
+  const size = head.treeSize;
   refuse([
     query.to > size && beyondLog('query.to', size),
     query.from > query.to && invalid('query.from', 'after_to', 'from must not be greater than to'),
   ]);
-  const proof = await consistencyProofFromLog(ctx.db, query.from, query.to);
+  const trusted = { head, signed: await signedRoots(ctx.db, [query.from, query.to]) };
+  const proof = orUnavailable(
+    await consistencyProofFromLog(ctx.db, query.from, query.to, trusted, reportMismatch(log, trusted)),
+  );
   return {
     from: query.from,
     to: query.to,
@@ -75,6 +89,42 @@ export async function proveConsistency(
     fromRoot: proof.fromRoot.toString('hex'),
     toRoot: proof.toRoot.toString('hex'),
   };
+}
+
+/** The head's size and root: every proof served must lead to it (see TrustedRoots). */
+async function headRoot(db: RequestContext['db']): Promise<TrustedRoots['head']> {
+  const head = await readHead(db);
+  const frontier = new MerkleFrontier(
+    head?.treeSize ?? 0,
+    (head?.frontier ?? []).map((hash) => Buffer.from(hash, 'hex')),
+  );
+  return { treeSize: frontier.size, rootHash: frontier.root() };
+}
+
+async function signedRoots(db: RequestContext['db'], sizes: number[]): Promise<Map<number, string>> {
+  const rows = await db
+    .select({ treeSize: auditCheckpoints.treeSize, rootHash: auditCheckpoints.rootHash })
+    .from(auditCheckpoints)
+    .where(inArray(auditCheckpoints.treeSize, sizes));
+  return new Map(rows.map((row) => [row.treeSize, row.rootHash]));
+}
+
+/** A damaged node cache is the operator's to repair: said once per proof, with sizes only. */
+function reportMismatch(log: FastifyBaseLogger | undefined, trusted: TrustedRoots): OnCacheMismatch {
+  return (recovered) => {
+    const context = { headSize: trusted.head.treeSize };
+    if (recovered) {
+      log?.warn(context, 'transparency log node cache disagrees with the log: proof computed from the entries');
+    } else {
+      log?.error(context, 'transparency log no longer leads to its head or signed checkpoint: proof refused');
+    }
+  };
+}
+
+/** Never a wrong proof: when none leads to the trusted roots, the caller is told it is unavailable. */
+function orUnavailable<T>(proof: T | undefined): T {
+  if (proof === undefined) throw new AppError('conflict', { params: { reason: 'audit_proof_unavailable' } });
+  return proof;
 }
 
 /** Entries newest first; their details only for holders of `audit:details`. */

@@ -15,7 +15,9 @@ export type VerifyReason =
   | 'checkpoint_mismatch'
   | 'checkpoint_signature_invalid'
   | 'checkpoint_beyond_log'
-  | 'checkpoint_missing';
+  | 'checkpoint_missing'
+  | 'tree_node_altered'
+  | 'tree_node_unexpected';
 
 export interface CheckpointToVerify {
   treeSize: number;
@@ -30,12 +32,16 @@ export interface VerifyProblem {
   reason: VerifyReason;
   /** The checkpoint the log no longer matches, for the checkpoint reasons. */
   checkpoint?: { treeSize: number; signedAt: string };
+  /** The stored tree node (audit_tree_nodes) that does not match the entries, for the tree_node reasons. */
+  node?: { level: number; index: number };
 }
 
 export interface VerifierSetup {
   /** Sorted by tree size. */
   checkpoints: CheckpointToVerify[];
   head: { treeSize: number; frontier: string[] } | undefined;
+  /** The lowest level of the stored tree nodes (those below are never stored). */
+  storedNodeMinLevel?: number;
 }
 
 export interface VerifierOutcome {
@@ -53,6 +59,8 @@ export interface LogPage {
   entries: string;
   /** One line per entry of the same seq range: seq, a tab, the details' stored text. */
   details: string;
+  /** The stored tree nodes that the entries of this page complete: level, index and hex hash, tab-separated. */
+  nodes?: string;
 }
 
 /** A page's leaf hashes (32 bytes each, in sequence order) and the problem that stopped it, if any. */
@@ -60,6 +68,8 @@ export interface CheckedPage {
   hashes: Uint8Array;
   count: number;
   problem: VerifyProblem | undefined;
+  /** The page's stored tree nodes, passed on to the tree checker. */
+  nodes?: string | undefined;
 }
 
 /**
@@ -94,7 +104,7 @@ export class PageChecker {
     let count = 0;
     const done = (problem?: VerifyProblem): CheckedPage => {
       if (problem) this.#stopped = true;
-      return { hashes: hashes.subarray(0, count * HASH_BYTES), count, problem };
+      return { hashes: hashes.subarray(0, count * HASH_BYTES), count, problem, nodes: page.nodes };
     };
     if (this.#stopped) return done();
     const text = page.entries;
@@ -164,20 +174,33 @@ export class PageChecker {
 /**
  * Rebuilds the tree from the checked leaf hashes, in sequence order, and compares it with every signed
  * checkpoint on the way and with the stored head at the end; keeps the first problem, its own or the page
- * checker's.
+ * checker's. Every interior node it completes is compared with the stored node of that place, if any: proofs
+ * are served from those, so a wrong one would make the server prove against another root. A wrong node is
+ * reported only when the entries are intact (it is then the cache alone that is wrong).
  */
 export class TreeChecker {
   readonly #frontier = new MerkleFrontier();
   readonly #checkpoints: CheckpointToVerify[];
   readonly #head: VerifierSetup['head'];
+  readonly #nodeMinLevel: number;
   #nextCheckpoint = 0;
   #lastMatched = 0;
   #checkpointsMatched = 0;
   #problem: VerifyProblem | undefined;
+  #nodeProblem: VerifyProblem | undefined;
+  #storedNodes = new Map<string, string>();
+  readonly #onNode = (level: number, index: number, hash: Buffer) => {
+    if (level < this.#nodeMinLevel || this.#nodeProblem) return;
+    const stored = this.#storedNodes.get(`${level}:${index}`);
+    if (stored !== undefined && stored !== hash.toString('hex')) {
+      this.#nodeProblem = { firstBadSeq: index * 2 ** level + 1, reason: 'tree_node_altered', node: { level, index } };
+    }
+  };
 
   constructor(setup: VerifierSetup) {
     this.#checkpoints = setup.checkpoints;
     this.#head = setup.head;
+    this.#nodeMinLevel = setup.storedNodeMinLevel ?? 1;
     this.#checkCheckpointsAt(0);
   }
 
@@ -188,8 +211,9 @@ export class TreeChecker {
   /** Adds a checked page; returns false once there is a problem (further pages are not needed). */
   add(page: CheckedPage): boolean {
     const hashes = Buffer.from(page.hashes.buffer, page.hashes.byteOffset, page.count * HASH_BYTES);
+    this.#storedNodes = parseNodes(page.nodes);
     for (let i = 0; i < page.count && !this.#problem; i++) {
-      this.#frontier.append(hashes.subarray(i * HASH_BYTES, (i + 1) * HASH_BYTES));
+      this.#frontier.append(hashes.subarray(i * HASH_BYTES, (i + 1) * HASH_BYTES), this.#onNode);
       this.#checkCheckpointsAt(this.#frontier.size);
     }
     if (page.problem && !this.#problem) this.#problem = page.problem;
@@ -199,6 +223,7 @@ export class TreeChecker {
   /** After the last page: the head and the checkpoints beyond the last entry. */
   finish(): VerifierOutcome {
     if (!this.#problem) this.#finalChecks();
+    if (!this.#problem) this.#problem = this.#nodeProblem;
     return {
       problem: this.#problem,
       entriesChecked: this.#frontier.size,
@@ -276,6 +301,17 @@ export class LogVerifier {
   finish(): VerifierOutcome {
     return this.#tree.finish();
   }
+}
+
+/** The stored nodes of a page by `level:index`. */
+function parseNodes(text: string | undefined): Map<string, string> {
+  const nodes = new Map<string, string>();
+  if (!text) return nodes;
+  for (const line of text.split('\n')) {
+    const [level, index, hash] = line.split('\t');
+    nodes.set(`${level}:${index}`, hash ?? '');
+  }
+  return nodes;
 }
 
 /** Walks the details page alongside the entries (both in sequence order). */

@@ -186,3 +186,38 @@ describe('verifying the transparency log', () => {
     expect(failure(result)).toEqual({ seq: 22, reason: 'checkpoint_signature_invalid', checkpoint: 31 });
   });
 });
+
+describe('verifying the stored tree nodes proofs are served from', () => {
+  const corrupt = (level: number, index: number) => (tx: Database) =>
+    run(tx, sql`update audit_tree_nodes set hash = ${'ab'.repeat(32)} where level = ${level} and index = ${index}`);
+
+  it('names a corrupted node as the cache alone, the entries being intact', async () => {
+    const result = await verifyAfter(corrupt(4, 1));
+    expect(result).toMatchObject({ ok: false, reason: 'tree_node_altered', node: { level: 4, index: 1 } });
+    expect(result.ok || result.message).toContain('the stored tree node at level 4, index 1');
+    expect(result.ok || result.message).toContain('the entries are intact');
+    expect(result.ok || result.message).toContain('--repair-cache');
+    const paged = await verifyAfter(corrupt(5, 0), { pageSize: 7, worker: true });
+    expect(paged).toMatchObject({ ok: false, reason: 'tree_node_altered', node: { level: 5, index: 0 } });
+  });
+
+  it('names a node stored outside the tree', async () => {
+    const result = await verifyAfter((tx) =>
+      run(tx, sql`insert into audit_tree_nodes (level, index, hash) values (4, 2, ${'cd'.repeat(32)})`),
+    );
+    expect(result).toMatchObject({ ok: false, reason: 'tree_node_unexpected', node: { level: 4, index: 2 } });
+  });
+
+  it('puts a tampered entry before a wrong node', async () => {
+    const result = await verifyAfter(async (tx) => {
+      await corrupt(4, 0)(tx);
+      await run(tx, sql`update audit_entries set subject = 'user:x' where seq = 20`);
+    });
+    expect(result).toMatchObject({ ok: false, firstBadSeq: 20, reason: 'entry_altered', node: null });
+  });
+
+  it('accepts a node cache with nodes missing (proofs rebuild them)', async () => {
+    const result = await verifyAfter((tx) => run(tx, sql`delete from audit_tree_nodes where level = 5`));
+    expect(result.ok).toBe(true);
+  });
+});

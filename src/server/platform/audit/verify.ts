@@ -2,9 +2,10 @@ import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { type Database, queryRows } from '../db/client.ts';
+import { type AccessChainProblem, type AccessChainReason, verifyAccessChain } from './access-chain.ts';
 import { firstMissingCheckpoint, recordedCheckpoints } from './anchors.ts';
 import { allCheckpoints, verifyCheckpointSignature } from './checkpoint.ts';
-import { readHead } from './head.ts';
+import { readHead, STORED_NODE_MIN_LEVEL } from './head.ts';
 import {
   type CheckedPage,
   type CheckpointToVerify,
@@ -13,10 +14,12 @@ import {
   TreeChecker,
   type VerifierOutcome,
   type VerifierSetup,
+  type VerifyProblem,
   type VerifyReason,
 } from './verifier.ts';
 
 export type { VerifyReason } from './verifier.ts';
+export type VerifyPart = 'entries' | 'tree_nodes' | 'access_log';
 
 export type VerifyLogResult =
   | {
@@ -25,15 +28,22 @@ export type VerifyLogResult =
       rootHash: string;
       checkpointsVerified: number;
       latestCheckpoint: { treeSize: number; signedAt: string } | null;
+      /** The access log's hash chain: its rows and the anchors in the transparency log it matched. */
+      accessLog: { size: number; anchorsMatched: number };
       seconds: number;
     }
   | {
       ok: false;
+      /** What is wrong: the log's entries, the node cache proofs are served from, or the access log's chain. */
+      part: VerifyPart;
+      /** In the part at fault: the log's seq, the first seq under the bad node, or the access log's seq. */
       firstBadSeq: number;
-      reason: VerifyReason;
+      reason: VerifyReason | AccessChainReason;
       /** One line for a person: "seq 12 (its details do not match their hash)". */
       message: string;
       checkpoint: { treeSize: number; signedAt: string } | null;
+      /** The stored tree node that is wrong, for the tree-node reasons (then the entries are intact). */
+      node: { level: number; index: number } | null;
       entriesChecked: number;
       seconds: number;
     };
@@ -47,7 +57,7 @@ export interface VerifyLogOptions {
   outside?: CheckpointToVerify[];
 }
 
-const REASONS: Record<VerifyReason, string> = {
+const REASONS: Record<VerifyReason | AccessChainReason, string> = {
   unexpected_entry: 'an entry with this sequence number should not exist',
   missing: 'the entry is missing',
   unreadable: 'the entry cannot be read: a field holds what no entry can',
@@ -60,10 +70,48 @@ const REASONS: Record<VerifyReason, string> = {
   checkpoint_signature_invalid: 'the checkpoint at size {size} does not carry a valid signature',
   checkpoint_beyond_log: 'the checkpoint signed at size {size} covers entries that are no longer in the log',
   checkpoint_missing: 'it records a checkpoint signed at size {size} that the database no longer holds',
+  tree_node_altered: 'the stored tree node {node} does not match the entries',
+  tree_node_unexpected: 'a stored tree node {node} lies outside the tree',
+  access_entry_missing: 'the row is missing',
+  access_entry_unexpected: 'a row with this seq should not be there',
+  access_entry_unreadable: 'the row cannot be read: a field holds what no row can',
+  access_entry_altered: 'the row does not match its hash',
+  access_link_broken: 'the row does not link to the hash of the row before',
+  access_not_in_head: 'the row was not appended through the chain',
+  access_head_mismatch: 'the chain from here on does not match its stored head',
+  access_anchor_mismatch: 'the chain from here on no longer matches its head anchored in log entry {anchor}',
+  access_anchor_beyond_log: 'log entry {anchor} anchors rows that are no longer in the access log',
 };
 
-export function describeVerifyReason(reason: VerifyReason, checkpointSize?: number): string {
-  return REASONS[reason].replace('{size}', String(checkpointSize ?? ''));
+/** Said of the tree-node reasons: the entries are intact, only the derived node cache is wrong. */
+const CACHE_ONLY =
+  'the entries are intact; only the node cache, from which proofs are served, is wrong: ' +
+  '`homeward audit verify --repair-cache` rebuilds it';
+
+export function describeVerifyReason(
+  reason: VerifyReason | AccessChainReason,
+  checkpointSize?: number,
+  node?: { level: number; index: number },
+  anchorSeq?: number,
+): string {
+  return REASONS[reason]
+    .replace('{size}', String(checkpointSize ?? ''))
+    .replace('{anchor}', String(anchorSeq ?? ''))
+    .replace('{node}', node ? `at level ${node.level}, index ${node.index}` : '');
+}
+
+type AnyProblem = VerifyProblem | (AccessChainProblem & { node?: undefined; checkpoint?: undefined });
+
+const partOf = (problem: AnyProblem): VerifyPart =>
+  problem.node ? 'tree_nodes' : problem.reason.startsWith('access_') ? 'access_log' : 'entries';
+
+/** The failure line for a person, naming the entry, the node or the access log's row. */
+function describeProblem(problem: AnyProblem): string {
+  const anchorSeq = 'anchorSeq' in problem ? problem.anchorSeq : undefined;
+  const why = describeVerifyReason(problem.reason, problem.checkpoint?.treeSize, problem.node, anchorSeq);
+  if (problem.node) return `${why} (it covers entries from seq ${problem.firstBadSeq}); ${CACHE_ONLY}`;
+  if (partOf(problem) === 'access_log') return `access log seq ${problem.firstBadSeq} (${why})`;
+  return `seq ${problem.firstBadSeq} (${why})`;
 }
 
 /**
@@ -83,15 +131,18 @@ export async function verifyLog(db: Database, options: VerifyLogOptions = {}): P
       rootHash: outcome.rootHash,
       checkpointsVerified: outcome.checkpointsMatched - (options.outside?.length ?? 0),
       latestCheckpoint: outcome.latestCheckpoint,
+      accessLog: outcome.accessLog,
       seconds,
     };
   }
   return {
     ok: false,
+    part: partOf(problem),
     firstBadSeq: problem.firstBadSeq,
     reason: problem.reason,
-    message: `seq ${problem.firstBadSeq} (${describeVerifyReason(problem.reason, problem.checkpoint?.treeSize)})`,
+    message: describeProblem(problem),
     checkpoint: problem.checkpoint ?? null,
+    node: problem.node ?? null,
     entriesChecked: outcome.entriesChecked,
     seconds,
   };
@@ -146,6 +197,7 @@ async function rebuild(tx: Database, options: VerifyLogOptions) {
       })),
       ...(options.outside ?? []),
     ].sort((a, b) => a.treeSize - b.treeSize),
+    storedNodeMinLevel: STORED_NODE_MIN_LEVEL,
   };
   const useWorker = options.worker ?? (head?.treeSize ?? 0) > pageSize;
   const sink = useWorker ? new WorkerVerifier(setup) : new InlineVerifier(setup);
@@ -164,17 +216,40 @@ async function rebuild(tx: Database, options: VerifyLogOptions) {
     }
     const outcome = await sink.finish();
     const latest = checkpoints.at(-1);
-    // A problem in the entries up to the one recording the missing checkpoint comes first (that entry may be forged).
-    const problem =
-      missing && !(outcome.problem && outcome.problem.firstBadSeq <= missing.firstBadSeq) ? missing : outcome.problem;
+    let problem: AnyProblem | undefined = outcome.problem ?? (await nodeOutsideTree(tx, outcome.treeSize));
+    // A problem in the entries up to the one recording the missing checkpoint comes first (that entry may be
+    // forged); a missing checkpoint weighs more than a wrong node cache (which can be rebuilt).
+    if (missing && !(problem && !problem.node && problem.firstBadSeq <= missing.firstBadSeq)) problem = missing;
+    // The anchors are read from the log, so the chain is checked against them only once the log checked out;
+    // a wrong chain weighs more than a wrong node cache.
+    const chain = problem && !problem.node ? undefined : await verifyAccessChain(tx);
+    if (chain?.problem) problem = chain.problem;
     return {
       ...outcome,
       problem,
+      accessLog: { size: chain?.size ?? 0, anchorsMatched: chain?.anchorsMatched ?? 0 },
       latestCheckpoint: latest ? { treeSize: latest.treeSize, signedAt: latest.time.toISOString() } : null,
     };
   } finally {
     await sink.close();
   }
+}
+
+/**
+ * A stored node that no tree of this size has: below the lowest stored level, or covering entries beyond the
+ * log. Proofs never read one, but the append that reaches its place would collide with it.
+ */
+async function nodeOutsideTree(tx: Database, treeSize: number): Promise<VerifyProblem | undefined> {
+  const [row] = await queryRows<{ level: number; index: string }>(
+    tx,
+    sql`select level, index::text as index from audit_tree_nodes
+        where level < ${STORED_NODE_MIN_LEVEL} or level > 62 or index < 0
+          or (index + 1) * power(2::numeric, level) > ${treeSize}
+        order by level, index limit 1`,
+  );
+  if (!row) return undefined;
+  const node = { level: Number(row.level), index: Number(row.index) };
+  return { firstBadSeq: Math.max(node.index, 0) * 2 ** node.level + 1, reason: 'tree_node_unexpected', node };
 }
 
 async function firstSeqFrom(tx: Database, from: number): Promise<number | undefined> {
@@ -203,7 +278,30 @@ async function readPage(tx: Database, from: number, to: number): Promise<LogPage
     sql`select string_agg(concat_ws(E'\t', seq, details::text), E'\n' order by seq) as text
         from audit_details where seq >= ${from} and seq < ${to}`,
   );
-  return { entries: entries?.text ?? '', details: details?.text ?? '' };
+  return { entries: entries?.text ?? '', details: details?.text ?? '', nodes: await readNodes(tx, from, to) };
+}
+
+/**
+ * The stored tree nodes that the entries from <= seq < to complete: node (level, index) is complete when
+ * entry (index + 1) × 2^level is appended. One primary-key range per level.
+ */
+async function readNodes(tx: Database, from: number, to: number): Promise<string> {
+  let top = STORED_NODE_MIN_LEVEL - 1;
+  while (2 ** (top + 1) < to) top += 1;
+  if (top < STORED_NODE_MIN_LEVEL) return '';
+  const first = Math.max(from, 1);
+  const [nodes] = await queryRows<{ text: string | null }>(
+    tx,
+    sql`select string_agg(concat_ws(E'\t', n.level, n.index, n.hash), E'\n') as text
+        from generate_series(${STORED_NODE_MIN_LEVEL}::int, ${top}::int) as l(level)
+        cross join lateral (
+          select level, index, hash from audit_tree_nodes
+          where level = l.level
+            and index >= (${first}::bigint + (1::bigint << l.level) - 1) / (1::bigint << l.level) - 1
+            and index < (${to}::bigint + (1::bigint << l.level) - 1) / (1::bigint << l.level) - 1
+        ) as n`,
+  );
+  return nodes?.text ?? '';
 }
 
 interface PageSink {

@@ -160,6 +160,13 @@ const CASES: Record<string, Case> = {
     },
   },
   'GET /api/v1/public/checkpoint': { request: () => ({ url: '/api/v1/public/checkpoint' }) },
+  // Public, but the credential is a configured witness's signature: an unknown key is refused (403) to everyone.
+  'POST /api/v1/public/checkpoint/countersignatures': {
+    request: () => ({
+      url: '/api/v1/public/checkpoint/countersignatures',
+      body: { treeSize: 1, keyId: '0123456789abcdef', signature: 'AAAA' },
+    }),
+  },
   'GET /api/v1/public/log/proof/inclusion': {
     request: () => ({ url: '/api/v1/public/log/proof/inclusion?seq=0&treeSize=1' }),
   },

@@ -22,7 +22,28 @@ const REASONS = new Set([
   'checkpoint_signature_invalid',
   'checkpoint_beyond_log',
   'checkpoint_missing',
+  'tree_node_altered',
+  'tree_node_unexpected',
+  'access_entry_missing',
+  'access_entry_unexpected',
+  'access_entry_unreadable',
+  'access_entry_altered',
+  'access_link_broken',
+  'access_not_in_head',
+  'access_head_mismatch',
+  'access_anchor_mismatch',
+  'access_anchor_beyond_log',
 ]);
+
+/** Names what is at fault: an entry of the log, a stored tree node, or a row of the access log. */
+function FirstBad({ result }: { result: Extract<VerifyResult, { ok: false }> }) {
+  const { t } = useTranslation();
+  if (result.part === 'tree_nodes' && result.node) {
+    return <>{t('administration.log.badNode', { level: result.node.level, index: result.node.index })}</>;
+  }
+  if (result.part === 'access_log') return <>{t('administration.log.firstBadAccess', { seq: result.firstBadSeq })}</>;
+  return <>{t('administration.log.firstBad', { seq: result.firstBadSeq })}</>;
+}
 
 /** The outcome in words and a symbol, the colour only repeating it. */
 function Outcome({ result }: { result: VerifyResult }) {
@@ -51,6 +72,12 @@ function Outcome({ result }: { result: VerifyResult }) {
                 })
               : t('administration.log.noCheckpointYet')}
           </Text>
+          <Text size="sm">
+            {t('administration.log.accessIntact', {
+              count: result.accessLog.size,
+              anchors: result.accessLog.anchorsMatched,
+            })}
+          </Text>
           <Text size="xs">{t('administration.log.took', { seconds })}</Text>
         </Stack>
       </Alert>
@@ -66,13 +93,17 @@ function Outcome({ result }: { result: VerifyResult }) {
     >
       <Stack gap={6}>
         <Text size="sm" fw={700}>
-          {t('administration.log.firstBad', { seq: result.firstBadSeq })}
+          <FirstBad result={result} />
         </Text>
         <Text size="sm">
           {t('administration.log.reason')}{' '}
           {REASONS.has(result.reason) ? t(`administration.log.reasons.${result.reason}`, { size }) : result.message}
         </Text>
-        <Text size="sm">{t('administration.log.checkedBefore', { count: result.entriesChecked })}</Text>
+        {result.part === 'tree_nodes' ? (
+          <Text size="sm">{t('administration.log.cacheOnly')}</Text>
+        ) : (
+          <Text size="sm">{t('administration.log.checkedBefore', { count: result.entriesChecked })}</Text>
+        )}
         <Text size="xs">{t('administration.log.took', { seconds })}</Text>
       </Stack>
     </Alert>

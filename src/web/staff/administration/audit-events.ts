@@ -20,7 +20,7 @@ export const AUDIT_EVENT_TYPES: readonly string[] = [
     'membership_removed',
   ]),
   ...events('agreement', ['created', 'revoked']),
-  ...events('audit', ['signing_key_created', 'checkpoint_signed']),
+  ...events('audit', ['signing_key_created', 'checkpoint_signed', 'access_log_anchored']),
   ...events('crypto', ['master_key_rotated']),
   ...events('zones', [
     'gazetteer_imported',
