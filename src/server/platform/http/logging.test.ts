@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_MASTER_KEY } from '../../../../test/support/app.ts';
 import { buildApp, type HomewardApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
-import { createTestAccount } from '../auth/test-support.ts';
+import { createUser } from '../accounts/provisioning.ts';
+import { createTestAccount, createTestOrganisation } from '../auth/test-support.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 
 let app: HomewardApp;
@@ -20,6 +21,22 @@ beforeAll(async () => {
   }));
   app.get('/api/v1/public/failing-probe', { config: { permission: 'public' } }, async () => {
     throw new Error('database detail that must stay inside');
+  });
+  // A new account whose display name the database refuses (a NUL that validation would have caught).
+  app.post('/api/v1/public/failing-insert', { config: { permission: 'public', csrf: false } }, async (request) => {
+    const { organisationId } = request.body as { organisationId: string };
+    await createUser(
+      app.platform.database.db,
+      app.platform.keyring,
+      {
+        email: 'amira.haddad@example.org',
+        displayName: 'Amira Haddad\u0000',
+        password: 'a password nobody may read',
+        memberships: [{ organisationId, role: 'field_monitor' }],
+      },
+      null,
+    );
+    return { ok: true };
   });
   await app.ready();
 });
@@ -59,6 +76,22 @@ describe('request logs', () => {
     expect(probe?.route).toBe('/api/v1/public/anonymous-probe');
     expect(probe).not.toHaveProperty('ip');
     expect(lines.join('')).not.toContain('203.0.113.9');
+  });
+
+  it('hold a failed query’s text and error code but none of its parameters', async () => {
+    const organisation = await createTestOrganisation(app);
+    lines.length = 0;
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/public/failing-insert',
+      payload: { organisationId: organisation.id },
+    });
+    expect(response.statusCode).toBe(500);
+    const text = lines.join('');
+    expect(text).toContain('insert into');
+    expect(text).toMatch(/"sqlState":"[0-9A-Z]{5}"/);
+    for (const secret of ['amira', 'Amira Haddad', '$argon2id', 'example.org']) expect(text).not.toContain(secret);
+    expect(text).not.toContain('params');
   });
 
   it('hide the internals of a failure from the caller but give the request id to both', async () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { describeErrorForLog } from './log-errors.ts';
 
 /**
  * Request ids: this process's random prefix and a counter, e.g. `9f3c2a7e-1k`. Unique across processes and
@@ -61,6 +62,8 @@ export function loggerOptions(level: string) {
     serializers: {
       req: () => ({}),
       res: () => ({}),
+      // Whoever logs `{ err }`: never a failed query's parameters or a database message quoting values.
+      err: describeErrorForLog,
     },
   };
 }

@@ -68,18 +68,11 @@ export function toAppError(error: unknown, bodyLimit: number): AppError {
   return new AppError('internal', { cause: error });
 }
 
-/** What may be logged about a failure: never a database error's DETAIL, which repeats stored values. */
-function describeForLog(error: unknown) {
-  if (!(error instanceof Error)) return { type: typeof error };
-  const { code } = error as { code?: unknown };
-  return { type: error.name, code, message: error.message, stack: error.stack };
-}
-
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error, app.initialConfig.bodyLimit ?? 0);
     if (appError.status >= 500 || isResponseSerializationError(error)) {
-      request.log.error({ err: describeForLog(error) }, 'request failed');
+      request.log.error({ err: error }, 'request failed');
       return sendProblem(request, reply, new AppError('internal'));
     }
     return sendProblem(request, reply, appError);
