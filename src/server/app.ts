@@ -24,6 +24,7 @@ import type { Platform } from './platform/context.ts';
 import { openKeyring } from './platform/crypto/keyring.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/client.ts';
 import { loggerOptions, registerRequestLogging, requestIds } from './platform/http/logging.ts';
+import { registerInputChecks } from './platform/http/input.ts';
 import { registerErrorHandling } from './platform/http/problem.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { negotiateLanguage } from './platform/i18n/language.ts';
@@ -93,6 +94,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (ownsDatabase) app.addHook('onClose', () => database.close());
 
   registerErrorHandling(app);
+  registerInputChecks(app);
   registerRequestLogging(app, { lines: options.logger !== false && config.logLevel !== 'silent' });
   // Every route must say who may call it; the reference UI's own routes are public documentation.
   app.addHook('onRoute', (route) => {
