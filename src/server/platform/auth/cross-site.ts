@@ -22,7 +22,9 @@ export function checkCrossSite(request: FastifyRequest): void {
   }
   const origin = request.headers.origin;
   if (origin === undefined) return;
-  if (hostOf(origin) !== request.host.toLowerCase()) throw crossSite();
+  // A request without Host (HTTP/1.0) has no origin of its own to match.
+  const host = (request.host as string | undefined)?.toLowerCase();
+  if (host === undefined || hostOf(origin) !== host) throw crossSite();
 }
 
 function hostOf(origin: string): string | undefined {

@@ -113,6 +113,14 @@ describe('errors before the application handler', () => {
     expectProblem(await post('/api/v1/auth/login', 'application/json', big), 413, 'payload_too_large');
   });
 
+  it('refuses a cross-site write sent without a Host header (HTTP/1.0) as a problem, not a failure', async () => {
+    const response = await raw(
+      'POST /api/v1/auth/login HTTP/1.0\r\nOrigin: https://attacker.example\r\n' +
+        'Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}',
+    );
+    expectProblem(response, 403, 'forbidden');
+  });
+
   it('log each such request by its request id, with no address and none of the bytes sent', async () => {
     lines.length = 0;
     const response = await get('/api/v1/health', `X-Padding: ${'secret-'.repeat(6000)}\r\n`);
