@@ -57,7 +57,8 @@ function raw(request: string | Buffer): Promise<RawResponse> {
       );
       resolve({ status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n\r\n') });
     });
-    socket.end(request);
+    // Not end(): a client that half-closes may see the server close before a slow answer is written.
+    socket.write(request);
   });
 }
 
@@ -119,6 +120,27 @@ describe('errors before the application handler', () => {
         'Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}',
     );
     expectProblem(response, 403, 'forbidden');
+  });
+
+  it('answers odd but parseable headers without a 5xx', async () => {
+    const odd = [
+      'Cookie: homeward_session=%E0%A4%A\r\n',
+      'Cookie: homeward_device=%zz~\u00ff\r\n',
+      'Cookie: homeward_device=%zz~\r\n',
+      'Cookie: homeward_session=\u00ff\r\n',
+      'Cookie: homeward_device=' + `${'0'.repeat(32)}.${'A'.repeat(22)}~`.repeat(40) + '\r\n',
+      'Accept-Language: \u00e9\u00ff;q=abc, *;q=-1\r\n',
+      'Content-Type: application/json; charset=\u00ff\r\n',
+    ];
+    const body = '{"email":"a@b.example","password":"not right"}';
+    for (const header of odd) {
+      const response = await raw(
+        `POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n${header}` +
+          `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+      );
+      expect(response.status, header).toBeLessThan(500);
+      expect(response.status, header).toBeGreaterThanOrEqual(400);
+    }
   });
 
   it('log each such request by its request id, with no address and none of the bytes sent', async () => {
