@@ -128,7 +128,7 @@ describe('errors before the application handler', () => {
       'Cookie: homeward_device=%zz~\u00ff\r\n',
       'Cookie: homeward_device=%zz~\r\n',
       'Cookie: homeward_session=\u00ff\r\n',
-      'Cookie: homeward_device=' + `${'0'.repeat(32)}.${'A'.repeat(22)}~`.repeat(40) + '\r\n',
+      `Cookie: homeward_device=${`${'0'.repeat(32)}.${'A'.repeat(22)}~`.repeat(40)}\r\n`,
       'Accept-Language: \u00e9\u00ff;q=abc, *;q=-1\r\n',
       'Content-Type: application/json; charset=\u00ff\r\n',
     ];

@@ -114,7 +114,10 @@ const fr: Catalogue = {
   unavailable: { title: 'Indisponible', detail: 'Le service est momentanément indisponible. Réessayez bientôt.' },
   request_timeout: { title: 'Délai dépassé', detail: 'La requête a mis trop de temps à arriver. Réessayez.' },
   uri_too_long: { title: 'Adresse trop longue', detail: "Une partie de l'adresse dépasse la longueur permise." },
-  header_too_large: { title: 'En-têtes trop volumineux', detail: 'Les en-têtes de la requête dépassent la taille permise.' },
+  header_too_large: {
+    title: 'En-têtes trop volumineux',
+    detail: 'Les en-têtes de la requête dépassent la taille permise.',
+  },
 };
 
 export const problemCatalogues: Record<Language, Catalogue> = { en, ar, fr };
