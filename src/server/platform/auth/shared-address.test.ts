@@ -86,7 +86,23 @@ describe('sign-in from an address many people share', () => {
     expect((await attempt(second.email, second.password, office, both)).statusCode).toBe(200);
   });
 
-  it('locks out a device cookie guessing passwords on its own, and keeps the per-account back-off', async () => {
+  it('trusts a device no more once its own failures lock it out', async () => {
+    const owner = await createTestAccount(env.app, { roles: ['donor'] });
+    const device = await deviceCookieFor(owner);
+    const office = nextAddress();
+    for (let i = 0; i < MAX_ATTEMPTS - 1; i++) {
+      expect((await attempt(owner.email, 'a wrong guess', nextAddress(), device)).statusCode).toBe(401);
+    }
+    // The owner signs in from another browser: the account's counter starts again, the device's does not.
+    await deviceCookieFor(owner);
+    expect((await attempt(owner.email, 'a wrong guess', nextAddress(), device)).statusCode).toBe(401);
+    await exhaust(office);
+    const locked = await attempt(owner.email, owner.password, office, device);
+    expect(locked.statusCode).toBe(429);
+    expect((await attempt(owner.email, owner.password, office, await deviceCookieFor(owner))).statusCode).toBe(200);
+  });
+
+  it('keeps the per-account back-off for a trusted device', async () => {
     const owner = await createTestAccount(env.app, { roles: ['donor'] });
     const device = await deviceCookieFor(owner);
     const address = nextAddress();
