@@ -41,9 +41,6 @@ export interface SignInOutcome {
   device?: DeviceCookie;
 }
 
-/** The client's address (only ever used through a keyed hash) and device cookie, for the failed-sign-in backoff. */
-export type { Client };
-
 function respond(ctx: RequestContext, account: Account, session: SessionRow, stage: SessionStage): SignInResponse {
   if (stage === 'active') {
     return { status: 'signed_in', me: presentMe(account, { ...session, stage }, ctx.platform.config) };
