@@ -23,9 +23,10 @@ import { authRoutes } from './platform/auth/routes.ts';
 import type { Platform } from './platform/context.ts';
 import { openKeyring } from './platform/crypto/keyring.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/client.ts';
+import { registerInputChecks } from './platform/http/input.ts';
 import { loggerOptions, registerRequestLogging, requestIds } from './platform/http/logging.ts';
-import { registerErrorHandling } from './platform/http/problem.ts';
-import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './platform/http/problem.ts';
+import { apiSecurityHeaders, registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { negotiateLanguage } from './platform/i18n/language.ts';
 import { registerPermissionGuard } from './platform/policy/guard.ts';
 import { agreementRoutes } from './platform/policy/routes.ts';
@@ -62,17 +63,25 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     options.database ?? (await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
   if (ownsDatabase) await database.migrate();
 
+  const nextRequestId = requestIds();
+  const apiHeaders = apiSecurityHeaders();
   const app: HomewardApp = Fastify({
     logger: options.logger === false ? false : { ...loggerOptions(config.logLevel), stream: options.logStream },
     logController: new LogController({ disableRequestLogging: true }),
-    genReqId: requestIds(),
+    genReqId: nextRequestId,
     bodyLimit: config.bodyLimitBytes,
+    // Errors raised before any route or hook runs answer the same problem+json, headers and request id.
+    frameworkErrors: frameworkErrorHandler(apiHeaders, config.bodyLimitBytes),
+    clientErrorHandler: clientErrorHandler(nextRequestId, apiHeaders),
     trustProxy: false,
     // The Zod compilers from the start, as setValidatorCompiler/setSerializerCompiler would install them: Fastify
     // then never loads its default Ajv and fast-json-stringify compilers, which no route uses (start-up time).
     schemaController: { compilersFactory: zodCompilers },
   }).withTypeProvider<ZodTypeProvider>();
   registerPermissionGuard(app);
+  // The request id and security headers first, before any hook that may refuse the request.
+  registerRequestLogging(app, { lines: options.logger !== false && config.logLevel !== 'silent' });
+  registerSecurityHeaders(app);
 
   const platform: Platform = { config, database, keyring: await openKeyring(config) };
   // A wrong master key stops the boot with a message naming both key fingerprints; never a 5xx later.
@@ -93,13 +102,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (ownsDatabase) app.addHook('onClose', () => database.close());
 
   registerErrorHandling(app);
-  registerRequestLogging(app, { lines: options.logger !== false && config.logLevel !== 'silent' });
+  registerInputChecks(app);
   // Every route must say who may call it; the reference UI's own routes are public documentation.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, permission: 'public' };
   });
 
-  registerSecurityHeaders(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -38,7 +38,10 @@ declare module 'fastify' {
      * (policy/guard.ts), and a test walks the route table.
      */
     permission?: RouteAccess;
-    /** Anonymous routes (the gateway) log no IP address, user agent or cookie. */
+    /**
+     * The anonymous gateway (the web app's pages): the session cookie is not even read. Whether the request log
+     * holds an address follows from `permission` and the caller (http/logging.ts), not from this flag.
+     */
     anonymous?: boolean;
   }
   interface FastifyRequest {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../http/errors.ts';
 import { clearSessionCookie, SESSION_COOKIE } from './cookie.ts';
+import { checkCrossSite } from './cross-site.ts';
 import { CSRF_HEADER, consumeCsrfToken, WRITE_METHODS } from './csrf.ts';
 import { warmDummyPassword } from './password.ts';
 import './problems.ts';
@@ -15,7 +16,7 @@ const isJson = (request: FastifyRequest) => {
 
 /**
  * Sign-in on every request: reads the session cookie into `request.auth` and, for a full session,
- * `request.ctx.actor`; then, before any handler, demands a fresh CSRF token on writes from a cookie session.
+ * `request.ctx.actor`; refuses writes from other sites; then, before any handler, demands a fresh CSRF token on writes from a cookie session.
  * Register after the hook that sets `request.ctx`.
  */
 async function authentication(app: FastifyInstance): Promise<void> {
@@ -26,6 +27,8 @@ async function authentication(app: FastifyInstance): Promise<void> {
   // The hooks are callback-style and finish synchronously when there is nothing to look up (no session cookie,
   // or a read): a public route then pays no promise or microtask for them.
   app.addHook('onRequest', (request, reply, done) => {
+    // Before anything is looked up: a cross-site write is refused whatever it carries.
+    checkCrossSite(request);
     const config = request.routeOptions.config;
     // The anonymous gateway never looks at who the visitor might be.
     if (config.anonymous === true) {

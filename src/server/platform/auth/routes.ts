@@ -12,6 +12,7 @@ import {
 } from '../../../shared/accounts.ts';
 import type { HomewardApp } from '../../app.ts';
 import { clearSessionCookie, setSessionCookie } from './cookie.ts';
+import { deviceCookieOf, setDeviceCookie } from './device.ts';
 import { getMe, switchOrganisation } from './me.ts';
 import {
   changePassword,
@@ -26,10 +27,11 @@ import {
 
 const tags = ['auth'];
 const signedIn = { 200: SignInResponse };
-const client = (request: FastifyRequest) => ({ address: request.ip });
+const client = (request: FastifyRequest) => ({ address: request.ip, device: deviceCookieOf(request) });
 
 function answer(request: FastifyRequest, reply: FastifyReply, outcome: SignInOutcome) {
   if (outcome.token) setSessionCookie(request, reply, outcome.token);
+  if (outcome.device) setDeviceCookie(request, reply, outcome.device);
   return outcome.response;
 }
 

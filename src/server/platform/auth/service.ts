@@ -13,6 +13,7 @@ import { appendAudit } from '../audit/log.ts';
 import type { RequestContext } from '../context.ts';
 import { AppError, conflict } from '../http/errors.ts';
 import { issueCsrfToken } from './csrf.ts';
+import { type DeviceCookie, rememberDevice } from './device.ts';
 import { presentMe } from './me.ts';
 import { hashPassword, needsRehash, verifyDummyPassword, verifyPassword } from './password.ts';
 import { type RequestAuth, signInRequired } from './request-auth.ts';
@@ -27,18 +28,17 @@ import {
   startSession,
 } from './sessions.ts';
 import { nextStage, SIGN_IN_STATUS } from './stages.ts';
-import { checkThrottle, clearAccountFailures, recordFailure, type ThrottleKeys, throttleKeys } from './throttle.ts';
+import { type Client, clearAccountFailures, openThrottle, recordFailure, type ThrottleKeys } from './throttle.ts';
 import { generateTotpSecret, matchTotpStep, totpUri } from './totp.ts';
 
-/** A sign-in step's answer, and the new session token for the cookie when the step issued one. */
+/**
+ * A sign-in step's answer, the new session token for the cookie when the step issued one, and the device
+ * cookie when the password was right.
+ */
 export interface SignInOutcome {
   response: SignInResponse;
   token?: string;
-}
-
-/** The client's network address: only ever used through a keyed hash, for the failed-sign-in backoff. */
-export interface Client {
-  address: string;
+  device?: DeviceCookie;
 }
 
 function respond(ctx: RequestContext, account: Account, session: SessionRow, stage: SessionStage): SignInResponse {
@@ -50,7 +50,8 @@ function respond(ctx: RequestContext, account: Account, session: SessionRow, sta
 
 /**
  * Step one: email and password. Wrong email, wrong password and a deactivated account give the same
- * `invalid_credentials` after the same work; each failure counts against the account and the address.
+ * `invalid_credentials` after the same work; each failure counts against the account and against the address
+ * or, for a device that signed in to this account before, against that device (throttle.ts).
  */
 export async function login(
   ctx: RequestContext,
@@ -61,8 +62,7 @@ export async function login(
   const { db, platform } = ctx;
   const now = new Date();
   const email = normaliseEmail(input.email);
-  const keys = await throttleKeys(db, platform.keyring, email, client.address);
-  await checkThrottle(db, keys, now);
+  const keys = await openThrottle(db, platform.keyring, email, client, now);
 
   const user = await findUserByEmail(db, email);
   const passwordMatches = user
@@ -87,7 +87,9 @@ export async function login(
     const organisationId = account.memberships[0]!.organisation.id;
     return startSession(tx, { userId: user.id, stage, organisationId }, now);
   });
-  return { token: started.token, response: respond(ctx, account, started.session, stage) };
+  // This browser knows the password: from now on it is a trusted device for this account.
+  const device = await rememberDevice(db, platform.keyring, keys.account, client.device);
+  return { token: started.token, device, response: respond(ctx, account, started.session, stage) };
 }
 
 /** The session of a half-done sign-in at one of `stages` (or, when allowed, a signed-in session). */
@@ -122,8 +124,7 @@ async function matchCode(
   now: Date,
 ): Promise<{ keys: ThrottleKeys; step: number }> {
   const { db, platform } = ctx;
-  const keys = await throttleKeys(db, platform.keyring, user.email, client.address);
-  await checkThrottle(db, keys, now);
+  const keys = await openThrottle(db, platform.keyring, user.email, client, now);
   const secret = await platform.keyring.decrypt(db, user.totpSecret!, 'totp');
   const step = matchTotpStep(secret, code, now.getTime());
   if (step === null) {
@@ -212,8 +213,7 @@ export async function changePassword(
   const { db, platform } = ctx;
   const now = new Date();
   const user = await sessionUser(ctx, session);
-  const keys = await throttleKeys(db, platform.keyring, user.email, client.address);
-  await checkThrottle(db, keys, now);
+  const keys = await openThrottle(db, platform.keyring, user.email, client, now);
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await recordFailure(db, keys, platform.config.loginMaxAttempts, now);
     throw fieldError('currentPassword', 'incorrect', 'The current password is not correct.');

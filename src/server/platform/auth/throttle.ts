@@ -1,17 +1,31 @@
+import { createHmac } from 'node:crypto';
 import { eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Keyring } from '../crypto/keyring.ts';
 import { type Database, queryRows } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
+import { type DeviceCookie, trustedDeviceKey } from './device.ts';
 import { loginFailures } from './schema.ts';
 
 /**
- * Failed sign-in backoff. One counter per account and one per client address, each keyed by a blind index
- * (keyed HMAC) so that neither an email address nor an IP address is ever stored. Unknown email addresses
- * are counted like real ones, so the counters reveal nothing about which accounts exist.
+ * Failed sign-in backoff, after OWASP's device-cookie scheme. Every failure counts against the account. A
+ * device that signed in to that account before (a valid device cookie, not locked out) counts its failures
+ * against its own counter; any other client counts against its address, which many people may share (an
+ * office behind NAT). So one person failing from a shared address blocks the address for unknown devices only,
+ * never for the colleagues whose browsers signed in there before.
+ *
+ * Counters are keyed by keyed hashes, so neither an email address nor an IP address is ever stored. Unknown
+ * email addresses are counted like real ones, so the counters reveal nothing about which accounts exist.
  */
 export interface ThrottleKeys {
   account: string;
+  /** The trusted device's counter (`d:`) or the address's (`c:`). */
+  client: string;
+}
+
+/** What a sign-in attempt says about where it comes from: the address and the device cookie it carried. */
+export interface Client {
   address: string;
+  device?: DeviceCookie | undefined;
 }
 
 /** Many people may share one address (an office behind NAT), so an address may fail more often than an account. */
@@ -21,27 +35,41 @@ const LONGEST_BLOCK_SECONDS = 3600;
 /** A counter that has seen no failure for this long starts again from zero. */
 const FORGET_AFTER_MS = 24 * 3600 * 1000;
 
-export async function throttleKeys(
+/**
+ * The address's counter key: an HMAC under a key derived from the keyring's secret and the UTC day, so that
+ * the counters of one address cannot be linked from one day to the next (they start again at midnight UTC).
+ */
+async function addressKey(db: Database, keyring: Keyring, address: string, now: Date): Promise<string> {
+  const dayKey = await keyring.blindIndex(db, 'login-throttle', `address-key:${now.toISOString().slice(0, 10)}`);
+  return `c:${createHmac('sha256', dayKey).update(address, 'utf8').digest().subarray(0, 16).toString('base64url')}`;
+}
+
+/**
+ * Decides which counters this attempt answers to, and refuses it with 429 and Retry-After while the account,
+ * or (for an untrusted client) the address, is in its backoff period. A device cookie locked out by its own
+ * failures is trusted no more: the address's limit applies to it again.
+ */
+export async function openThrottle(
   db: Database,
   keyring: Keyring,
   email: string,
-  address: string,
+  client: Client,
+  now: Date,
 ): Promise<ThrottleKeys> {
-  const [account, client] = await Promise.all([
-    keyring.blindIndex(db, 'login-throttle', `account:${email}`),
-    keyring.blindIndex(db, 'login-throttle', `address:${address}`),
+  const account = `a:${await keyring.blindIndex(db, 'login-throttle', `account:${email}`)}`;
+  const [address, device] = await Promise.all([
+    addressKey(db, keyring, client.address, now),
+    trustedDeviceKey(db, keyring, account, client.device),
   ]);
-  return { account: `a:${account}`, address: `c:${client}` };
-}
-
-/** Refuses the attempt with 429 and Retry-After while either counter is in its backoff period. */
-export async function checkThrottle(db: Database, keys: ThrottleKeys, now: Date): Promise<void> {
   const rows = await db
-    .select({ blockedUntil: loginFailures.blockedUntil })
+    .select({ key: loginFailures.key, blockedUntil: loginFailures.blockedUntil })
     .from(loginFailures)
-    .where(inArray(loginFailures.key, [keys.account, keys.address]));
-  const until = Math.max(0, ...rows.map((row) => row.blockedUntil?.getTime() ?? 0));
+    .where(inArray(loginFailures.key, device ? [account, address, device] : [account, address]));
+  const blockedUntil = (key: string) => rows.find((row) => row.key === key)?.blockedUntil?.getTime() ?? 0;
+  const trusted = device !== undefined && blockedUntil(device) <= now.getTime();
+  const until = Math.max(blockedUntil(account), trusted ? 0 : blockedUntil(address));
   if (until > now.getTime()) throw rateLimited(Math.ceil((until - now.getTime()) / 1000));
+  return { account, client: trusted ? device : address };
 }
 
 export function rateLimited(seconds: number): AppError {
@@ -57,7 +85,8 @@ export function backoffSeconds(failures: number, allowed: number): number {
 
 export async function recordFailure(db: Database, keys: ThrottleKeys, maxAttempts: number, now: Date): Promise<void> {
   await count(db, keys.account, maxAttempts, now);
-  await count(db, keys.address, maxAttempts * ADDRESS_ALLOWANCE_FACTOR, now);
+  const isAddress = keys.client.startsWith('c:');
+  await count(db, keys.client, isAddress ? maxAttempts * ADDRESS_ALLOWANCE_FACTOR : maxAttempts, now);
   // Counters nobody has failed against for a day carry no information any more.
   await db.delete(loginFailures).where(lt(loginFailures.lastFailureAt, new Date(now.getTime() - FORGET_AFTER_MS)));
 }
@@ -82,7 +111,8 @@ async function count(db: Database, key: string, allowed: number, now: Date): Pro
   }
 }
 
-/** A successful sign-in clears the account's counter (the address keeps its own). */
+/** A successful sign-in clears the account's counter and a trusted device's (an address keeps its own). */
 export async function clearAccountFailures(db: Database, keys: ThrottleKeys): Promise<void> {
-  await db.delete(loginFailures).where(eq(loginFailures.key, keys.account));
+  const cleared = keys.client.startsWith('d:') ? [keys.account, keys.client] : [keys.account];
+  await db.delete(loginFailures).where(inArray(loginFailures.key, cleared));
 }

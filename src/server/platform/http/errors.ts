@@ -17,10 +17,13 @@ export const ERROR_STATUS = {
   csrf_failed: 403,
   not_found: 404,
   method_not_allowed: 405,
+  request_timeout: 408,
   conflict: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   rate_limited: 429,
+  header_too_large: 431,
   internal: 500,
   unavailable: 503,
 } as const;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { describeErrorForLog } from './log-errors.ts';
 
 /**
  * Request ids: this process's random prefix and a counter, e.g. `9f3c2a7e-1k`. Unique across processes and
@@ -15,7 +16,7 @@ export function requestIds(): () => string {
 /**
  * One log line per request, written here rather than by Fastify's default serializers so that it holds no
  * personal data: the route pattern instead of the raw URL (which may carry identifiers), no query string,
- * no headers, no body, and no IP address on routes marked anonymous. Every response carries its request id.
+ * no headers, no body, and an IP address only for signed-in staff on staff routes. Every response carries its request id.
  */
 export function registerRequestLogging(app: FastifyInstance, { lines = true } = {}): void {
   app.addHook('onRequest', (request, reply, done) => {
@@ -33,7 +34,11 @@ export function registerRequestLogging(app: FastifyInstance, { lines = true } = 
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime),
     };
-    if (route.config.anonymous !== true) line.ip = request.ip;
+    // The address of signed-in staff on staff routes only: never of anyone on a public route (the public
+    // pages, the checkpoint, sign-in), nor of a caller who is not signed in. Decided from what the route
+    // declares and who called it, so a new public route cannot forget it.
+    const permission = route.config.permission;
+    if (permission !== undefined && permission !== 'public' && request.ctx?.actor) line.ip = request.ip;
     request.log.info(line, 'request');
     done();
   });
@@ -61,6 +66,8 @@ export function loggerOptions(level: string) {
     serializers: {
       req: () => ({}),
       res: () => ({}),
+      // Whoever logs `{ err }`: never a failed query's parameters or a database message quoting values.
+      err: describeErrorForLog as (error: unknown) => { type: string; message: string; stack: string },
     },
   };
 }

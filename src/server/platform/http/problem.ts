@@ -1,5 +1,8 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { Language } from '../../../shared/vocabulary.ts';
 import { negotiateLanguage } from '../i18n/language.ts';
 import { describeProblem } from '../i18n/problems.ts';
 import { AppError, type ErrorCode, type FieldError } from './errors.ts';
@@ -18,20 +21,25 @@ export interface Problem {
   errors?: FieldError[];
 }
 
-function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
-  const language = request.ctx?.language ?? negotiateLanguage(request.headers['accept-language']);
-  const params = error.code === 'internal' ? { ...error.params, requestId: request.id } : error.params;
+/** The problem document for an error; `params` never carry personal data (see errors.ts). */
+function problemBody(language: Language, error: AppError, instance: string, requestId: string): Problem {
+  const params = error.code === 'internal' ? { ...error.params, requestId } : error.params;
   const { title, detail } = describeProblem(language, error.code, params);
-  const body: Problem = {
+  return {
     type: `https://homeward.invalid/problems/${error.code.replaceAll('_', '-')}`,
     title,
     status: error.status,
     code: error.code,
     detail,
-    instance: request.url.split('?')[0] ?? '/',
-    requestId: request.id,
+    instance,
+    requestId,
     ...(error.errors ? { errors: error.errors } : {}),
   };
+}
+
+function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  const language = request.ctx?.language ?? negotiateLanguage(request.headers['accept-language']);
+  const body = problemBody(language, error, request.url.split('?')[0] ?? '/', request.id);
   if (error.headers) reply.headers(error.headers);
   return reply.status(error.status).header('content-language', language).type(PROBLEM_CONTENT_TYPE).send(body);
 }
@@ -51,6 +59,10 @@ export function toAppError(error: unknown, bodyLimit: number): AppError {
   }
   const fastifyError = error as Partial<FastifyError>;
   switch (fastifyError.code) {
+    case 'FST_ERR_BAD_URL':
+      return new AppError('bad_request');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('uri_too_long');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('malformed_json');
@@ -68,18 +80,11 @@ export function toAppError(error: unknown, bodyLimit: number): AppError {
   return new AppError('internal', { cause: error });
 }
 
-/** What may be logged about a failure: never a database error's DETAIL, which repeats stored values. */
-function describeForLog(error: unknown) {
-  if (!(error instanceof Error)) return { type: typeof error };
-  const { code } = error as { code?: unknown };
-  return { type: error.name, code, message: error.message, stack: error.stack };
-}
-
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error, app.initialConfig.bodyLimit ?? 0);
     if (appError.status >= 500 || isResponseSerializationError(error)) {
-      request.log.error({ err: describeForLog(error) }, 'request failed');
+      request.log.error({ err: error }, 'request failed');
       return sendProblem(request, reply, new AppError('internal'));
     }
     return sendProblem(request, reply, appError);
@@ -87,4 +92,56 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     sendProblem(request, reply, new AppError('not_found', { params: { thing: 'page' } })),
   );
+}
+
+/**
+ * Fastify's `frameworkErrors`: what goes wrong before a request reaches any route (a URL that does not decode,
+ * a path parameter over the length limit). No hook has run, so the request id and the security headers are
+ * set here, and the request's log line written.
+ */
+export function frameworkErrorHandler(headers: Record<string, string>, bodyLimit: number) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    reply.header('x-request-id', request.id).headers(headers);
+    const appError = toAppError(error, bodyLimit);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    request.log.info({ method: request.method, route: 'unmatched', status: appError.status }, 'request');
+    sendProblem(request, reply, appError.status >= 500 ? new AppError('internal') : appError);
+  };
+}
+
+/**
+ * The HTTP server's `clientError`: a request Node could not parse (control characters or an oversized block
+ * of headers, a malformed request line, a request that did not arrive in time). Nothing of the request can be
+ * trusted, so the problem is in English and written straight to the socket, with a request id, the API's
+ * security headers, and a log line that holds neither the address nor any of the bytes received.
+ */
+export function clientErrorHandler(nextRequestId: () => string, headers: Record<string, string>) {
+  return function (this: FastifyInstance, error: Error & { code?: string }, socket: Duplex): void {
+    // A reset connection has nobody left to answer.
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const code =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? 'header_too_large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? 'request_timeout'
+          : 'bad_request';
+    const appError = new AppError(code);
+    const requestId = nextRequestId();
+    this.log.info({ reqId: requestId, route: 'unparsed', status: appError.status, reason: error.code }, 'request');
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const body = JSON.stringify(problemBody('en', appError, '/', requestId));
+    const lines = [
+      `HTTP/1.1 ${appError.status} ${STATUS_CODES[appError.status]}`,
+      `content-type: ${PROBLEM_CONTENT_TYPE}`,
+      `content-length: ${Buffer.byteLength(body)}`,
+      'content-language: en',
+      `x-request-id: ${requestId}`,
+      ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+      'connection: close',
+    ];
+    socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
+  };
 }

@@ -38,6 +38,9 @@ const en: Catalogue = {
     detail: 'Something went wrong on our side. Quote request {requestId} if you report it.',
   },
   unavailable: { title: 'Unavailable', detail: 'The service is temporarily unavailable. Try again shortly.' },
+  request_timeout: { title: 'Request timeout', detail: 'The request took too long to arrive. Try again.' },
+  uri_too_long: { title: 'Address too long', detail: 'A part of the address is longer than allowed.' },
+  header_too_large: { title: 'Headers too large', detail: 'The request headers are larger than allowed.' },
 };
 
 const ar: Catalogue = {
@@ -66,6 +69,9 @@ const ar: Catalogue = {
   rate_limited: { title: 'محاولات كثيرة', detail: 'محاولات كثيرة جدًا. حاول مجددًا بعد {seconds} ثانية.' },
   internal: { title: 'خطأ داخلي', detail: 'حدث خطأ من جهتنا. اذكر رقم الطلب {requestId} عند الإبلاغ عنه.' },
   unavailable: { title: 'الخدمة غير متاحة', detail: 'الخدمة غير متاحة مؤقتًا. حاول مجددًا بعد قليل.' },
+  request_timeout: { title: 'انتهت مهلة الطلب', detail: 'استغرق وصول الطلب وقتًا أطول من المسموح. حاول مجددًا.' },
+  uri_too_long: { title: 'العنوان طويل جدًا', detail: 'جزء من العنوان أطول من المسموح.' },
+  header_too_large: { title: 'ترويسات كبيرة جدًا', detail: 'ترويسات الطلب أكبر من المسموح.' },
 };
 
 const fr: Catalogue = {
@@ -106,6 +112,12 @@ const fr: Catalogue = {
     detail: 'Une erreur est survenue de notre côté. Indiquez la requête {requestId} si vous la signalez.',
   },
   unavailable: { title: 'Indisponible', detail: 'Le service est momentanément indisponible. Réessayez bientôt.' },
+  request_timeout: { title: 'Délai dépassé', detail: 'La requête a mis trop de temps à arriver. Réessayez.' },
+  uri_too_long: { title: 'Adresse trop longue', detail: "Une partie de l'adresse dépasse la longueur permise." },
+  header_too_large: {
+    title: 'En-têtes trop volumineux',
+    detail: 'Les en-têtes de la requête dépassent la taille permise.',
+  },
 };
 
 export const problemCatalogues: Record<Language, Catalogue> = { en, ar, fr };

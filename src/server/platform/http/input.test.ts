@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnvironment, type TestEnvironment } from '../../../../test/support/app.ts';
+import { upsertZones } from '../../zones/gazetteer.ts';
+import { createTestAccount, createTestOrganisation, signIn, type TestClient } from '../auth/test-support.ts';
+
+let env: TestEnvironment;
+let admin: TestClient;
+let monitor: TestClient;
+let verifier: TestClient;
+let centreId: string;
+
+beforeAll(async () => {
+  env = await createTestEnvironment();
+  await upsertZones(env.database.db, [
+    { pcode: 'QM', parentPcode: null, level: 'state', names: { en: 'Marenland' }, population: null },
+    { pcode: 'QM01', parentPcode: 'QM', level: 'admin1', names: { en: 'North' }, population: null },
+    { pcode: 'QM0101', parentPcode: 'QM01', level: 'admin2', names: { en: 'Alder' }, population: 12000 },
+  ]);
+  const centre = await createTestOrganisation(env.app, { kind: 'monitoring_centre' });
+  const monitors = await createTestOrganisation(env.app, { kind: 'independent_monitor' });
+  centreId = centre.id;
+  admin = await signIn(env.app, await createTestAccount(env.app, { organisationId: centre.id }));
+  monitor = await signIn(
+    env.app,
+    await createTestAccount(env.app, { roles: ['field_monitor'], organisationId: centre.id }),
+  );
+  verifier = await signIn(
+    env.app,
+    await createTestAccount(env.app, { roles: ['verifier'], organisationId: monitors.id }),
+  );
+});
+afterAll(() => env.close());
+
+const observation = (method: string) => ({
+  pcode: 'QM0101',
+  indicator: 'mines_uxo_on_routes',
+  period: '2026-10',
+  value: 3,
+  source: 'monitoring_visit',
+  method,
+});
+
+/** A 400 validation problem naming exactly the fields given. */
+function expectNulRefused(
+  response: { statusCode: number; json(): unknown; headers: Record<string, unknown> },
+  fields: string[],
+) {
+  expect(response.statusCode).toBe(400);
+  expect(String(response.headers['content-type'])).toContain('application/problem+json');
+  const problem = response.json() as { code: string; errors: { field: string; code: string }[] };
+  expect(problem.code).toBe('validation_failed');
+  expect(problem.errors.map((error) => error.field).sort()).toEqual(fields.sort());
+  for (const error of problem.errors) expect(error.code).toBe('nul_character');
+}
+
+describe('a NUL character in any text', () => {
+  it('is refused with 400 naming the field in organisation and user names, writing nothing', async () => {
+    expectNulRefused(
+      await admin.request({
+        method: 'POST',
+        url: '/api/v1/organisations',
+        payload: { name: 'Relief\u0000Fund', kind: 'donor', homeState: 'QM' },
+      }),
+      ['body.name'],
+    );
+    expectNulRefused(
+      await admin.request({
+        method: 'PATCH',
+        url: `/api/v1/organisations/${centreId}`,
+        payload: { name: 'Centre\u0000' },
+      }),
+      ['body.name'],
+    );
+    expectNulRefused(
+      await admin.request({
+        method: 'POST',
+        url: '/api/v1/users',
+        payload: {
+          email: 'nul.person@test.homeward.example',
+          displayName: 'Nul\u0000Person',
+          memberships: [{ organisationId: centreId, role: 'donor' }],
+        },
+      }),
+      ['body.displayName'],
+    );
+    const users = await admin.request({ method: 'GET', url: '/api/v1/users' });
+    expect(users.body).not.toContain('nul.person');
+  });
+
+  it('is refused in observation methods, verification reasons and batch items', async () => {
+    expectNulRefused(
+      await monitor.request({ method: 'POST', url: '/api/v1/observations', payload: observation('Route\u0000survey') }),
+      ['body.method'],
+    );
+    expectNulRefused(
+      await monitor.request({
+        method: 'POST',
+        url: '/api/v1/observations/batch',
+        payload: { observations: [observation('fine'), observation('\u0000')] },
+      }),
+      ['body.observations.1.method'],
+    );
+    const created = await monitor.request({
+      method: 'POST',
+      url: '/api/v1/observations',
+      payload: observation('Survey'),
+    });
+    expect(created.statusCode).toBe(201);
+    expectNulRefused(
+      await verifier.request({
+        method: 'POST',
+        url: `/api/v1/observations/${created.json().id}/verification`,
+        payload: { decision: 'reject', reason: 'Not\u0000 credible' },
+      }),
+      ['body.reason'],
+    );
+  });
+
+  it('is refused in search and filter parameters, path parameters and JSON keys', async () => {
+    expectNulRefused(await monitor.request({ method: 'GET', url: '/api/v1/zones?q=Al%00der' }), ['query.q']);
+    expectNulRefused(await monitor.request({ method: 'GET', url: '/api/v1/zones?q=a&parent=QM%00' }), ['query.parent']);
+    expectNulRefused(await monitor.request({ method: 'GET', url: '/api/v1/observations/%00' }), ['params.id']);
+    expectNulRefused(await env.app.inject({ method: 'GET', url: '/api/v1/public/zones/QM%000101' }), ['params.pcode']);
+    expectNulRefused(
+      await monitor.request({
+        method: 'POST',
+        url: '/api/v1/observations',
+        payload: { ...observation('x'), 'a\u0000': 1 },
+      }),
+      ['body'],
+    );
+  });
+});
