@@ -118,4 +118,18 @@ describe('a recorded observation', () => {
     );
     if (statements !== undefined) expect(statements).toBe(3);
   });
+
+  it('lists a page with the total of what matches, also past the end, in two statements beyond the session’s', async () => {
+    const page = (query: string) =>
+      monitor.request({ method: 'GET', url: `/api/v1/observations?pcode=QT01&${query}` }).then((r) => r.json());
+    const all = await page('limit=100');
+    expect(all.total).toBeGreaterThanOrEqual(4);
+    expect(all.items).toHaveLength(all.total);
+    const second = await page('limit=1&offset=1');
+    expect(second).toMatchObject({ total: all.total, items: [{ id: all.items[1].id }] });
+    expect(await page(`limit=5&offset=${all.total}`)).toEqual({ total: all.total, items: [] });
+    expect(await page('period=1999-01')).toEqual({ total: 0, items: [] });
+    const statements = await countStatements(env.database, () => page('limit=100&period=2025-04'));
+    if (statements !== undefined) expect(statements).toBe(3);
+  });
 });

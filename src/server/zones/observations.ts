@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   Observation,
@@ -122,13 +122,15 @@ export async function listObservations(
     conditions.push(eq(o.status, 'pending'), ne(o.organisationId, actor.organisationId));
   }
   const where = and(...conditions);
-  const [total] = await ctx.db.select({ n: count() }).from(o).where(where);
-  const rows = await selectPresentable(ctx.db)
+  // The total comes with the page, as a window over the filtered observations.
+  const rows = await selectPresentable(ctx.db, sql<number>`count(*) over ()`.mapWith(Number))
     .where(where)
     .orderBy(query.queue === 'verify' ? asc(o.submittedAt) : desc(o.period), asc(o.pcode), asc(o.indicator))
     .limit(query.limit)
     .offset(query.offset);
-  return { total: total?.n ?? 0, items: await presentObservations(ctx, actor, rows) };
+  const total =
+    rows[0]?.total ?? (query.offset > 0 ? ((await ctx.db.select({ n: count() }).from(o).where(where))[0]?.n ?? 0) : 0);
+  return { total, items: await presentObservations(ctx, actor, rows) };
 }
 
 export async function getObservation(ctx: RequestContext, id: string): Promise<Observation> {
@@ -213,13 +215,13 @@ const seesEvidence = (actor: Actor, row: ObservationRow) =>
   row.organisationId === actor.organisationId || can(actor, 'observation:verify');
 
 /**
- * Observations with their zone's names and their organisation's name, read with them (a list or one
- * observation is then two statements with its verifications: on the embedded database each statement waits
- * its turn behind every other request's, bench/mixed.ts).
+ * Observations with their zone's names and their organisation's name, read with them, and `total` (a list's
+ * window count): a list or one observation is then two statements with the verifications. On the embedded
+ * database each statement waits its turn behind every other request's (bench/mixed.ts).
  */
-function selectPresentable(db: Database) {
+function selectPresentable(db: Database, total: SQL<number> = sql<number>`1`.mapWith(Number)) {
   return db
-    .select({ observation: zoneObservations, zoneNames: zones.names, organisationName: organisations.name })
+    .select({ observation: zoneObservations, zoneNames: zones.names, organisationName: organisations.name, total })
     .from(zoneObservations)
     .leftJoin(zones, eq(zones.pcode, zoneObservations.pcode))
     .leftJoin(organisations, eq(organisations.id, zoneObservations.organisationId))
