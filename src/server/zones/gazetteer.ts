@@ -11,6 +11,7 @@ import type {
 } from '../../shared/zones.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/client.ts';
+import { countOf } from '../platform/db/count.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { authorize } from '../platform/policy/policy.ts';
 import { activeFramework, presentFramework } from './frameworks.ts';
@@ -57,11 +58,11 @@ export async function listZones(
     query.parent ? eq(zones.parentPcode, query.parent) : undefined,
     search ? or(ilike(zones.pcode, search), sql`${zones.names}::text ilike ${search}`) : undefined,
   );
-  // The total comes with the page (a window over the filtered zones), and the classes of the period with the
-  // latest assessed period worked out by the same statement: on the embedded database each statement waits its
-  // turn behind every other request's (bench/mixed.ts).
+  // The total comes with the page, and the classes of the period with the latest assessed period worked out by
+  // the same statement: on the embedded database each statement waits its turn behind every other request's
+  // (bench/mixed.ts).
   const rows = (await ctx.db
-    .select({ ...listColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ ...listColumns, total: countOf(zones, where) })
     .from(zones)
     .where(where)
     .orderBy(asc(zones.pcode))

@@ -13,6 +13,7 @@ import { inTransaction } from '../platform/audit/head.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import type { Actor, RequestContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/client.ts';
+import { countOf } from '../platform/db/count.ts';
 import { AppError, notFound } from '../platform/http/errors.ts';
 import { authorize, can } from '../platform/policy/policy.ts';
 import { activeFramework } from './frameworks.ts';
@@ -122,8 +123,8 @@ export async function listObservations(
     conditions.push(eq(o.status, 'pending'), ne(o.organisationId, actor.organisationId));
   }
   const where = and(...conditions);
-  // The total comes with the page, as a window over the filtered observations.
-  const rows = await selectPresentable(ctx.db, sql<number>`count(*) over ()`.mapWith(Number))
+  // The total comes with the page.
+  const rows = await selectPresentable(ctx.db, countOf(o, where))
     .where(where)
     .orderBy(query.queue === 'verify' ? asc(o.submittedAt) : desc(o.period), asc(o.pcode), asc(o.indicator))
     .limit(query.limit)
@@ -216,7 +217,7 @@ const seesEvidence = (actor: Actor, row: ObservationRow) =>
 
 /**
  * Observations with their zone's names and their organisation's name, read with them, and `total` (a list's
- * window count): a list or one observation is then two statements with the verifications. On the embedded
+ * count): a list or one observation is then two statements with the verifications. On the embedded
  * database each statement waits its turn behind every other request's (bench/mixed.ts).
  */
 function selectPresentable(db: Database, total: SQL<number> = sql<number>`1`.mapWith(Number)) {
