@@ -22,6 +22,11 @@ const CLIENTS = 64;
 const PROBE_EVERY_MS = 50;
 const ROUNDS = 5;
 const ROUND_SECONDS = 5;
+/**
+ * The field monitor writes from this many sessions (devices), the clients taking them in turn: a session holds
+ * at most fifty unused CSRF tokens (auth/csrf.ts), and 64 clients on one session would hold 64.
+ */
+const WRITER_SESSIONS = 4;
 /** What a current browser sends. */
 const BROWSER_ENCODINGS = 'gzip, deflate, br, zstd';
 
@@ -82,7 +87,15 @@ interface Mix {
 }
 
 /** The mix: per client, public pages, staff reads, one write (a CSRF token, then an observation), in a cycle. */
-async function buildMix(base: string, reader: Session, writer: Session): Promise<Mix> {
+async function buildMix(base: string, reader: Session, writers: Session[]): Promise<Mix> {
+  const writer = writers[0]!;
+  let nextWriter = 0;
+  /** The client's writer session, the same for its token and its write. */
+  const writerOf = (context: unknown) => {
+    const client = context as { writer?: string };
+    client.writer ??= writers[nextWriter++ % writers.length]!.cookie;
+    return client.writer;
+  };
   const browser = { 'accept-encoding': BROWSER_ENCODINGS, 'accept-language': 'en-GB,en;q=0.9' };
   const json = (session: Session) => ({ ...browser, cookie: session.cookie, accept: 'application/json' });
   const get = async <T>(url: string, session: Session): Promise<T> => {
@@ -124,6 +137,7 @@ async function buildMix(base: string, reader: Session, writer: Session): Promise
       method: 'GET',
       path: '/api/v1/auth/csrf',
       headers: json(writer),
+      setupRequest: (request, context) => ({ ...request, headers: { ...request.headers, cookie: writerOf(context) } }),
       onResponse: (_status, body, context) => {
         (context as { csrf?: string }).csrf = (JSON.parse(body) as { token: string }).token;
       },
@@ -134,7 +148,11 @@ async function buildMix(base: string, reader: Session, writer: Session): Promise
       headers: { ...json(writer), 'content-type': 'application/json' },
       setupRequest: (request, context) => ({
         ...request,
-        headers: { ...request.headers, 'x-csrf-token': String((context as { csrf?: string }).csrf) },
+        headers: {
+          ...request.headers,
+          cookie: writerOf(context),
+          'x-csrf-token': String((context as { csrf?: string }).csrf),
+        },
         body: JSON.stringify(nextObservation(locations, indicator)),
       }),
     },
@@ -264,8 +282,11 @@ export const scenarios: Scenario[] = [
         const base = homeward.url.replace(/\/api\/v1\/health$/, '');
         const password = 'homeward-demo-2026';
         const reader = await signIn(base, 'verifier@demo.homeward.example', password);
-        const writer = await signIn(base, 'field-monitor@demo.homeward.example', password);
-        const mix = await buildMix(base, reader, writer);
+        const writers: Session[] = [];
+        for (let i = 0; i < WRITER_SESSIONS; i++) {
+          writers.push(await signIn(base, 'field-monitor@demo.homeward.example', password));
+        }
+        const mix = await buildMix(base, reader, writers);
         fs.writeFileSync(fixtureFile, JSON.stringify(mix.fixtures));
         bare = await startServer('bare', { HOMEWARD_BENCH_FIXTURES: fixtureFile });
         const bareBase = bare.url.replace(/\/api\/v1\/health$/, '');

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   LocalizedText,
@@ -11,6 +11,7 @@ import type {
 } from '../../shared/zones.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/client.ts';
+import { countOf } from '../platform/db/count.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { authorize } from '../platform/policy/policy.ts';
 import { activeFramework, presentFramework } from './frameworks.ts';
@@ -57,62 +58,78 @@ export async function listZones(
     query.parent ? eq(zones.parentPcode, query.parent) : undefined,
     search ? or(ilike(zones.pcode, search), sql`${zones.names}::text ilike ${search}`) : undefined,
   );
-  const [total] = await ctx.db.select({ n: count() }).from(zones).where(where);
+  // The total comes with the page, and the classes of the period with the latest assessed period worked out by
+  // the same statement: on the embedded database each statement waits its turn behind every other request's
+  // (bench/mixed.ts).
   const rows = (await ctx.db
-    .select(listColumns)
+    .select({ ...listColumns, total: countOf(zones, where) })
     .from(zones)
     .where(where)
     .orderBy(asc(zones.pcode))
     .limit(query.limit)
-    .offset(query.offset)) as ZoneRow[];
-  const period = query.period ?? (await latestAssessedPeriod(ctx.db));
+    .offset(query.offset)) as (ZoneRow & { total: number })[];
+  const total = rows[0]?.total ?? (query.offset > 0 ? await countZones(ctx.db, where) : 0);
   const pcodes = rows.map((row) => row.pcode);
-  const assessed =
-    period && pcodes.length > 0
-      ? await ctx.db
-          .select({ pcode: zoneAssessments.pcode, class: zoneAssessments.class })
+  const [assessed, published] = await Promise.all([
+    pcodes.length > 0
+      ? ctx.db
+          .select({ pcode: zoneAssessments.pcode, class: zoneAssessments.class, period: zoneAssessments.period })
           .from(zoneAssessments)
-          .where(and(eq(zoneAssessments.period, period), inArray(zoneAssessments.pcode, pcodes)))
-      : [];
-  const classes = new Map(assessed.map((row) => [row.pcode, row.class]));
-  const published = await latestPublicZoneClass(ctx.db, pcodes);
+          .where(
+            and(
+              eq(zoneAssessments.period, query.period ?? sql`(select max(period) from zone_assessments)`),
+              inArray(zoneAssessments.pcode, pcodes),
+            ),
+          )
+      : [],
+    latestPublicZoneClass(ctx.db, pcodes),
+  ]);
+  const classes = new Map(assessed.map((row) => [row.pcode, row]));
   return {
-    total: total?.n ?? 0,
+    total,
     items: rows.map((row) => ({
       ...presentZone(row),
-      class: (classes.get(row.pcode) as ZoneClass | undefined) ?? null,
-      period: classes.has(row.pcode) ? (period ?? null) : null,
+      class: (classes.get(row.pcode)?.class as ZoneClass | undefined) ?? null,
+      period: classes.get(row.pcode)?.period ?? null,
       publishedClass: published.get(row.pcode)?.class ?? null,
     })),
   };
 }
 
-async function latestAssessedPeriod(db: Database): Promise<string | undefined> {
-  const [row] = await db
-    .select({ period: zoneAssessments.period })
-    .from(zoneAssessments)
-    .orderBy(desc(zoneAssessments.period))
-    .limit(1);
-  return row?.period;
+/** Only for a page past the end, which carries no total of its own. */
+async function countZones(db: Database, where: SQL | undefined): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(zones).where(where);
+  return row?.n ?? 0;
 }
 
-async function ancestorsOf(db: Database, zone: ZoneRow): Promise<ZoneRow[]> {
-  const chain: ZoneRow[] = [];
-  for (let parent = zone.parentPcode; parent; ) {
-    const row = await findZone(db, parent);
-    if (!row) break;
-    chain.unshift(row);
+/**
+ * A zone and its ancestors, root first, in one statement (a staff zone page asks this on every view). The
+ * recursion's `union` ends at a cycle, should the gazetteer ever hold one.
+ */
+async function zoneWithAncestors(db: Database, pcode: string): Promise<{ zone?: ZoneRow; ancestors: ZoneRow[] }> {
+  const chain = sql`(with recursive chain (pcode, parent_pcode) as (
+      select pcode, parent_pcode from zones where pcode = ${pcode}
+      union
+      select z.pcode, z.parent_pcode from zones z join chain c on z.pcode = c.parent_pcode
+    ) select pcode from chain)`;
+  const rows = (await db.select(listColumns).from(zones).where(sql`${zones.pcode} in ${chain}`)) as ZoneRow[];
+  const byPcode = new Map(rows.map((row) => [row.pcode, row]));
+  const zone = byPcode.get(pcode);
+  const ancestors: ZoneRow[] = [];
+  for (let parent = zone?.parentPcode; parent && byPcode.has(parent) && parent !== pcode; ) {
+    const row = byPcode.get(parent)!;
+    byPcode.delete(parent);
+    ancestors.unshift(row);
     parent = row.parentPcode;
   }
-  return chain;
+  return zone ? { zone, ancestors } : { ancestors };
 }
 
 export async function getZoneDetail(ctx: RequestContext, pcode: string): Promise<ZoneDetail> {
   authorize(ctx, 'zone:read');
-  const zone = await findZone(ctx.db, pcode);
+  const { zone, ancestors } = await zoneWithAncestors(ctx.db, pcode);
   if (!zone) throw notFound('zone');
-  const [ancestors, children, assessments, framework, published] = await Promise.all([
-    ancestorsOf(ctx.db, zone),
+  const [children, assessments, framework, published] = await Promise.all([
     ctx.db.select(listColumns).from(zones).where(eq(zones.parentPcode, pcode)).orderBy(asc(zones.pcode)),
     ctx.db
       .select()

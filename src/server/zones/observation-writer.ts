@@ -82,13 +82,16 @@ export class ObservationWriter {
     return this.problems.length > 0;
   }
 
-  /** Checks one row and queues it; writes a full batch. */
-  async add(input: ObservationInput, label: RowLabel): Promise<void> {
-    if (this.problems.length >= MAX_REPORTED_PROBLEMS) return;
+  /**
+   * Checks one row and queues it; writes a full batch. Answers the id the row is written under, unless a
+   * problem was found (a row the organisation already gave keeps its stored id: see `unchanged`).
+   */
+  async add(input: ObservationInput, label: RowLabel): Promise<string | undefined> {
+    if (this.problems.length >= MAX_REPORTED_PROBLEMS) return undefined;
     const rowProblems = this.check(input, label);
     if (rowProblems.length > 0) {
       this.problems.push(...rowProblems);
-      return;
+      return undefined;
     }
     // Checked above: a known zone and indicator, and a YYYY-MM month.
     const month = Number(input.period.slice(0, 4)) * 12 + Number(input.period.slice(5, 7)) - 1;
@@ -104,11 +107,13 @@ export class ObservationWriter {
         code: 'duplicate',
         message: `${input.pcode} ${input.indicator} ${input.period} is given twice`,
       });
-      return;
+      return undefined;
     }
     seenInZone.add(key);
-    this.pending.push({ id: newId(), input, label });
+    const id = newId();
+    this.pending.push({ id, input, label });
     if (this.pending.length >= ROWS_PER_STATEMENT) await this.flush();
+    return id;
   }
 
   /** Writes what is queued; throws every problem found (the caller's transaction then rolls back). */

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   Observation,
@@ -13,6 +13,7 @@ import { inTransaction } from '../platform/audit/head.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import type { Actor, RequestContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/client.ts';
+import { countOf } from '../platform/db/count.ts';
 import { AppError, notFound } from '../platform/http/errors.ts';
 import { authorize, can } from '../platform/policy/policy.ts';
 import { activeFramework } from './frameworks.ts';
@@ -33,7 +34,7 @@ export async function recordObservation(ctx: RequestContext, input: ObservationI
   const actor = authorize(ctx, 'observation:create');
   const id = await inTransaction(ctx.db, async (tx) => {
     const writer = await openWriter(ctx, tx, actor, [input.pcode]);
-    await writer.add(input, (field) => `body.${field}`);
+    const queued = await writer.add(input, (field) => `body.${field}`);
     try {
       await writer.finish();
     } catch (error) {
@@ -43,24 +44,14 @@ export async function recordObservation(ctx: RequestContext, input: ObservationI
       throw error;
     }
     if (writer.unchanged > 0) throw new AppError('conflict', { params: { reason: 'duplicate_observation' } });
-    const [row] = await tx
-      .select({ id: zoneObservations.id })
-      .from(zoneObservations)
-      .where(
-        and(
-          eq(zoneObservations.pcode, input.pcode),
-          eq(zoneObservations.indicator, input.indicator),
-          eq(zoneObservations.period, input.period),
-          eq(zoneObservations.organisationId, actor.organisationId),
-          ne(zoneObservations.status, 'rejected'),
-        ),
-      );
+    // Neither refused nor already there: written under the id it was queued with (no need to read it back).
+    const written = queued!;
     await appendAudit(tx, {
       type: 'zones.observation_recorded',
       actor: auditActorOf(actor),
-      subject: `observation:${row!.id}`,
+      subject: `observation:${written}`,
       details: {
-        observationId: row!.id,
+        observationId: written,
         pcode: input.pcode,
         indicator: input.indicator,
         period: input.period,
@@ -68,7 +59,7 @@ export async function recordObservation(ctx: RequestContext, input: ObservationI
         organisationId: actor.organisationId,
       },
     });
-    return row!.id;
+    return written;
   });
   return getObservation(ctx, id);
 }
@@ -132,20 +123,20 @@ export async function listObservations(
     conditions.push(eq(o.status, 'pending'), ne(o.organisationId, actor.organisationId));
   }
   const where = and(...conditions);
-  const [total] = await ctx.db.select({ n: count() }).from(o).where(where);
-  const rows = await ctx.db
-    .select()
-    .from(o)
+  // The total comes with the page.
+  const rows = await selectPresentable(ctx.db, countOf(o, where))
     .where(where)
     .orderBy(query.queue === 'verify' ? asc(o.submittedAt) : desc(o.period), asc(o.pcode), asc(o.indicator))
     .limit(query.limit)
     .offset(query.offset);
-  return { total: total?.n ?? 0, items: await presentObservations(ctx, actor, rows) };
+  const total =
+    rows[0]?.total ?? (query.offset > 0 ? ((await ctx.db.select({ n: count() }).from(o).where(where))[0]?.n ?? 0) : 0);
+  return { total, items: await presentObservations(ctx, actor, rows) };
 }
 
 export async function getObservation(ctx: RequestContext, id: string): Promise<Observation> {
   const actor = authorize(ctx, 'zone:read');
-  const [row] = await ctx.db.select().from(zoneObservations).where(eq(zoneObservations.id, id));
+  const [row] = await selectPresentable(ctx.db).where(eq(zoneObservations.id, id));
   if (!row) throw notFound('observation');
   return (await presentObservations(ctx, actor, [row]))[0]!;
 }
@@ -224,35 +215,48 @@ export async function addEvidence(ctx: RequestContext, id: string, evidenceNotes
 const seesEvidence = (actor: Actor, row: ObservationRow) =>
   row.organisationId === actor.organisationId || can(actor, 'observation:verify');
 
-async function presentObservations(ctx: RequestContext, actor: Actor, rows: ObservationRow[]): Promise<Observation[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
-  const [verifications, zoneRows] = await Promise.all([
-    ctx.db
-      .select({
-        observationId: zoneVerifications.observationId,
-        decision: zoneVerifications.decision,
-        reason: zoneVerifications.reason,
-        decidedAt: zoneVerifications.decidedAt,
-        organisationId: zoneVerifications.verifierOrganisationId,
-      })
-      .from(zoneVerifications)
-      .where(inArray(zoneVerifications.observationId, ids))
-      .orderBy(asc(zoneVerifications.decidedAt)),
-    ctx.db
-      .select({ pcode: zones.pcode, names: zones.names })
-      .from(zones)
-      .where(inArray(zones.pcode, [...new Set(rows.map((row) => row.pcode))])),
-  ]);
-  const organisationIds = [
-    ...new Set([...rows.map((r) => r.organisationId), ...verifications.map((v) => v.organisationId)]),
-  ];
-  const orgRows = await ctx.db
-    .select({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .where(inArray(organisations.id, organisationIds));
-  const orgs = new Map(orgRows.map((org) => [org.id, org]));
-  const names = new Map(zoneRows.map((zone) => [zone.pcode, zone.names]));
+/**
+ * Observations with their zone's names and their organisation's name, read with them, and `total` (a list's
+ * count): a list or one observation is then two statements with the verifications. On the embedded
+ * database each statement waits its turn behind every other request's (bench/mixed.ts).
+ */
+function selectPresentable(db: Database, total: SQL<number> = sql<number>`1`.mapWith(Number)) {
+  return db
+    .select({ observation: zoneObservations, zoneNames: zones.names, organisationName: organisations.name, total })
+    .from(zoneObservations)
+    .leftJoin(zones, eq(zones.pcode, zoneObservations.pcode))
+    .leftJoin(organisations, eq(organisations.id, zoneObservations.organisationId))
+    .$dynamic();
+}
+
+type PresentableRow = Awaited<ReturnType<ReturnType<typeof selectPresentable>['execute']>>[number];
+
+async function presentObservations(
+  ctx: RequestContext,
+  actor: Actor,
+  presentable: PresentableRow[],
+): Promise<Observation[]> {
+  if (presentable.length === 0) return [];
+  const rows = presentable.map((row) => row.observation);
+  const verifications = await ctx.db
+    .select({
+      observationId: zoneVerifications.observationId,
+      decision: zoneVerifications.decision,
+      reason: zoneVerifications.reason,
+      decidedAt: zoneVerifications.decidedAt,
+      organisationId: zoneVerifications.verifierOrganisationId,
+      organisationName: organisations.name,
+    })
+    .from(zoneVerifications)
+    .leftJoin(organisations, eq(organisations.id, zoneVerifications.verifierOrganisationId))
+    .where(
+      inArray(
+        zoneVerifications.observationId,
+        rows.map((row) => row.id),
+      ),
+    )
+    .orderBy(asc(zoneVerifications.decidedAt));
+  const organisation = (id: string, name: string | null) => ({ id, name: name ?? '' });
   const withNotes = rows.filter((row) => row.evidenceNotes && seesEvidence(actor, row));
   if (withNotes.length > 0) {
     await recordAccess(ctx.db, {
@@ -263,17 +267,17 @@ async function presentObservations(ctx: RequestContext, actor: Actor, rows: Obse
     });
   }
   return Promise.all(
-    rows.map(async (row) => ({
+    presentable.map(async ({ observation: row, zoneNames, organisationName }) => ({
       id: row.id,
       pcode: row.pcode,
-      zoneName: names.get(row.pcode) ?? { en: row.pcode },
+      zoneName: zoneNames ?? { en: row.pcode },
       indicator: row.indicator,
       period: row.period,
       value: row.value,
       source: row.source as Observation['source'],
       method: row.method,
       status: row.status as Observation['status'],
-      organisation: orgs.get(row.organisationId) ?? { id: row.organisationId, name: '' },
+      organisation: organisation(row.organisationId, organisationName),
       submittedAt: row.submittedAt.toISOString(),
       evidenceNotes:
         row.evidenceNotes && seesEvidence(actor, row)
@@ -285,7 +289,7 @@ async function presentObservations(ctx: RequestContext, actor: Actor, rows: Obse
           decision: v.decision as VerificationDecision,
           reason: v.reason,
           decidedAt: v.decidedAt.toISOString(),
-          verifierOrganisation: orgs.get(v.organisationId) ?? { id: v.organisationId, name: '' },
+          verifierOrganisation: organisation(v.organisationId, v.organisationName),
         })),
     })),
   );

@@ -28,13 +28,18 @@ export async function latestPublicZoneClass(
   if (pcodes.length === 0) return new Map();
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select distinct on (c.pcode) c.pcode, c.class, p.*
-      from zone_published_classes c join zone_publications p on p.id = c.publication_id
-      where c.pcode in (${sql.join(
-        pcodes.map((pcode) => sql`${pcode}`),
-        sql`, `,
-      )}) and ${IN_FORCE}
-      order by c.pcode, c.period desc`,
+    // The latest class is picked among the narrow class rows, and only the picked ones are joined to their
+    // publication: sorting every period's rows with their publication was half the staff zone list's time.
+    sql`select latest.pcode, latest.class, p.*
+      from (
+        select distinct on (c.pcode) c.pcode, c.class, c.publication_id
+        from zone_published_classes c
+        where c.pcode in (${sql.join(
+          pcodes.map((pcode) => sql`${pcode}`),
+          sql`, `,
+        )}) and c.publication_id in (select p.id from zone_publications p where ${IN_FORCE})
+        order by c.pcode, c.period desc
+      ) latest join zone_publications p on p.id = latest.publication_id`,
   );
   return new Map(
     rows.map((row) => [

@@ -278,6 +278,11 @@ describe('review and publication', () => {
     const page = await env.app.inject({ method: 'GET', url: '/api/v1/public/zones/QM0101' });
     expect(page.json().history).toHaveLength(1);
     expect(page.json().current.publication.id).toBe(correction.json().id);
+    // Staff see the correction too, never the publication it replaced.
+    const staffPage = (await verifier.request({ method: 'GET', url: '/api/v1/zones/QM0101' })).json();
+    expect(staffPage.published).toMatchObject({ period: PERIOD, publication: { id: correction.json().id } });
+    const staffList = (await verifier.request({ method: 'GET', url: '/api/v1/zones?parent=QM01' })).json();
+    expect(staffList.items.find((z: { pcode: string }) => z.pcode === 'QM0101').publishedClass).toBe('not_conducive');
   });
 
   it('serves the map as GeoJSON with an ETag', async () => {

@@ -1,12 +1,11 @@
 import type { Me } from '../../../shared/accounts.ts';
 import type { Config } from '../../config.ts';
-import { findUserById } from '../accounts/directory.ts';
 import type { Actor, RequestContext } from '../context.ts';
 import { notFound } from '../http/errors.ts';
 import { PERMISSIONS, type Permission } from '../policy/permissions.ts';
 import { can } from '../policy/policy.ts';
 import { type RequestAuth, signInRequired } from './request-auth.ts';
-import { type Account, actorOf, loadAccount } from './resolve.ts';
+import { type Account, actorOf } from './resolve.ts';
 import { type SessionRow, sessionExpiry, setSessionOrganisation } from './sessions.ts';
 
 /** The permissions the actor holds in their active organisation, in the order of the permission table. */
@@ -42,26 +41,20 @@ export function presentMe(
   };
 }
 
-function signedInSession(auth: RequestAuth): SessionRow {
+/** The session and account as this request resolved them: read once per request, not again here. */
+function signedIn(auth: RequestAuth): { session: SessionRow; account: Account } {
   if (auth.state !== 'signed_in') throw signInRequired({ auth });
-  return auth.session;
+  return auth;
 }
 
-async function currentAccount(ctx: RequestContext, session: SessionRow): Promise<Account> {
-  const user = await findUserById(ctx.db, session.userId);
-  if (!user) throw notFound('user');
-  return loadAccount(ctx.db, user);
-}
-
-export async function getMe(ctx: RequestContext, auth: RequestAuth): Promise<Me> {
-  const session = signedInSession(auth);
-  return presentMe(await currentAccount(ctx, session), session, ctx.platform.config);
+export function getMe(ctx: RequestContext, auth: RequestAuth): Me {
+  const { session, account } = signedIn(auth);
+  return presentMe(account, session, ctx.platform.config);
 }
 
 /** The organisation switcher: act for another organisation the person belongs to. */
 export async function switchOrganisation(ctx: RequestContext, auth: RequestAuth, organisationId: string): Promise<Me> {
-  const session = signedInSession(auth);
-  const account = await currentAccount(ctx, session);
+  const { session, account } = signedIn(auth);
   if (!account.memberships.some((m) => m.organisation.id === organisationId)) throw notFound('organisation');
   await setSessionOrganisation(ctx.db, session.id, organisationId);
   return presentMe(account, { ...session, organisationId }, ctx.platform.config);

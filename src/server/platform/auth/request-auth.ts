@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../http/errors.ts';
+import type { Account } from './resolve.ts';
 import type { SessionStage } from './schema.ts';
 import type { SessionRow } from './sessions.ts';
 
@@ -12,13 +13,14 @@ import type { SessionRow } from './sessions.ts';
  *   deactivated — the cookie is cleared in the response;
  * - `pending`: a sign-in between steps (TOTP code, two-factor enrolment, new password): it may do nothing but
  *   the next step;
- * - `signed_in`: a full session; `request.ctx.actor` is the person.
+ * - `signed_in`: a full session; `request.ctx.actor` is the person, and `account` their user row and
+ *   memberships as this request read them (so that /me need not read them again).
  */
 export type RequestAuth =
   | { state: 'anonymous' }
   | { state: 'expired' }
   | { state: 'pending'; session: SessionRow; stage: Exclude<SessionStage, 'active'> }
-  | { state: 'signed_in'; session: SessionRow };
+  | { state: 'signed_in'; session: SessionRow; account: Account };
 
 declare module 'fastify' {
   interface FastifyRequest {

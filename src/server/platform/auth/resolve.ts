@@ -91,5 +91,5 @@ export async function resolveSession(
     await setSessionOrganisation(db, session.id, actor.organisationId);
     current.organisationId = actor.organisationId;
   }
-  return { auth: { state: 'signed_in', session: current }, actor };
+  return { auth: { state: 'signed_in', session: current, account }, actor };
 }
