@@ -51,14 +51,6 @@ export async function startSession(
   return { token, session: session! };
 }
 
-export async function findSessionByToken(db: Database, token: string): Promise<SessionRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(sessions)
-    .where(eq(sessions.tokenHash, hashToken(token)));
-  return row;
-}
-
 /**
  * A session with its person and their memberships in one statement: every staff request asks this, and on
  * the embedded database each statement waits its turn behind every other request's (bench/mixed.ts).
