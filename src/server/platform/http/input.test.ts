@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../../test/support/app.ts';
-import { upsertZones } from '../../zones/gazetteer.ts';
+import { createTestZones } from '../../zones/test-support.ts';
 import { createTestAccount, createTestOrganisation, signIn, type TestClient } from '../auth/test-support.ts';
 
 let env: TestEnvironment;
@@ -11,11 +11,7 @@ let centreId: string;
 
 beforeAll(async () => {
   env = await createTestEnvironment();
-  await upsertZones(env.database.db, [
-    { pcode: 'QM', parentPcode: null, level: 'state', names: { en: 'Marenland' }, population: null },
-    { pcode: 'QM01', parentPcode: 'QM', level: 'admin1', names: { en: 'North' }, population: null },
-    { pcode: 'QM0101', parentPcode: 'QM01', level: 'admin2', names: { en: 'Alder' }, population: 12000 },
-  ]);
+  await createTestZones(env.database.db);
   const centre = await createTestOrganisation(env.app, { kind: 'monitoring_centre' });
   const monitors = await createTestOrganisation(env.app, { kind: 'independent_monitor' });
   centreId = centre.id;

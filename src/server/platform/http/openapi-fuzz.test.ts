@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../../test/support/app.ts';
-import { upsertZones } from '../../zones/gazetteer.ts';
+import { createTestZones } from '../../zones/test-support.ts';
 import {
   createTestAccount,
   createTestOrganisation,
@@ -59,11 +59,7 @@ const known: Record<string, string[]> = {};
 
 beforeAll(async () => {
   env = await createTestEnvironment();
-  await upsertZones(env.database.db, [
-    { pcode: 'QM', parentPcode: null, level: 'state', names: { en: 'Marenland' }, population: null },
-    { pcode: 'QM01', parentPcode: 'QM', level: 'admin1', names: { en: 'North' }, population: null },
-    { pcode: 'QM0101', parentPcode: 'QM01', level: 'admin2', names: { en: 'Alder' }, population: 12000 },
-  ]);
+  await createTestZones(env.database.db);
   const centre = await createTestOrganisation(env.app, { kind: 'monitoring_centre' });
   staff = await createTestAccount(env.app, {
     roles: ['administrator', 'coordinator', 'field_monitor', 'auditor'],

@@ -4,7 +4,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../../test/support/app.ts';
 import { ROLES, type Role } from '../../../shared/vocabulary.ts';
-import { upsertZones } from '../../zones/gazetteer.ts';
+import { createTestZones } from '../../zones/test-support.ts';
 import { memberships } from '../accounts/schema.ts';
 import {
   createTestAccount,
@@ -248,11 +248,7 @@ function expected(access: RouteAccess, role: Role | null, target: Target, rule: 
 beforeAll(async () => {
   env = await createTestEnvironment();
   const db = env.database.db;
-  await upsertZones(db, [
-    { pcode: 'QM', parentPcode: null, level: 'state', names: { en: 'Marenland' }, population: null },
-    { pcode: 'QM01', parentPcode: 'QM', level: 'admin1', names: { en: 'North' }, population: null },
-    { pcode: 'QM0101', parentPcode: 'QM01', level: 'admin2', names: { en: 'Alder' }, population: 12000 },
-  ]);
+  await createTestZones(db);
   own = (await createTestOrganisation(env.app, { kind: 'civil_society', homeState: 'QT' })).id;
   other = (await createTestOrganisation(env.app, { kind: 'monitoring_centre', homeState: 'QM' })).id;
   const third = (await createTestOrganisation(env.app, { kind: 'donor', homeState: 'QO' })).id;
