@@ -3,18 +3,10 @@ import path from 'node:path';
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { ORGANISATION_KINDS, ROLES } from '../../shared/vocabulary.ts';
-import type { Catalogue } from './languages.ts';
+import { languagesOnDisk, readCatalogue, readNamespaces } from './read-catalogue.ts';
 
-// The same files the application discovers (import.meta.glob('./locales/*.json')), read from disk.
-const localesDir = path.join(import.meta.dirname, 'locales');
-const catalogues = new Map(
-  readdirSync(localesDir)
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => [
-      file.slice(0, -'.json'.length),
-      JSON.parse(readFileSync(path.join(localesDir, file), 'utf8')) as Catalogue,
-    ]),
-);
+// The same files the application discovers (import.meta.glob('./locales/*/*.json')), read from disk.
+const catalogues = new Map(languagesOnDisk().map((code) => [code, readCatalogue(code)]));
 const reference = catalogues.get('en')!;
 const others = [...catalogues.entries()].filter(([code]) => code !== 'en');
 
@@ -73,17 +65,40 @@ describe('message catalogues', () => {
         try {
           elements = parse(message);
         } catch (error) {
-          throw new Error(`${code}.json "${key}" is not valid ICU: ${(error as Error).message}`);
+          throw new Error(`${code} "${key}" is not valid ICU: ${(error as Error).message}`);
         }
-        expect(pluralsWithoutOther(elements), `${code}.json "${key}"`).toEqual([]);
+        expect(pluralsWithoutOther(elements), `${code} "${key}"`).toEqual([]);
       }
     }
+  });
+
+  it.each(others)('%s has the same namespaces as English, each with exactly its English keys', (code) => {
+    const english = readNamespaces('en');
+    const theirs = readNamespaces(code);
+    expect([...theirs.keys()], `${code}/ namespace files`).toEqual([...english.keys()]);
+    for (const [namespace, messages] of english) {
+      const other = theirs.get(namespace) ?? {};
+      const misplaced = Object.keys(messages).filter((key) => !(key in other));
+      expect(misplaced, `${code}/${namespace}.json lacks keys that en/${namespace}.json has`).toEqual([]);
+    }
+  });
+
+  it('keeps each key in one namespace only', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [namespace, messages] of readNamespaces('en')) {
+      for (const key of Object.keys(messages)) {
+        if (seen.has(key)) twice.push(`${key} (${seen.get(key)}, ${namespace})`);
+        seen.set(key, namespace);
+      }
+    }
+    expect(twice).toEqual([]);
   });
 
   it.each(others)('%s has exactly the English keys', (code, catalogue) => {
     const missing = Object.keys(reference).filter((key) => !(key in catalogue));
     const extra = Object.keys(catalogue).filter((key) => !(key in reference));
-    expect({ missing, extra }, `${code}.json`).toEqual({ missing: [], extra: [] });
+    expect({ missing, extra }, code).toEqual({ missing: [], extra: [] });
   });
 
   it.each(others)('%s uses the same ICU arguments as English in every message', (code, catalogue) => {
@@ -93,7 +108,7 @@ describe('message catalogues', () => {
         const expected = sorted(signature(parse(reference[key]!)));
         return sorted(signature(parse(catalogue[key]!))).join() !== expected.join();
       });
-    expect(differing, `${code}.json messages whose arguments differ from en.json`).toEqual([]);
+    expect(differing, `${code} messages whose arguments differ from English`).toEqual([]);
   });
 
   it('has no empty message', () => {
@@ -101,7 +116,7 @@ describe('message catalogues', () => {
       const empty = Object.entries(catalogue).filter(([, message]) => message.trim() === '');
       expect(
         empty.map(([key]) => key),
-        `${code}.json`,
+        code,
       ).toEqual([]);
     }
   });
@@ -126,6 +141,6 @@ describe('message catalogues', () => {
       ),
     );
     const unknown = [...named].filter((key) => namespaces.has(key.split('.')[0]) && !(key in reference));
-    expect(unknown, 'keys used in src/web but missing from en.json').toEqual([]);
+    expect(unknown, 'keys used in src/web but missing from the English catalogue').toEqual([]);
   });
 });

@@ -4,14 +4,26 @@ import { RTL_LANGUAGES } from '../../shared/vocabulary.ts';
 export type Catalogue = Record<string, string>;
 
 /**
- * Every file in ./locales is a language, named by its BCP 47 code (`ar.json`, `ckb.json`): adding one file adds
- * the language everywhere (chooser, per-language page, right-to-left layout). Each loads on demand, so a visitor
- * downloads only the language they read.
+ * Every folder in ./locales is a language, named by its BCP 47 code (`ar/`, `ckb/`), holding one file per
+ * namespace (common, portal, and one per module such as zones). Adding a folder adds the language
+ * everywhere (chooser, per-language page, right-to-left layout). Each loads on demand, so a visitor downloads
+ * only the language they read. Keys stay flat and globally unique (`zones.list`), so a namespace is where a key
+ * lives, not part of its name.
  */
-const catalogues = import.meta.glob<Catalogue>('./locales/*.json', { import: 'default' });
+const files = import.meta.glob<Catalogue>('./locales/*/*.json', { import: 'default' });
 
-const codeOf = (file: string) => file.slice(file.lastIndexOf('/') + 1, -'.json'.length);
-const loaders = new Map(Object.entries(catalogues).map(([file, load]) => [codeOf(file), load]));
+const codeOf = (file: string) => file.split('/').at(-2) ?? '';
+const byLanguage = new Map<string, Array<() => Promise<Catalogue>>>();
+for (const [file, load] of Object.entries(files)) {
+  const code = codeOf(file);
+  byLanguage.set(code, [...(byLanguage.get(code) ?? []), load]);
+}
+const loaders = new Map(
+  [...byLanguage].map(([code, parts]) => [
+    code,
+    async (): Promise<Catalogue> => Object.assign({}, ...(await Promise.all(parts.map((load) => load())))),
+  ]),
+);
 
 export const DEFAULT_LANGUAGE = 'en';
 /** The languages the web application speaks, the default first, then by code. */

@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_EVENT_TYPES as SERVER_TYPES } from '../../../server/platform/audit/events.ts';
+import { readCatalogue } from '../../i18n/read-catalogue.ts';
 import { AUDIT_EVENT_TYPES } from './audit-events.ts';
 
-const english = JSON.parse(
-  readFileSync(path.join(import.meta.dirname, '../../i18n/locales/en.json'), 'utf8'),
-) as Record<string, string>;
+const english = readCatalogue('en');
 
 describe('transparency log event types on the screen', () => {
   it('lists exactly the event types the server records (add new ones to audit-events.ts)', () => {

@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA_CATEGORIES, SHARING_PURPOSES } from '../../../shared/vocabulary.ts';
+import { readCatalogue } from '../../i18n/read-catalogue.ts';
 
-const english = JSON.parse(
-  readFileSync(path.join(import.meta.dirname, '../../i18n/locales/en.json'), 'utf8'),
-) as Record<string, string>;
+const english = readCatalogue('en');
 
 describe('administration vocabulary', () => {
   it('names every sharing purpose and data category (the catalogue test then checks every language)', () => {

@@ -1,16 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import i18next from 'i18next';
 import ICU from 'i18next-icu';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readCatalogue } from '../../i18n/read-catalogue.ts';
 import { type ExplainTools, explainClassification, valueText } from './explain.ts';
 import type { Classification, FrameworkDefinition, IndicatorAssessment } from './types.ts';
 
-const catalogue = (code: string) =>
-  JSON.parse(readFileSync(path.join(import.meta.dirname, `../../i18n/locales/${code}.json`), 'utf8')) as Record<
-    string,
-    string
-  >;
+const catalogue = (code: string) => readCatalogue(code);
 
 const i18n = i18next.createInstance();
 

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as shared from '../../../shared/zones.ts';
+import { readCatalogue } from '../../i18n/read-catalogue.ts';
 import {
   CRITERION_KINDS,
   DIRECTIONS,
@@ -16,9 +15,7 @@ import {
   ZONE_LEVELS,
 } from './vocabulary.ts';
 
-const english = JSON.parse(
-  readFileSync(path.join(import.meta.dirname, '../../i18n/locales/en.json'), 'utf8'),
-) as Record<string, string>;
+const english = readCatalogue('en');
 
 const sorted = (values: readonly string[]) => [...values].sort();
 
