@@ -6,11 +6,9 @@ import { rebuildTreeNodes } from '../platform/audit/tree-cache.ts';
 import { type VerifyLogResult, verifyLog } from '../platform/audit/verify.ts';
 import { type Keyring, openKeyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
+import { count, counted } from '../platform/i18n/plural.ts';
 import { CliError, commandConfig, withDatabase } from './support.ts';
 import { checkpointFault, OutsideCheckpoint, witness, witnessKeyLines } from './witness.ts';
-
-const count = (n: number) => n.toLocaleString('en');
-const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
 
 const FAILURE_PREFIX = {
   entries: 'first bad entry',
@@ -40,7 +38,7 @@ export async function verifyFromCli(
   const repaired: string[] = [];
   if (options.repairCache && !result.ok && result.part === 'tree_nodes') {
     const { nodes } = await rebuildTreeNodes(db);
-    repaired.push(`Rebuilt the node cache from the entries (${plural(nodes, 'node', 'nodes')}).`);
+    repaired.push(`Rebuilt the node cache from the entries (${counted(nodes, 'node', 'nodes')}).`);
     result = await verifyLog(db, verifyOptions);
   }
   const exitCode = result.ok ? 0 : 1;
@@ -55,13 +53,13 @@ export async function verifyFromCli(
       ? `the database's log does not contain the checkpoint in ${options.checkpoint} (size ` +
         `${count(outside.treeSize)}, root ${outside.rootHash}): ` +
         (result.reason === 'checkpoint_beyond_log'
-          ? `the log holds only ${plural(result.entriesChecked, 'entry', 'entries')}`
+          ? `the log holds only ${counted(result.entriesChecked, 'entry', 'entries')}`
           : `the tree of its first ${count(outside.treeSize)} entries has another root`)
       : `${FAILURE_PREFIX[result.part]}: ${result.message}`;
     return { exitCode, out: repaired, err: [`homeward: ${message}`], result };
   }
   const checkpoints = result.latestCheckpoint
-    ? `${plural(result.checkpointsVerified, 'signed checkpoint matches', 'signed checkpoints match')} ` +
+    ? `${counted(result.checkpointsVerified, 'signed checkpoint matches', 'signed checkpoints match')} ` +
       `(latest at size ${count(result.latestCheckpoint.treeSize)}, signed ${result.latestCheckpoint.signedAt})`
     : 'no checkpoint signed yet';
   const held = outside
@@ -69,9 +67,9 @@ export async function verifyFromCli(
     : '';
   const { accessLog } = result;
   const line =
-    `Transparency log intact: ${plural(result.treeSize, 'entry', 'entries')}, root ${result.rootHash}; ${checkpoints}` +
-    `${held}; access log chain intact: ${plural(accessLog.size, 'row', 'rows')}, ` +
-    `${plural(accessLog.anchorsMatched, 'anchor matches', 'anchors match')}; ` +
+    `Transparency log intact: ${counted(result.treeSize, 'entry', 'entries')}, root ${result.rootHash}; ${checkpoints}` +
+    `${held}; access log chain intact: ${counted(accessLog.size, 'row', 'rows')}, ` +
+    `${counted(accessLog.anchorsMatched, 'anchor matches', 'anchors match')}; ` +
     `checked in ${result.seconds.toFixed(1)} s.`;
   return { exitCode, out: [...repaired, line], err: [], result };
 }

@@ -7,6 +7,7 @@ import { signCheckpoint } from '../platform/audit/checkpoint.ts';
 import { listTables, quoteIdent } from '../platform/backup/tables.ts';
 import { type Keyring, openKeyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
+import { counted } from '../platform/i18n/plural.ts';
 import { commandConfig, withDatabase } from './support.ts';
 
 interface DemoOptions {
@@ -21,13 +22,12 @@ export function zonesLine(zones: DemoZonesSummary): string {
   const months =
     published.length === 0
       ? 'no month published'
-      : `${published.length} months published (${published[0]} to ${published.at(-1)})`;
-  const waiting =
-    zones.awaitingVerification === 1 ? '1 observation waits' : `${zones.awaitingVerification} observations wait`;
+      : `${counted(published.length, 'month', 'months')} published (${published[0]} to ${published.at(-1)})`;
+  const waiting = counted(zones.awaitingVerification, 'observation waits', 'observations wait');
   const assessed = zones.assessed ? `; ${zones.assessed} assessed, not published` : '';
   return (
-    `Return zones: ${zones.zones} zones of Marenland (${zones.returnZones} locations classified), ` +
-    `${zones.observations} observations, ${months}${assessed}: ${waiting} for a verifier.`
+    `Return zones: ${counted(zones.zones, 'zone', 'zones')} of Marenland (${counted(zones.returnZones, 'location', 'locations')} classified), ` +
+    `${counted(zones.observations, 'observation', 'observations')}, ${months}${assessed}: ${waiting} for a verifier.`
   );
 }
 
@@ -40,7 +40,7 @@ function printAccounts(result: DemoLoadResult): void {
   const states = DEMO_STATES.map((s) => `${s.name} (${s.code}, ${s.role === 'origin' ? 'origin' : 'asylum'})`);
   console.log(`Demo region loaded: ${states.join(', ')}.`);
   console.log(
-    `Created ${result.organisationsCreated} organisations and ${result.accountsCreated} accounts` +
+    `Created ${counted(result.organisationsCreated, 'organisation', 'organisations')} and ${counted(result.accountsCreated, 'account', 'accounts')}` +
       (result.accountsCreated === 0 ? ' (all were already there).' : '.'),
   );
   console.log(zonesLine(result.zones));

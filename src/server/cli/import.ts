@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
 import { AppError } from '../platform/http/errors.ts';
+import { count, counted } from '../platform/i18n/plural.ts';
 import { CliError, commandConfig, withDatabase } from './support.ts';
 
 /**
@@ -25,9 +26,6 @@ export interface ImportProgress {
   /** Ends the report: `done` when the import succeeded. */
   end(done: boolean): void;
 }
-
-const count = (n: number) => n.toLocaleString('en');
-const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
 
 export function parseImportKind(kind: string): ImportKind {
   if ((IMPORT_KINDS as readonly string[]).includes(kind)) return kind as ImportKind;
@@ -52,13 +50,13 @@ export function refusalMessage(file: string, error: AppError): string {
   const total = Number(error.params.problems ?? errors.length);
   const truncated = error.params.truncated === 1;
   const listed = `the first ${count(errors.length)} are listed`;
-  const counted = !truncated
-    ? plural(total, 'problem', 'problems')
+  const problems = !truncated
+    ? counted(total, 'problem', 'problems')
     : total > errors.length
       ? `${count(total)} problems; ${listed}`
       : `at least ${count(total)} problems; ${listed}`;
   return [
-    `Nothing was imported from ${file} (${counted}). Fix the file and import it again.`,
+    `Nothing was imported from ${file} (${problems}). Fix the file and import it again.`,
     ...errors.map((e) => `  ${e.field}: ${e.message}`),
   ].join('\n');
 }
@@ -78,7 +76,7 @@ export async function progressReporter(stream: NodeJS.WriteStream = process.stde
       end(done) {
         if (!done) return;
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        stream.write(`read ${plural(last.rows, 'row', 'rows')} (${size(last.bytes)}) in ${seconds} s\n`);
+        stream.write(`read ${counted(last.rows, 'row', 'rows')} (${size(last.bytes)}) in ${seconds} s\n`);
       },
     };
   }
@@ -123,13 +121,13 @@ export async function importFromCli(
     if (kind === 'gazetteer') {
       const result = await importGazetteer(db, file);
       return (
-        `imported the gazetteer: ${plural(result.zones, 'zone', 'zones')} ` +
+        `imported the gazetteer: ${counted(result.zones, 'zone', 'zones')} ` +
         `(${count(result.created)} created, ${count(result.updated)} updated, ${count(result.unchanged)} unchanged)`
       );
     }
     if (kind === 'shapes') {
       const result = await importShapes(db, file);
-      return `imported ${plural(result.shapes, 'shape', 'shapes')} (${count(result.unchanged)} unchanged)`;
+      return `imported ${counted(result.shapes, 'shape', 'shapes')} (${count(result.unchanged)} unchanged)`;
     }
     const { findOrganisation } = await import('../platform/accounts/provisioning.ts');
     const organisation = await findOrganisation(db, options.org ?? '');
@@ -144,7 +142,7 @@ export async function importFromCli(
       });
       done = true;
       return (
-        `imported ${plural(result.created, 'observation', 'observations')} (${count(result.unchanged)} unchanged) ` +
+        `imported ${counted(result.created, 'observation', 'observations')} (${count(result.unchanged)} unchanged) ` +
         `for ${organisation.name}`
       );
     } finally {

@@ -232,9 +232,9 @@ describe('the demo return zones', () => {
 
   it('prints a line on the zones, and keeps --json as it was with a zones field beside the accounts', () => {
     expect(zonesLine(result.zones)).toBe(
-      `Return zones: 200 zones of Marenland (163 locations classified), ${result.zones.observations} observations, ` +
+      `Return zones: 200 zones of Marenland (163 locations classified), ${result.zones.observations.toLocaleString('en')} observations, ` +
         `12 months published (2025-03 to 2026-02); 2026-03 assessed, not published: ` +
-        `${result.zones.awaitingVerification} observations wait for a verifier.`,
+        `${result.zones.awaitingVerification.toLocaleString('en')} observations wait for a verifier.`,
     );
     const json = JSON.parse(JSON.stringify(demoJson('small', result)));
     expect(Object.keys(json)).toEqual(['scale', 'accounts', 'zones']);

@@ -21,7 +21,8 @@ registerProblems({
     },
     'conflict.unverified_observations': {
       title: 'Unverified observations',
-      detail: '{count} observations of {period} are still waiting for a verifier. Publish once they are decided.',
+      detail:
+        '{count, plural, one {# observation of {period} is} other {# observations of {period} are}} still waiting for a verifier. Publish once they are decided.',
     },
     'conflict.already_published': {
       title: 'Period already published',
@@ -53,7 +54,8 @@ registerProblems({
     },
     'conflict.unverified_observations': {
       title: 'ملاحظات لم يُتحقَّق منها',
-      detail: 'لا تزال {count} ملاحظة من فترة {period} بانتظار التحقق. انشر بعد البتّ فيها.',
+      detail:
+        'لا تزال {count, plural, one {ملاحظة واحدة} two {ملاحظتان} few {# ملاحظات} other {# ملاحظة}} من فترة {period} بانتظار التحقق. انشر بعد البتّ فيها.',
     },
     'conflict.already_published': {
       title: 'الفترة منشورة بالفعل',
@@ -88,7 +90,8 @@ registerProblems({
     },
     'conflict.unverified_observations': {
       title: 'Observations non vérifiées',
-      detail: '{count} observations de {period} attendent encore un vérificateur. Publiez une fois tranchées.',
+      detail:
+        '{count, plural, one {# observation de {period} attend} other {# observations de {period} attendent}} encore un vérificateur. Publiez une fois tranchées.',
     },
     'conflict.already_published': {
       title: 'Période déjà publiée',

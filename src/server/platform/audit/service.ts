@@ -20,6 +20,7 @@ import { countersignaturesOf, storeCountersignature } from './countersign.ts';
 import { readHead } from './head.ts';
 import { presentAccess, presentCheckpoint, presentEntry } from './presenter.ts';
 import './problems.ts';
+import { counted } from '../i18n/plural.ts';
 import { MerkleFrontier } from './merkle.ts';
 import { consistencyProofFromLog, inclusionProofFromLog, type OnCacheMismatch, type TrustedRoots } from './proofs.ts';
 import { accessLog, auditCheckpoints, auditDetails, auditEntries } from './schema.ts';
@@ -198,7 +199,8 @@ export async function listAccessLog(
 }
 
 const invalid = (field: string, code: string, message: string): FieldError => ({ field, code, message });
-const beyondLog = (field: string, size: number) => invalid(field, 'beyond_log', `the log holds ${size} entries`);
+const beyondLog = (field: string, size: number) =>
+  invalid(field, 'beyond_log', `the log holds ${counted(size, 'entry', 'entries')}`);
 
 function periodError(query: { from?: string | undefined; to?: string | undefined }): FieldError | false {
   return (

@@ -15,6 +15,8 @@ export interface Problem {
   title: string;
   status: number;
   code: ErrorCode;
+  /** Which case of `code` this is (`conflict` → `email_taken`), stable for clients and tests to act on. */
+  reason?: string;
   detail: string;
   instance: string;
   requestId: string;
@@ -30,6 +32,7 @@ function problemBody(language: Language, error: AppError, instance: string, requ
     title,
     status: error.status,
     code: error.code,
+    ...(typeof error.params.reason === 'string' ? { reason: error.params.reason } : {}),
     detail,
     instance,
     requestId,

@@ -1,10 +1,12 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import type { Language } from '../../../shared/vocabulary.ts';
 
 type Catalogue = Record<string, { title: string; detail: string }>;
 
 /**
- * Problem titles and details in every language, keyed by error code or `code.reason`.
- * `{name}` placeholders are filled from AppError params, which never carry personal data.
+ * Problem titles and details in every language, keyed by error code or `code.reason`. Messages are ICU
+ * MessageFormat: `{name}` is filled from AppError params, which never carry personal data, and a count takes its
+ * plural forms (`{count, plural, one {# observation} other {# observations}}`).
  */
 const en: Catalogue = {
   validation_failed: {
@@ -30,9 +32,15 @@ const en: Catalogue = {
   not_found: { title: 'Not found', detail: 'The {thing} was not found.' },
   method_not_allowed: { title: 'Method not allowed', detail: 'This address does not accept that method.' },
   conflict: { title: 'Conflict', detail: 'The request conflicts with the current state: {reason}.' },
-  payload_too_large: { title: 'Request too large', detail: 'The request body is larger than {limit} bytes.' },
+  payload_too_large: {
+    title: 'Request too large',
+    detail: 'The request body is larger than {limit, plural, one {# byte} other {# bytes}}.',
+  },
   unsupported_media_type: { title: 'Unsupported content type', detail: 'Send the request body as application/json.' },
-  rate_limited: { title: 'Too many attempts', detail: 'Too many attempts. Try again in {seconds} seconds.' },
+  rate_limited: {
+    title: 'Too many attempts',
+    detail: 'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',
+  },
   internal: {
     title: 'Internal error',
     detail: 'Something went wrong on our side. Quote request {requestId} if you report it.',
@@ -64,9 +72,13 @@ const ar: Catalogue = {
   not_found: { title: 'غير موجود', detail: 'لم يتم العثور على {thing}.' },
   method_not_allowed: { title: 'طريقة غير مسموحة', detail: 'هذا العنوان لا يقبل هذه الطريقة.' },
   conflict: { title: 'تعارض', detail: 'الطلب يتعارض مع الحالة الحالية: {reason}.' },
-  payload_too_large: { title: 'الطلب كبير جدًا', detail: 'نص الطلب أكبر من {limit} بايت.' },
+  payload_too_large: { title: 'الطلب كبير جدًا', detail: 'نص الطلب أكبر من {limit, plural, other {# بايت}}.' },
   unsupported_media_type: { title: 'نوع محتوى غير مدعوم', detail: 'أرسل نص الطلب بصيغة application/json.' },
-  rate_limited: { title: 'محاولات كثيرة', detail: 'محاولات كثيرة جدًا. حاول مجددًا بعد {seconds} ثانية.' },
+  rate_limited: {
+    title: 'محاولات كثيرة',
+    detail:
+      'محاولات كثيرة جدًا. حاول مجددًا بعد {seconds, plural, one {ثانية واحدة} two {ثانيتين} few {# ثوانٍ} other {# ثانية}}.',
+  },
   internal: { title: 'خطأ داخلي', detail: 'حدث خطأ من جهتنا. اذكر رقم الطلب {requestId} عند الإبلاغ عنه.' },
   unavailable: { title: 'الخدمة غير متاحة', detail: 'الخدمة غير متاحة مؤقتًا. حاول مجددًا بعد قليل.' },
   request_timeout: { title: 'انتهت مهلة الطلب', detail: 'استغرق وصول الطلب وقتًا أطول من المسموح. حاول مجددًا.' },
@@ -101,12 +113,18 @@ const fr: Catalogue = {
   not_found: { title: 'Introuvable', detail: 'Élément introuvable : {thing}.' },
   method_not_allowed: { title: 'Méthode non autorisée', detail: "Cette adresse n'accepte pas cette méthode." },
   conflict: { title: 'Conflit', detail: "La requête est en conflit avec l'état actuel : {reason}." },
-  payload_too_large: { title: 'Requête trop volumineuse', detail: 'Le corps de la requête dépasse {limit} octets.' },
+  payload_too_large: {
+    title: 'Requête trop volumineuse',
+    detail: 'Le corps de la requête dépasse {limit, plural, one {# octet} other {# octets}}.',
+  },
   unsupported_media_type: {
     title: 'Type de contenu non pris en charge',
     detail: 'Envoyez le corps en application/json.',
   },
-  rate_limited: { title: 'Trop de tentatives', detail: 'Trop de tentatives. Réessayez dans {seconds} secondes.' },
+  rate_limited: {
+    title: 'Trop de tentatives',
+    detail: 'Trop de tentatives. Réessayez dans {seconds, plural, one {# seconde} other {# secondes}}.',
+  },
   internal: {
     title: 'Erreur interne',
     detail: 'Une erreur est survenue de notre côté. Indiquez la requête {requestId} si vous la signalez.',
@@ -127,6 +145,28 @@ export function registerProblems(texts: Record<Language, Catalogue>): void {
   for (const language of Object.keys(texts) as Language[]) Object.assign(problemCatalogues[language], texts[language]);
 }
 
+/** Each message compiled once per language: ICU MessageFormat, so counts take their plural forms. */
+const compiled = new Map<string, IntlMessageFormat>();
+
+function compile(language: Language, text: string): IntlMessageFormat {
+  const key = `${language}\u0000${text}`;
+  let format = compiled.get(key);
+  if (!format) {
+    format = new IntlMessageFormat(text, language);
+    compiled.set(key, format);
+  }
+  return format;
+}
+
+/** A message with its arguments; an argument the error did not give reads as empty rather than failing. */
+function formatMessage(language: Language, text: string, params: Record<string, string | number>): string {
+  const values = new Proxy(params, {
+    has: () => true,
+    get: (target, name) => (typeof name === 'string' ? (target[name] ?? '') : undefined),
+  });
+  return String(compile(language, text).format(values));
+}
+
 export function describeProblem(
   language: Language,
   code: string,
@@ -134,7 +174,13 @@ export function describeProblem(
 ): { title: string; detail: string } {
   const key = typeof params.reason === 'string' ? `${code}.${params.reason}` : code;
   const catalogue = problemCatalogues[language];
-  const entry = catalogue[key] ?? catalogue[code] ?? problemCatalogues.en[key] ?? problemCatalogues.en[code];
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
-  return entry ? { title: fill(entry.title), detail: fill(entry.detail) } : { title: code, detail: code };
+  const local = catalogue[key] ?? catalogue[code];
+  const [entry, entryLanguage] = local
+    ? [local, language]
+    : [problemCatalogues.en[key] ?? problemCatalogues.en[code], 'en' as const];
+  if (!entry) return { title: code, detail: code };
+  return {
+    title: formatMessage(entryLanguage, entry.title, params),
+    detail: formatMessage(entryLanguage, entry.detail, params),
+  };
 }

@@ -31,11 +31,9 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 /** Who the person is, where they act, with which roles, and what those roles let them see and do. */
 export default function AccountPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe();
   const format = useFormatters();
-  const describe = (permission: string) =>
-    i18n.exists(`permission.${permission}`) ? t(`permission.${permission}`) : permission;
   return (
     <>
       <ScreenHeader title={t('account.title')} description={t('account.intro')} />
@@ -104,7 +102,7 @@ export default function AccountPage() {
           <Text mb="sm">{t('account.permissionsIntro', { count: me.permissions.length })}</Text>
           <List spacing={4}>
             {me.permissions.map((permission) => (
-              <List.Item key={permission}>{describe(permission)}</List.Item>
+              <List.Item key={permission}>{t(`permission.${permission}`)}</List.Item>
             ))}
           </List>
         </Section>
