@@ -186,7 +186,9 @@ describe('review and publication', () => {
       payload: { period: PERIOD },
     });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().detail).toContain('1 observations');
+    expect(refused.json()).toMatchObject({ code: 'conflict', reason: 'unverified_observations' });
+    // One observation waits, and the message says so in the singular.
+    expect(refused.json().detail).toMatch(/^1 observation of \d{4}-\d{2} is still/);
 
     await verifier.request({
       method: 'POST',

@@ -118,6 +118,12 @@ describe('API client', () => {
     expect(apiError.sessionLost).toBe(false);
   });
 
+  it('keeps the reason a problem gives, so a screen can act on one case of its code', async () => {
+    const { fetch } = server(problem(409, { code: 'conflict', reason: 'email_taken', detail: 'That email is taken.' }));
+    const api = createApiClient({ language: () => 'en', fetch });
+    await expect(api.post('/users', {})).rejects.toMatchObject({ code: 'conflict', reason: 'email_taken' });
+  });
+
   it('keeps the status of an error that is not a problem (a proxy page), without a detail to show', async () => {
     const { fetch } = server(
       new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }),

@@ -26,6 +26,8 @@ const SESSION_LOST: ReadonlySet<string> = new Set([
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode;
+  /** Which case of `code` this is (`conflict` → `email_taken`), for screens that act on one case. */
+  readonly reason: string | undefined;
   readonly title: string | undefined;
   readonly detail: string | undefined;
   readonly requestId: string | undefined;
@@ -34,6 +36,7 @@ export class ApiError extends Error {
   constructor(init: {
     status: number;
     code: ApiErrorCode;
+    reason?: string;
     title?: string;
     detail?: string;
     requestId?: string;
@@ -44,6 +47,7 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.status = init.status;
     this.code = init.code;
+    this.reason = init.reason;
     this.title = init.title;
     this.detail = init.detail;
     this.requestId = init.requestId;
@@ -108,12 +112,14 @@ export async function problemFromResponse(response: Response): Promise<ApiError>
   } catch (cause) {
     return new ApiError({ status, code: codeForStatus(status), cause });
   }
+  const reason = text(body.reason);
   const title = text(body.title);
   const detail = text(body.detail);
   const id = text(body.requestId) ?? requestId;
   return new ApiError({
     status,
     code: (text(body.code) as ErrorCode | undefined) ?? codeForStatus(status),
+    ...(reason ? { reason } : {}),
     ...(title ? { title } : {}),
     ...(detail ? { detail } : {}),
     ...(id ? { requestId: id } : {}),

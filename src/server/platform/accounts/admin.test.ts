@@ -59,7 +59,7 @@ describe('organisations', () => {
     await post({ name: 'Unique Name Org', kind: 'donor', homeState: 'QO' });
     const duplicate = await post({ name: 'Unique Name Org', kind: 'donor', homeState: 'QO' });
     expect(duplicate.statusCode).toBe(409);
-    expect(duplicate.json().detail).toContain('organisation with this name');
+    expect(duplicate.json().reason).toBe('organisation_name_taken');
     for (const homeState of ['qo', 'QOO', 'Q1']) {
       const bad = await post({ name: `Org ${homeState}`, kind: 'donor', homeState });
       expect(bad.statusCode).toBe(400);

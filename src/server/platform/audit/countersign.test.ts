@@ -73,7 +73,7 @@ describe("witnesses' countersignatures", () => {
       signature: signNote(served.note, ngo.privateKey),
     });
     expect(noSuchSize.statusCode).toBe(404);
-    expect(noSuchSize.json().detail).toBe('No checkpoint of the transparency log was signed at this tree size.');
+    expect(noSuchSize.json().reason).toBe('checkpoint_size');
 
     const otherText = await post({
       treeSize: served.treeSize,

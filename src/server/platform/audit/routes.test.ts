@@ -52,6 +52,8 @@ describe('the public checkpoint', () => {
       headers: { 'accept-language': 'fr' },
     });
     expect(none.statusCode).toBe(404);
+    expect(none.json()).toMatchObject({ reason: 'no_checkpoint' });
+    expect(none.headers['content-language']).toBe('fr');
     expect(none.json().detail).toBe("Aucun point de contrôle du journal de transparence n'a encore été signé.");
     await sign();
     await appendAuditBatch(env.database.db, keyEntries(5));

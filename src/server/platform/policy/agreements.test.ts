@@ -131,7 +131,7 @@ describe('data-sharing agreements', () => {
   it('cannot be recorded for another organisation’s data', async () => {
     const response = await create(admin.owner!, { ...valid(), fromOrganisationId: org.outsider });
     expect(response.statusCode).toBe(403);
-    expect(response.json().detail).toContain('Only the organisation whose data is shared');
+    expect(response.json().reason).toBe('agreement_owner_only');
   });
 
   it('are listed to their parties and to the monitoring centre only', async () => {
@@ -166,7 +166,7 @@ describe('data-sharing agreements', () => {
 
     const again = await revoke(admin.owner!);
     expect(again.statusCode).toBe(409);
-    expect(again.json().detail).toContain('already been revoked');
+    expect(again.json().reason).toBe('agreement_already_revoked');
     const entries = await env.database.db
       .select()
       .from(auditEntries)

@@ -60,7 +60,7 @@ describe('the permission guard', () => {
     const admin = await signIn(probe, await createTestAccount(probe, { roles: ['administrator'] }));
     const response = await get(admin, '/api/v1/test/undeclared');
     expect(problem(response)).toBe('403 forbidden');
-    expect(response.json().detail).toContain('does not say who may use it');
+    expect(response.json().reason).toBe('route_without_permission');
     expect(problem(await get(new TestClient(probe), '/api/v1/test/undeclared'))).toBe('403 forbidden');
   });
 
