@@ -16,7 +16,7 @@ export function parsePeriod(value: string): string {
 /** Assesses the period (logged in the transparency log, by the system) and answers the lines to print. */
 export async function assessFromCli(db: Database, period: string): Promise<string[]> {
   await import('../zones/problems.ts');
-  const { assessPeriod, countByClass } = await import('../zones/assessment.ts');
+  const { assessPeriod, countByClass } = await import('../zones/assessments.ts');
   const { frameworkVersion, results } = await assessPeriod(db, parsePeriod(period), null);
   const counts = countByClass(results.map((result) => result.classification));
   const labels = ZONE_CLASSES.map((zoneClass) => zoneClass.replaceAll('_', ' '));

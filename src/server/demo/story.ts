@@ -5,8 +5,8 @@ import {
   type ObservationStatus,
   UNITS,
 } from '../../shared/zones.ts';
-import { shiftPeriod, thresholdStatus } from '../zones/classify.ts';
-import { checkValue, indicatorsOf } from '../zones/framework.ts';
+import { shiftPeriod, thresholdStatus } from '../zones/rules/classify.ts';
+import { checkValue, indicatorsOf } from '../zones/rules/framework.ts';
 import type { DemoZone } from './gazetteer.ts';
 import { seeded } from './random.ts';
 

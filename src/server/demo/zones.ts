@@ -6,12 +6,12 @@ import { type AnyAuditEntryInput, type AuditActor, appendAudit, appendAuditBatch
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
 import { newId } from '../platform/db/columns.ts';
-import { assessPeriod } from '../zones/assessment.ts';
+import { assessPeriod } from '../zones/assessments.ts';
 import { activeFramework } from '../zones/frameworks.ts';
 import { upsertZones } from '../zones/gazetteer.ts';
-import { latestPublication, writePublication } from '../zones/publication.ts';
-import { zoneAssessments, zoneObservations, zonePublications, zones, zoneVerifications } from '../zones/schema.ts';
+import { latestPublication, writePublication } from '../zones/publications.ts';
 import { currentPeriod } from '../zones/support.ts';
+import { zoneAssessments, zoneObservations, zonePublications, zones, zoneVerifications } from '../zones/tables.ts';
 import { generateGazetteer } from './gazetteer.ts';
 import type { DemoScale } from './load.ts';
 import { DEMO_ZONE_STORY, type DemoObservation, type DemoOrganisationKey, generateStory } from './story.ts';

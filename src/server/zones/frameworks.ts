@@ -8,10 +8,10 @@ import type { RequestContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/client.ts';
 import { AppError, notFound } from '../platform/http/errors.ts';
 import { authorize } from '../platform/policy/policy.ts';
-import { DEFAULT_FRAMEWORK } from './default-framework.ts';
-import { checkFramework } from './framework.ts';
-import { zoneFrameworks } from './schema.ts';
+import { DEFAULT_FRAMEWORK } from './rules/default-framework.ts';
+import { checkFramework } from './rules/framework.ts';
 import { auditActorOf } from './support.ts';
+import { zoneFrameworks } from './tables.ts';
 
 type FrameworkRow = typeof zoneFrameworks.$inferSelect;
 

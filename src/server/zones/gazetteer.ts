@@ -15,8 +15,8 @@ import { countOf } from '../platform/db/count.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { authorize } from '../platform/policy/policy.ts';
 import { activeFramework, presentFramework } from './frameworks.ts';
-import { latestPublicZoneClass } from './published.ts';
-import { zoneAssessments, zones } from './schema.ts';
+import { latestPublicZoneClass } from './published-classes.ts';
+import { zoneAssessments, zones } from './tables.ts';
 
 type ZoneRow = typeof zones.$inferSelect;
 

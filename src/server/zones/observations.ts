@@ -18,8 +18,8 @@ import { AppError, notFound } from '../platform/http/errors.ts';
 import { authorize, can } from '../platform/policy/policy.ts';
 import { activeFramework } from './frameworks.ts';
 import { ObservationWriter } from './observation-writer.ts';
-import { zoneObservations, zones, zoneVerifications } from './schema.ts';
 import { auditActorOf } from './support.ts';
+import { zoneObservations, zones, zoneVerifications } from './tables.ts';
 
 type ObservationRow = typeof zoneObservations.$inferSelect;
 

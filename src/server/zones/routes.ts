@@ -37,8 +37,8 @@ import {
   verifyObservation,
 } from './observations.ts';
 import './problems.ts';
-import { publicZonePageBody, publicZonesBody, publishedContent } from './public.ts';
-import { listPublications, publishPeriod, recomputePeriod, reviewPeriod } from './publication.ts';
+import { publicZonePageBody, publicZonesBody, publishedContent } from './public-zones.ts';
+import { listPublications, publishPeriod, recomputePeriod, reviewPeriod } from './publications.ts';
 
 const tags = ['zones'];
 const PcodeParams = z.strictObject({ pcode: PCode });

@@ -6,9 +6,9 @@ import type { AuditActor } from '../platform/audit/log.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { type Database, queryRows } from '../platform/db/client.ts';
 import { AppError } from '../platform/http/errors.ts';
-import { classifyZone, type ObservationFact, shiftPeriod } from './classify.ts';
 import { activeFramework } from './frameworks.ts';
-import { zoneAssessments, zones } from './schema.ts';
+import { classifyZone, type ObservationFact, shiftPeriod } from './rules/classify.ts';
+import { zoneAssessments, zones } from './tables.ts';
 
 type FrameworkRow = Awaited<ReturnType<typeof activeFramework>>;
 const ROWS_PER_STATEMENT = 500;

@@ -9,11 +9,11 @@ import type { Database } from '../platform/db/client.ts';
 import { newId } from '../platform/db/columns.ts';
 import { AppError, notFound } from '../platform/http/errors.ts';
 import { authorize } from '../platform/policy/policy.ts';
-import { assessPeriod, countByClass } from './assessment.ts';
-import { decidingPart } from './explain.ts';
+import { assessPeriod, countByClass } from './assessments.ts';
 import { activeFramework } from './frameworks.ts';
-import { zoneAssessments, zoneObservations, zonePublications, zonePublishedClasses, zones } from './schema.ts';
+import { decidingPart } from './rules/explain.ts';
 import { auditActorOf } from './support.ts';
+import { zoneAssessments, zoneObservations, zonePublications, zonePublishedClasses, zones } from './tables.ts';
 
 type PublicationRow = typeof zonePublications.$inferSelect;
 const ROWS_PER_STATEMENT = 500;
