@@ -15,6 +15,7 @@ import { zoneAssessments, zoneObservations, zonePublications, zones, zoneVerific
 import { generateGazetteer } from './gazetteer.ts';
 import type { DemoScale } from './load.ts';
 import { DEMO_ZONE_STORY, type DemoObservation, type DemoOrganisationKey, generateStory } from './story.ts';
+import '../zones/events.ts';
 
 /**
  * How many past months each scale's story covers (the current month comes on top, not published). The

@@ -9,6 +9,7 @@ import { AppError } from '../platform/http/errors.ts';
 import { activeFramework } from './frameworks.ts';
 import { classifyZone, type ObservationFact, shiftPeriod } from './rules/classify.ts';
 import { zoneAssessments, zones } from './tables.ts';
+import './events.ts';
 
 type FrameworkRow = Awaited<ReturnType<typeof activeFramework>>;
 const ROWS_PER_STATEMENT = 500;

@@ -12,6 +12,8 @@ import { DEFAULT_FRAMEWORK } from './rules/default-framework.ts';
 import { checkFramework } from './rules/framework.ts';
 import { auditActorOf } from './support.ts';
 import { zoneFrameworks } from './tables.ts';
+import './events.ts';
+import './permissions.ts';
 
 type FrameworkRow = typeof zoneFrameworks.$inferSelect;
 

@@ -17,6 +17,7 @@ import { authorize } from '../platform/policy/policy.ts';
 import { activeFramework, presentFramework } from './frameworks.ts';
 import { latestPublicZoneClass } from './published-classes.ts';
 import { zoneAssessments, zones } from './tables.ts';
+import './permissions.ts';
 
 type ZoneRow = typeof zones.$inferSelect;
 

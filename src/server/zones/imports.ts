@@ -24,6 +24,7 @@ import { setShapes, upsertZones } from './gazetteer.ts';
 import { MAX_REPORTED_PROBLEMS, ObservationWriter } from './observation-writer.ts';
 import { indicatorsOf } from './rules/framework.ts';
 import { zones } from './tables.ts';
+import './events.ts';
 
 /**
  * File imports of the return-zones module: the gazetteer (CSV/XLSX), zone shapes (GeoJSON) and observations

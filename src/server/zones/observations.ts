@@ -20,6 +20,8 @@ import { activeFramework } from './frameworks.ts';
 import { ObservationWriter } from './observation-writer.ts';
 import { auditActorOf } from './support.ts';
 import { zoneObservations, zones, zoneVerifications } from './tables.ts';
+import './events.ts';
+import './permissions.ts';
 
 type ObservationRow = typeof zoneObservations.$inferSelect;
 

@@ -14,6 +14,8 @@ import { activeFramework } from './frameworks.ts';
 import { decidingPart } from './rules/explain.ts';
 import { auditActorOf } from './support.ts';
 import { zoneAssessments, zoneObservations, zonePublications, zonePublishedClasses, zones } from './tables.ts';
+import './events.ts';
+import './permissions.ts';
 
 type PublicationRow = typeof zonePublications.$inferSelect;
 const ROWS_PER_STATEMENT = 500;

@@ -186,7 +186,8 @@ describe('review and publication', () => {
       payload: { period: PERIOD },
     });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().detail).toContain('1 observations');
+    expect(refused.json()).toMatchObject({ code: 'conflict', reason: 'unverified_observations' });
+    expect(refused.json().detail).toContain('1 observation of');
 
     await verifier.request({
       method: 'POST',

@@ -1,0 +1,30 @@
+import type { HomewardModule } from '../platform/module.ts';
+import { type ZoneAuditEvents, zoneEvents } from './events.ts';
+import { type ZonePermission, zonePermissions } from './permissions.ts';
+import { zoneProblems } from './problems.ts';
+import { publicZoneRoutes, zoneRoutes } from './routes.ts';
+import * as zoneTables from './tables.ts';
+
+/** Return zones: the gazetteer, the criteria framework, observations, assessment and publication. */
+export const zonesModule: HomewardModule = {
+  name: 'zones',
+  tables: zoneTables,
+  auditEvents: zoneEvents,
+  problems: zoneProblems,
+  permissions: zonePermissions,
+  staffRoutes: zoneRoutes,
+  publicRoutes: publicZoneRoutes,
+  openApiTags: [
+    { name: 'zones', description: 'Return zones: gazetteer, criteria framework, observations, publication' },
+    { name: 'public', description: 'What anyone may read without signing in' },
+  ],
+};
+
+// The module's audit events and permissions join the platform's types, so that appendAudit, routes and
+// services check them at compile time.
+declare module '../platform/audit/events.ts' {
+  interface ModuleAuditEvents extends ZoneAuditEvents {}
+}
+declare module '../platform/policy/permissions.ts' {
+  interface ModulePermissions extends Record<ZonePermission, readonly string[]> {}
+}
