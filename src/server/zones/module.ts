@@ -1,4 +1,5 @@
-import type { HomewardModule } from '../platform/module.ts';
+import type { DemoContext, HomewardModule } from '../platform/module.ts';
+import { loadDemoZones, summariseDemoZones } from './demo.ts';
 import { type ZoneAuditEvents, zoneEvents } from './events.ts';
 import { type ZonePermission, zonePermissions } from './permissions.ts';
 import { zoneProblems } from './problems.ts';
@@ -18,7 +19,26 @@ export const zonesModule: HomewardModule = {
     { name: 'zones', description: 'Return zones: gazetteer, criteria framework, observations, publication' },
     { name: 'public', description: 'What anyone may read without signing in' },
   ],
+  demo: { load: loadDemo, summarise: summariseDemoZones },
 };
+
+/** Marenland's zones, a year of observations and publications, by the demo's coordinator, monitor and verifier. */
+function loadDemo(context: DemoContext) {
+  const { coordinator, field_monitor: fieldMonitor, verifier } = context.people;
+  const { jmc, cso, un } = context.organisations;
+  if (!coordinator || !fieldMonitor || !verifier || !jmc || !cso || !un) {
+    throw new Error(
+      'module "zones": the demo needs a coordinator, a field monitor, a verifier and three organisations',
+    );
+  }
+  return loadDemoZones(
+    context.db,
+    context.keyring,
+    context.scale,
+    { coordinator, fieldMonitor, verifier, organisations: { jmc, cso, un } },
+    context.now,
+  );
+}
 
 // The module's audit events and permissions join the platform's types, so that appendAudit, routes and
 // services check them at compile time.

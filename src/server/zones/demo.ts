@@ -1,21 +1,21 @@
 import { createHash, hash } from 'node:crypto';
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { generateGazetteer } from '../demo/gazetteer.ts';
+import type { DemoScale } from '../demo/load.ts';
+import { DEMO_ZONE_STORY, type DemoObservation, type DemoOrganisationKey, generateStory } from '../demo/story.ts';
 import { canonicalJson } from '../platform/audit/canonical.ts';
 import { inTransaction } from '../platform/audit/head.ts';
 import { type AnyAuditEntryInput, type AuditActor, appendAudit, appendAuditBatch } from '../platform/audit/log.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
 import { newId } from '../platform/db/columns.ts';
-import { assessPeriod } from '../zones/assessments.ts';
-import { activeFramework } from '../zones/frameworks.ts';
-import { upsertZones } from '../zones/gazetteer.ts';
-import { latestPublication, writePublication } from '../zones/publications.ts';
-import { currentPeriod } from '../zones/support.ts';
-import { zoneAssessments, zoneObservations, zonePublications, zones, zoneVerifications } from '../zones/tables.ts';
-import { generateGazetteer } from './gazetteer.ts';
-import type { DemoScale } from './load.ts';
-import { DEMO_ZONE_STORY, type DemoObservation, type DemoOrganisationKey, generateStory } from './story.ts';
-import '../zones/events.ts';
+import { assessPeriod } from './assessments.ts';
+import { activeFramework } from './frameworks.ts';
+import { upsertZones } from './gazetteer.ts';
+import { latestPublication, writePublication } from './publications.ts';
+import { currentPeriod } from './support.ts';
+import { zoneAssessments, zoneObservations, zonePublications, zones, zoneVerifications } from './tables.ts';
+import './events.ts';
 
 /**
  * How many past months each scale's story covers (the current month comes on top, not published). The
