@@ -248,9 +248,12 @@ async function summarise(db: Database): Promise<DemoZonesSummary> {
   const [totals] = await db
     .select({
       zones: count(),
-      // Return zones are the units without children (what classifyPeriod classifies).
+      // Return zones are the units without children (what classifyPeriod classifies). The outer zone's P-code is
+      // qualified by hand: in a one-table select Drizzle writes its columns without the table.
       returnZones: sql<number>`count(*) filter (where not exists (
-          select 1 from zones c where c.parent_pcode = "zones"."pcode"))`.mapWith(Number),
+          select 1 from ${zones} c where c.parent_pcode = ${zones}.${sql.identifier(zones.pcode.name)}))`.mapWith(
+        Number,
+      ),
     })
     .from(zones)
     .where(eq(zones.stateCode, 'QM'));
@@ -263,7 +266,7 @@ async function summarise(db: Database): Promise<DemoZonesSummary> {
   const [latestAssessed] = await db
     .select({ period: zoneAssessments.period })
     .from(zoneAssessments)
-    .where(sql`not exists (select 1 from zone_publications p where p.period = "zone_assessments"."period")`)
+    .where(sql`not exists (select 1 from ${zonePublications} p where p.period = ${zoneAssessments.period})`)
     .orderBy(desc(zoneAssessments.period))
     .limit(1);
   const improving = await db

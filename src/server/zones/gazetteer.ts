@@ -78,7 +78,7 @@ export async function listZones(
           .from(zoneAssessments)
           .where(
             and(
-              eq(zoneAssessments.period, query.period ?? sql`(select max(period) from zone_assessments)`),
+              eq(zoneAssessments.period, query.period ?? sql`(select max(period) from ${zoneAssessments})`),
               inArray(zoneAssessments.pcode, pcodes),
             ),
           )
@@ -109,9 +109,9 @@ async function countZones(db: Database, where: SQL | undefined): Promise<number>
  */
 async function zoneWithAncestors(db: Database, pcode: string): Promise<{ zone?: ZoneRow; ancestors: ZoneRow[] }> {
   const chain = sql`(with recursive chain (pcode, parent_pcode) as (
-      select pcode, parent_pcode from zones where pcode = ${pcode}
+      select pcode, parent_pcode from ${zones} where pcode = ${pcode}
       union
-      select z.pcode, z.parent_pcode from zones z join chain c on z.pcode = c.parent_pcode
+      select z.pcode, z.parent_pcode from ${zones} z join chain c on z.pcode = c.parent_pcode
     ) select pcode from chain)`;
   const rows = (await db.select(listColumns).from(zones).where(sql`${zones.pcode} in ${chain}`)) as ZoneRow[];
   const byPcode = new Map(rows.map((row) => [row.pcode, row]));
