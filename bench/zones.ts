@@ -17,7 +17,13 @@ import { publishPeriod } from '../src/server/zones/publications.ts';
 import { shiftPeriod } from '../src/server/zones/rules/classify.ts';
 import { DEFAULT_FRAMEWORK } from '../src/server/zones/rules/default-framework.ts';
 import { zoneObservations, zones } from '../src/server/zones/tables.ts';
-import { OBSERVATION_SOURCES, type ObservationInput, UNITS, type Unit, type ZoneClass } from '../src/shared/zones.ts';
+import {
+  OBSERVATION_SOURCES,
+  type ObservationInput,
+  UNITS,
+  type Unit,
+  type ZoneClass,
+} from '../src/shared/zones/schemas.ts';
 import { measureRps, type RunningServer, startServer } from './support/servers.ts';
 import type { Scenario } from './types.ts';
 

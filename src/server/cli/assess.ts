@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ZONE_CLASSES } from '../../shared/zones.ts';
+import { ZONE_CLASSES } from '../../shared/zones/schemas.ts';
 import type { Database } from '../platform/db/client.ts';
 import { CliError, commandConfig, withDatabase } from './support.ts';
 

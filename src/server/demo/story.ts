@@ -4,7 +4,7 @@ import {
   type ObservationSource,
   type ObservationStatus,
   UNITS,
-} from '../../shared/zones.ts';
+} from '../../shared/zones/schemas.ts';
 import { shiftPeriod, thresholdStatus } from '../zones/rules/classify.ts';
 import { checkValue, indicatorsOf } from '../zones/rules/framework.ts';
 import type { DemoZone } from './gazetteer.ts';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/app.ts';
-import type { ObservationStatus } from '../../shared/zones.ts';
-import { OBSERVATION_SOURCES } from '../../shared/zones.ts';
+import type { ObservationStatus } from '../../shared/zones/schemas.ts';
+import { OBSERVATION_SOURCES } from '../../shared/zones/schemas.ts';
 import { organisations } from '../platform/accounts/schema.ts';
 import type { DatabaseHandle } from '../platform/db/client.ts';
 import { newId } from '../platform/db/columns.ts';

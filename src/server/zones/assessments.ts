@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Classification, ObservationSource, ObservationStatus, ZoneClass } from '../../shared/zones.ts';
-import { ZONE_CLASSES } from '../../shared/zones.ts';
+import type { Classification, ObservationSource, ObservationStatus, ZoneClass } from '../../shared/zones/schemas.ts';
+import { ZONE_CLASSES } from '../../shared/zones/schemas.ts';
 import { inTransaction } from '../platform/audit/head.ts';
 import type { AuditActor } from '../platform/audit/log.ts';
 import { appendAudit } from '../platform/audit/log.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OBSERVATION_SOURCES, VERIFICATION_DECISIONS, ZONE_CLASSES } from '../../shared/zones.ts';
+import { OBSERVATION_SOURCES, VERIFICATION_DECISIONS, ZONE_CLASSES } from '../../shared/zones/schemas.ts';
 import { auditCode, auditCount, auditId, defineAuditEvents } from '../platform/audit/event-schema.ts';
 import { registerAuditEvents } from '../platform/audit/events.ts';
 

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
-import type { FrameworkDefinition, FrameworkVersion } from '../../shared/zones.ts';
+import type { FrameworkDefinition, FrameworkVersion } from '../../shared/zones/schemas.ts';
 import { canonicalJson } from '../platform/audit/canonical.ts';
 import { inTransaction } from '../platform/audit/head.ts';
 import { appendAudit } from '../platform/audit/log.ts';

@@ -8,7 +8,7 @@ import type {
   ZoneLevel,
   ZoneListQuery,
   ZonePage,
-} from '../../shared/zones.ts';
+} from '../../shared/zones/schemas.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/client.ts';
 import { countOf } from '../platform/db/count.ts';

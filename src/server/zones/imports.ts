@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { inArray } from 'drizzle-orm';
-import type { ObservationInput, ObservationSource } from '../../shared/zones.ts';
+import type { ObservationInput, ObservationSource } from '../../shared/zones/schemas.ts';
 import { findOrganisationById } from '../platform/accounts/provisioning.ts';
 import { canonicalJson } from '../platform/audit/canonical.ts';
 import { inTransaction } from '../platform/audit/head.ts';

@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { OBSERVATION_SOURCES, type ObservationInput, PCODE } from '../../shared/zones.ts';
+import { OBSERVATION_SOURCES, type ObservationInput, PCODE } from '../../shared/zones/schemas.ts';
 import { canonicalJson } from '../platform/audit/canonical.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { type Database, queryRows } from '../platform/db/client.ts';

@@ -6,7 +6,7 @@ import type {
   ObservationListQuery,
   ObservationPage,
   VerificationDecision,
-} from '../../shared/zones.ts';
+} from '../../shared/zones/schemas.ts';
 import { organisationNameOf } from '../platform/accounts/directory.ts';
 import { recordAccess } from '../platform/audit/access.ts';
 import { inTransaction } from '../platform/audit/head.ts';

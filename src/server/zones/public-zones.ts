@@ -8,7 +8,7 @@ import {
   PublicZoneDetail as PublicZoneDetailSchema,
   type ZoneClass,
   type ZoneLevel,
-} from '../../shared/zones.ts';
+} from '../../shared/zones/schemas.ts';
 import { type Database, queryRows } from '../platform/db/client.ts';
 import { type BodyEncoding, compressText } from '../platform/http/compression.ts';
 import { notFound } from '../platform/http/errors.ts';

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { PeriodReview, PublicationSummary, ZoneClass } from '../../shared/zones.ts';
+import type { PeriodReview, PublicationSummary, ZoneClass } from '../../shared/zones/schemas.ts';
 import { canonicalJson } from '../platform/audit/canonical.ts';
 import { inTransaction } from '../platform/audit/head.ts';
 import { type AuditActor, appendAudit } from '../platform/audit/log.ts';

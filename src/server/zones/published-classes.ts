@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { PublicationSummary, ZoneClass } from '../../shared/zones.ts';
+import type { PublicationSummary, ZoneClass } from '../../shared/zones/schemas.ts';
 import { type Database, queryRows } from '../platform/db/client.ts';
 import { zonePublications, zonePublishedClasses } from './tables.ts';
 

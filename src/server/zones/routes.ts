@@ -23,7 +23,7 @@ import {
   ZoneDetail,
   ZoneListQuery,
   ZonePage,
-} from '../../shared/zones.ts';
+} from '../../shared/zones/schemas.ts';
 import type { HomewardApp } from '../app.ts';
 import { negotiateEncoding } from '../platform/http/compression.ts';
 import { getActiveFramework, listFrameworks, publishFramework, saveFrameworkDraft } from './frameworks.ts';

@@ -1,4 +1,4 @@
-import { type FrameworkDefinition, type IndicatorDefinition, UNITS } from '../../../shared/zones.ts';
+import { type FrameworkDefinition, type IndicatorDefinition, UNITS } from '../../../shared/zones/schemas.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 
 /**

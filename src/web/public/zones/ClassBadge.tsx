@@ -1,6 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CriterionStatus, IndicatorStatus, ZoneClass } from '../../../shared/zones.ts';
+import type { CriterionStatus, IndicatorStatus, ZoneClass } from '../../../shared/zones/schemas.ts';
 import { paint, TONE_ICON, TONE_STYLE } from './classStyle.ts';
 import { CLASS_TONE, STATUS_TONE, type Tone } from './vocabulary.ts';
 

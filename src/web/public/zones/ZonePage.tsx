@@ -2,7 +2,7 @@ import './zones.css';
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
-import type { PublicZoneDetail } from '../../../shared/zones.ts';
+import type { PublicZoneDetail } from '../../../shared/zones/schemas.ts';
 import { isApiError } from '../../api/problem.ts';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';

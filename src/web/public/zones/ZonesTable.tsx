@@ -1,7 +1,7 @@
 import { Anchor, Group, NativeSelect, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { PublicZone } from '../../../shared/zones.ts';
+import type { PublicZone } from '../../../shared/zones/schemas.ts';
 import { ClassBadge } from './ClassBadge.tsx';
 import { filterFromSearch, filterToSearch, filterZones, type ZoneFilter } from './filter.ts';
 import { formatPeriod, hasLanguage, localized } from './format.ts';

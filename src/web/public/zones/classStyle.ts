@@ -1,4 +1,4 @@
-import type { ZoneClass } from '../../../shared/zones.ts';
+import type { ZoneClass } from '../../../shared/zones/schemas.ts';
 import { CLASS_TONE, type Tone } from './vocabulary.ts';
 
 /**

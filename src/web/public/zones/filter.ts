@@ -1,4 +1,4 @@
-import type { PublicZone, ZoneClass } from '../../../shared/zones.ts';
+import type { PublicZone, ZoneClass } from '../../../shared/zones/schemas.ts';
 import { CLASSES, isZoneClass } from './vocabulary.ts';
 
 export interface ZoneFilter {

@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { PublicZone } from '../../../shared/zones.ts';
+import type { PublicZone } from '../../../shared/zones/schemas.ts';
 import { isZoneClass, LEVELS } from './vocabulary.ts';
 
 /** What `GET /public/zones?format=geojson` answers: one feature per zone with a published class. */

@@ -6,7 +6,7 @@ import {
   UNIT_NAMES,
   ZONE_CLASSES,
   ZONE_LEVELS,
-} from '../../../shared/zones.ts';
+} from '../../../shared/zones/schemas.ts';
 import { BASES, CLASSES, isZoneClass, LEVELS, PCODE, SOURCES, UNITS } from './vocabulary.ts';
 
 describe('the public pages’ copy of the zone vocabulary', () => {

@@ -6,7 +6,7 @@ import type {
   Unit,
   ZoneClass,
   ZoneLevel,
-} from '../../../shared/zones.ts';
+} from '../../../shared/zones/schemas.ts';
 
 /**
  * The zone vocabulary the public pages need, copied from src/shared/zones.ts so that the portal's chunk does not

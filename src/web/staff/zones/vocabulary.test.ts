@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as shared from '../../../shared/zones.ts';
+import * as shared from '../../../shared/zones/schemas.ts';
 import { readCatalogue } from '../../i18n/read-catalogue.ts';
 import {
   CRITERION_KINDS,

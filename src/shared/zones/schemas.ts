@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES } from './vocabulary.ts';
+import { LANGUAGES } from '../vocabulary.ts';
 
 /**
  * The return-zones vocabulary and API shapes, shared by the server (validation, OpenAPI) and the web
