@@ -1,6 +1,17 @@
 import { z } from 'zod';
-import { OBSERVATION_SOURCES, VERIFICATION_DECISIONS, ZONE_CLASSES } from '../../shared/zones/schemas.ts';
-import { auditCode, auditCount, auditId, defineAuditEvents } from '../platform/audit/event-schema.ts';
+import {
+  OBSERVATION_SOURCES,
+  VERIFICATION_DECISIONS,
+  ZONE_CLASSES,
+  type ZoneAuditEventType,
+} from '../../shared/zones/constants.ts';
+import {
+  type AuditDetailsSchema,
+  auditCode,
+  auditCount,
+  auditId,
+  defineAuditEvents,
+} from '../platform/audit/event-schema.ts';
 import { registerAuditEvents } from '../platform/audit/events.ts';
 
 /** Audit events of the return-zones module: P-codes, codes, counts and hashes; never evidence notes. */
@@ -54,7 +65,7 @@ export const zoneEvents = defineAuditEvents({
     contentHash: sha256,
     replaces: auditId.nullable(),
   }),
-});
+} satisfies Record<ZoneAuditEventType, AuditDetailsSchema>);
 
 export type ZoneAuditEvents = typeof zoneEvents;
 

@@ -77,3 +77,17 @@ export const FRESHNESS_MAX = 36;
 export const METHOD_MAX = 500;
 export const NOTES_MAX = 4000;
 export const REASON_MAX = 2000;
+
+/** The module's audit event types; their detail schemas are in src/server/zones/events.ts, held to this list. */
+export const ZONE_AUDIT_EVENTS = [
+  'zones.gazetteer_imported',
+  'zones.framework_drafted',
+  'zones.framework_published',
+  'zones.observation_recorded',
+  'zones.observations_imported',
+  'zones.observation_verified',
+  'zones.evidence_added',
+  'zones.period_assessed',
+  'zones.period_published',
+] as const;
+export type ZoneAuditEventType = (typeof ZONE_AUDIT_EVENTS)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PlatformAuditEventType } from '../../../shared/vocabulary.ts';
 import { accountEvents } from '../accounts/events.ts';
 import { cryptoEvents } from '../crypto/events.ts';
 import { policyEvents } from '../policy/events.ts';
@@ -25,6 +26,11 @@ const platformAuditEvents = {
   ...cryptoEvents,
   ...policyEvents,
 } as const;
+
+/** The compiler holds the schemas to the list the screens read (src/shared/vocabulary.ts), both ways. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemasMatchTheList: Same<keyof typeof platformAuditEvents, PlatformAuditEventType> = true;
+void schemasMatchTheList;
 
 /**
  * The audit events of the feature modules, by type. A module adds its own by declaration merging in its
