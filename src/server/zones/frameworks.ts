@@ -14,22 +14,9 @@ import { auditActorOf } from './support.ts';
 import { zoneFrameworks } from './tables.ts';
 import './events.ts';
 import './permissions.ts';
-
-type FrameworkRow = typeof zoneFrameworks.$inferSelect;
+import { type FrameworkRow, presentFramework } from './presenters.ts';
 
 export const definitionHash = (definition: FrameworkDefinition) => hash('sha256', canonicalJson(definition), 'hex');
-
-export function presentFramework(row: FrameworkRow): FrameworkVersion {
-  return {
-    id: row.id,
-    version: row.version,
-    status: row.status as FrameworkVersion['status'],
-    definition: row.definition,
-    definitionHash: row.definitionHash,
-    createdAt: row.createdAt.toISOString(),
-    publishedAt: row.publishedAt?.toISOString() ?? null,
-  };
-}
 
 /**
  * The framework version assessments use: the newest published one. A database without any gets version 1,

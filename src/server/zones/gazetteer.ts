@@ -14,21 +14,11 @@ import type { Database } from '../platform/db/client.ts';
 import { countOf } from '../platform/db/count.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { authorize } from '../platform/policy/policy.ts';
-import { activeFramework, presentFramework } from './frameworks.ts';
+import { activeFramework } from './frameworks.ts';
 import { latestPublicZoneClass } from './published-classes.ts';
 import { zoneAssessments, zones } from './tables.ts';
 import './permissions.ts';
-
-type ZoneRow = typeof zones.$inferSelect;
-
-export const presentZone = (row: ZoneRow): Zone => ({
-  pcode: row.pcode,
-  parentPcode: row.parentPcode,
-  level: row.level as ZoneLevel,
-  name: row.names,
-  population: row.population,
-  hasShape: row.shape !== null && row.shape !== undefined,
-});
+import { presentFramework, presentZone, type ZoneRow } from './presenters.ts';
 
 export async function findZone(db: Database, pcode: string): Promise<ZoneRow | undefined> {
   const [row] = await db.select().from(zones).where(eq(zones.pcode, pcode));

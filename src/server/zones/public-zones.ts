@@ -12,9 +12,10 @@ import {
 import { type Database, queryRows } from '../platform/db/client.ts';
 import { type BodyEncoding, compressText } from '../platform/http/compression.ts';
 import { notFound } from '../platform/http/errors.ts';
-import { activeFramework, frameworkByVersion, presentFramework } from './frameworks.ts';
-import { findZone, presentZone } from './gazetteer.ts';
-import { IN_FORCE, presentRawPublication } from './published-classes.ts';
+import { activeFramework, frameworkByVersion } from './frameworks.ts';
+import { findZone } from './gazetteer.ts';
+import { presentFramework, presentRawPublication, presentZone } from './presenters.ts';
+import { IN_FORCE } from './published-classes.ts';
 import { shiftPeriod } from './rules/classify.ts';
 import { currentPeriod } from './support.ts';
 import { zonePublications, zonePublishedClasses, zones } from './tables.ts';

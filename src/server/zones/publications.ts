@@ -16,23 +16,9 @@ import { auditActorOf } from './support.ts';
 import { zoneAssessments, zoneObservations, zonePublications, zonePublishedClasses, zones } from './tables.ts';
 import './events.ts';
 import './permissions.ts';
+import { type PublicationRow, presentPublication } from './presenters.ts';
 
-type PublicationRow = typeof zonePublications.$inferSelect;
 const ROWS_PER_STATEMENT = 500;
-
-export function presentPublication(row: PublicationRow): PublicationSummary {
-  return {
-    id: row.id,
-    period: row.period,
-    frameworkVersion: row.frameworkVersion,
-    publishedAt: row.publishedAt.toISOString(),
-    contentHash: row.contentHash,
-    auditSeq: row.auditSeq,
-    replaces: row.replacesId,
-    reason: row.reason,
-    zoneCount: row.zoneCount,
-  };
-}
 
 /** The publication in force for a period: the latest one (a correction replaces what it names). */
 export async function latestPublication(db: Database, period: string): Promise<PublicationRow | undefined> {
