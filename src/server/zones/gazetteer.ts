@@ -2,7 +2,6 @@ import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'dr
 import type { z } from 'zod';
 import type {
   LocalizedText,
-  Zone,
   ZoneClass,
   ZoneDetail,
   ZoneLevel,
