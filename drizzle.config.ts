@@ -2,7 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/server/**/schema.ts',
+  schema: ['./src/server/platform/**/schema.ts', './src/server/*/tables.ts'],
   out: './drizzle',
   breakpoints: true,
 });

@@ -11,13 +11,19 @@ import type { RequestContext } from '../src/server/platform/context.ts';
 import { openKeyring } from '../src/server/platform/crypto/keyring.ts';
 import { type DatabaseHandle, openDatabase } from '../src/server/platform/db/client.ts';
 import { newId } from '../src/server/platform/db/columns.ts';
-import { classifyPeriod, countByClass } from '../src/server/zones/assessment.ts';
-import { shiftPeriod } from '../src/server/zones/classify.ts';
-import { DEFAULT_FRAMEWORK } from '../src/server/zones/default-framework.ts';
+import { classifyPeriod, countByClass } from '../src/server/zones/assessments.ts';
 import { activeFramework } from '../src/server/zones/frameworks.ts';
-import { publishPeriod } from '../src/server/zones/publication.ts';
-import { zoneObservations, zones } from '../src/server/zones/schema.ts';
-import { OBSERVATION_SOURCES, type ObservationInput, UNITS, type Unit, type ZoneClass } from '../src/shared/zones.ts';
+import { publishPeriod } from '../src/server/zones/publications.ts';
+import { shiftPeriod } from '../src/server/zones/rules/classify.ts';
+import { DEFAULT_FRAMEWORK } from '../src/server/zones/rules/default-framework.ts';
+import { zoneObservations, zones } from '../src/server/zones/tables.ts';
+import {
+  OBSERVATION_SOURCES,
+  type ObservationInput,
+  UNITS,
+  type Unit,
+  type ZoneClass,
+} from '../src/shared/zones/schemas.ts';
 import { measureRps, type RunningServer, startServer } from './support/servers.ts';
 import type { Scenario } from './types.ts';
 

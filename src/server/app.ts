@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.ts';
+import { MODULES } from './modules.ts';
 import { accountRoutes } from './platform/accounts/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import authentication from './platform/auth/plugin.ts';
@@ -28,11 +29,11 @@ import { loggerOptions, registerRequestLogging, requestIds } from './platform/ht
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './platform/http/problem.ts';
 import { apiSecurityHeaders, registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { negotiateLanguage } from './platform/i18n/language.ts';
+import { installModules, openApiTags } from './platform/module.ts';
 import { registerPermissionGuard } from './platform/policy/guard.ts';
 import { agreementRoutes } from './platform/policy/routes.ts';
 import { webApp } from './platform/web/plugin.ts';
 import { VERSION } from './version.ts';
-import { publicZoneRoutes, zoneRoutes } from './zones/routes.ts';
 
 /** The application instance, typed with the Zod provider that every module's routes use. */
 export type HomewardApp = FastifyInstance<
@@ -50,6 +51,15 @@ export interface BuildOptions {
   /** Where log lines go (standard output by default); tests read them to prove what is never logged. */
   logStream?: { write(line: string): void };
 }
+
+/** The OpenAPI tags of the platform's own routes; each module declares its own. */
+const PLATFORM_TAGS = [
+  { name: 'platform', description: 'Health and the API description' },
+  { name: 'auth', description: 'Signing in and out, two-factor sign-in, the signed-in person' },
+  { name: 'administration', description: 'Organisations and accounts' },
+  { name: 'agreements', description: 'Data-sharing agreements between organisations' },
+  { name: 'transparency log', description: 'The audit log, its checkpoints and proofs, and the access log' },
+];
 
 /** Fastify types its compiler factories after Ajv and fast-json-stringify; these build the Zod compilers. */
 const zodCompilers = {
@@ -120,6 +130,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'homeward_session' } },
       },
+      tags: openApiTags(PLATFORM_TAGS, MODULES),
     },
     transform: jsonSchemaTransform,
   });
@@ -146,8 +157,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(authRoutes, { prefix: '/api/v1' });
   await app.register(accountRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
-  await app.register(zoneRoutes, { prefix: '/api/v1' });
-  await app.register(publicZoneRoutes, { prefix: '/api/v1' });
+  await installModules(app, MODULES);
   await app.register(webApp);
 
   return app;

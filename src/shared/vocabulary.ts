@@ -69,3 +69,28 @@ export const DATA_CATEGORIES = [
   'outcome',
 ] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+/**
+ * The platform's audit event types: accounts, agreements, the log itself and the keys. Their detail schemas are
+ * in src/server/platform/<part>/events.ts, which the compiler holds to this list; each module lists its own
+ * beside its vocabulary (e.g. ZONE_AUDIT_EVENTS).
+ */
+export const PLATFORM_AUDIT_EVENTS = [
+  'account.organisation_created',
+  'account.organisation_updated',
+  'account.user_created',
+  'account.user_deactivated',
+  'account.user_reactivated',
+  'account.two_factor_enabled',
+  'account.two_factor_reset',
+  'account.password_changed',
+  'account.membership_added',
+  'account.membership_removed',
+  'agreement.created',
+  'agreement.revoked',
+  'audit.signing_key_created',
+  'audit.checkpoint_signed',
+  'audit.access_log_anchored',
+  'crypto.master_key_rotated',
+] as const;
+export type PlatformAuditEventType = (typeof PLATFORM_AUDIT_EVENTS)[number];

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ZONE_CLASSES } from '../../shared/zones.ts';
+import { ZONE_CLASSES } from '../../shared/zones/schemas.ts';
 import type { Database } from '../platform/db/client.ts';
 import { CliError, commandConfig, withDatabase } from './support.ts';
 
@@ -16,7 +16,7 @@ export function parsePeriod(value: string): string {
 /** Assesses the period (logged in the transparency log, by the system) and answers the lines to print. */
 export async function assessFromCli(db: Database, period: string): Promise<string[]> {
   await import('../zones/problems.ts');
-  const { assessPeriod, countByClass } = await import('../zones/assessment.ts');
+  const { assessPeriod, countByClass } = await import('../zones/assessments.ts');
   const { frameworkVersion, results } = await assessPeriod(db, parsePeriod(period), null);
   const counts = countByClass(results.map((result) => result.classification));
   const labels = ZONE_CLASSES.map((zoneClass) => zoneClass.replaceAll('_', ' '));

@@ -2,12 +2,12 @@ import { type Command, Option } from 'commander';
 import { sql } from 'drizzle-orm';
 import { DEMO_SCALES, type DemoLoadOptions, type DemoLoadResult, type DemoScale, loadDemo } from '../demo/load.ts';
 import { DEMO_STATES } from '../demo/region.ts';
-import type { DemoZonesSummary } from '../demo/zones.ts';
 import { signCheckpoint } from '../platform/audit/checkpoint.ts';
 import { listTables, quoteIdent } from '../platform/backup/tables.ts';
 import { type Keyring, openKeyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
 import { counted } from '../platform/i18n/plural.ts';
+import type { DemoZonesSummary } from '../zones/demo.ts';
 import { commandConfig, withDatabase } from './support.ts';
 
 interface DemoOptions {

@@ -17,10 +17,10 @@ describe('a demo load', () => {
     try {
       const keyring = await openKeyring({ masterKey: TEST_MASTER_KEY, dataDir });
       await keyring.prepare(database.db);
-      await loadDemoAndSign(database.db, keyring, 'small', { zones: false });
+      await loadDemoAndSign(database.db, keyring, 'small', { modules: false });
       const size = (await readHead(database.db))!.treeSize;
       expect((await latestCheckpoint(database.db))?.treeSize).toBe(size - 1);
-      await loadDemoAndSign(database.db, keyring, 'small', { zones: false });
+      await loadDemoAndSign(database.db, keyring, 'small', { modules: false });
       expect((await readHead(database.db))!.treeSize).toBe(size);
     } finally {
       await database.close();

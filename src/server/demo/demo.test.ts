@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
-import type { Classification, ZoneClass } from '../../shared/zones.ts';
-import { ZONE_CLASS_RANK } from '../../shared/zones.ts';
+import type { Classification, ZoneClass } from '../../shared/zones/schemas.ts';
+import { ZONE_CLASS_RANK } from '../../shared/zones/schemas.ts';
 import { demoJson, zonesLine } from '../cli/demo.ts';
 import { verifyLog } from '../platform/audit/verify.ts';
 import { signIn } from '../platform/auth/test-support.ts';

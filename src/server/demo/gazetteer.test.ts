@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PCODE } from '../../shared/zones.ts';
+import { PCODE } from '../../shared/zones/schemas.ts';
 import { DEMO_GAZETTEER_SCALES, type DemoZone, generateGazetteer } from './gazetteer.ts';
 import { DEMO_ZONE_STORY } from './story.ts';
 

@@ -1,9 +1,11 @@
+import { MODULES } from '../modules.ts';
 import { findUserByEmail } from '../platform/accounts/directory.ts';
 import { createOrganisation, createUser, findOrganisationByName } from '../platform/accounts/provisioning.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
+import type { DemoContext } from '../platform/module.ts';
+import type { DemoZonesSummary } from '../zones/demo.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, type DemoAccount } from './region.ts';
-import { type DemoZonesSummary, loadDemoZones, summariseDemoZones } from './zones.ts';
 
 export const DEMO_SCALES = ['small', 'regional'] as const;
 export type DemoScale = (typeof DEMO_SCALES)[number];
@@ -12,19 +14,21 @@ export interface DemoLoadResult {
   organisationsCreated: number;
   accountsCreated: number;
   accounts: (DemoAccount & { organisationName: string; password: string })[];
+  /** What each module's demo loader says it holds, by module name. */
+  modules: Record<string, unknown>;
   zones: DemoZonesSummary;
 }
 
 export interface DemoLoadOptions {
   /** The clock the story's months follow (default: now). */
   now?: Date;
-  /** Load the return zones and their year of observations and publications (default: true). */
-  zones?: boolean;
+  /** Load each module's part (the return zones and their year of observations and publications; default: true). */
+  modules?: boolean;
 }
 
 /**
  * Loads the fictional demo region: organisations, accounts, and Marenland's return zones with a year of
- * verified observations and published classes (demo/zones.ts). Idempotent: what already exists is kept,
+ * verified observations and published classes (each module's demo loader, zones/demo.ts). Idempotent: what already exists is kept,
  * what is missing is created, and the accounts printed are the same on every load (fixed password, TOTP
  * secrets derived from the email).
  */
@@ -77,24 +81,20 @@ export async function loadDemo(
     const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
     return { userId: userIds.get(role)!, organisationId: organisationIds.get(account.organisation)! };
   };
-  const zones = await (options.zones === false
-    ? summariseDemoZones(db)
-    : loadDemoZones(
-        db,
-        keyring,
-        scale,
-        {
-          coordinator: person('coordinator'),
-          fieldMonitor: person('field_monitor'),
-          verifier: person('verifier'),
-          organisations: {
-            jmc: organisationIds.get('jmc')!,
-            cso: organisationIds.get('cso')!,
-            un: organisationIds.get('un')!,
-          },
-        },
-        options.now,
-      ));
+  const context: DemoContext = {
+    db,
+    keyring,
+    scale,
+    now: options.now ?? new Date(),
+    people: Object.fromEntries(DEMO_ACCOUNTS.map((account) => [account.role, person(account.role)])),
+    organisations: Object.fromEntries(organisationIds),
+  };
+  // Each module loads its part of the region in the order modules.ts lists them (or only says what is there).
+  const modules: Record<string, unknown> = {};
+  for (const module of MODULES) {
+    if (!module.demo) continue;
+    modules[module.name] = await (options.modules === false ? module.demo.summarise(db) : module.demo.load(context));
+  }
 
   const names = new Map(DEMO_ORGANISATIONS.map((o) => [o.key, o.name]));
   return {
@@ -105,6 +105,7 @@ export async function loadDemo(
       organisationName: names.get(account.organisation)!,
       password: DEMO_PASSWORD,
     })),
-    zones,
+    modules,
+    zones: modules.zones as DemoZonesSummary,
   };
 }

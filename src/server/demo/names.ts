@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../shared/zones.ts';
+import type { LocalizedText } from '../../shared/zones/schemas.ts';
 import type { Random } from './random.ts';
 
 /**

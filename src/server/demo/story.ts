@@ -4,9 +4,9 @@ import {
   type ObservationSource,
   type ObservationStatus,
   UNITS,
-} from '../../shared/zones.ts';
-import { shiftPeriod, thresholdStatus } from '../zones/classify.ts';
-import { checkValue, indicatorsOf } from '../zones/framework.ts';
+} from '../../shared/zones/schemas.ts';
+import { shiftPeriod, thresholdStatus } from '../zones/rules/classify.ts';
+import { checkValue, indicatorsOf } from '../zones/rules/framework.ts';
 import type { DemoZone } from './gazetteer.ts';
 import { seeded } from './random.ts';
 

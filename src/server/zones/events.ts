@@ -1,6 +1,18 @@
 import { z } from 'zod';
-import { OBSERVATION_SOURCES, VERIFICATION_DECISIONS, ZONE_CLASSES } from '../../shared/zones.ts';
-import { auditCode, auditCount, auditId, defineAuditEvents } from '../platform/audit/event-schema.ts';
+import {
+  OBSERVATION_SOURCES,
+  VERIFICATION_DECISIONS,
+  ZONE_CLASSES,
+  type ZoneAuditEventType,
+} from '../../shared/zones/constants.ts';
+import {
+  type AuditDetailsSchema,
+  auditCode,
+  auditCount,
+  auditId,
+  defineAuditEvents,
+} from '../platform/audit/event-schema.ts';
+import { registerAuditEvents } from '../platform/audit/events.ts';
 
 /** Audit events of the return-zones module: P-codes, codes, counts and hashes; never evidence notes. */
 const pcode = z.string().regex(/^[A-Z]{2}[0-9]{0,12}$/);
@@ -53,4 +65,10 @@ export const zoneEvents = defineAuditEvents({
     contentHash: sha256,
     replaces: auditId.nullable(),
   }),
-});
+} satisfies Record<ZoneAuditEventType, AuditDetailsSchema>);
+
+export type ZoneAuditEvents = typeof zoneEvents;
+
+// Registered as soon as a service that writes them is loaded, so that the CLI and the benchmarks, which call
+// services without the HTTP app, append them too; installModules registers the same schemas again.
+registerAuditEvents('zones', zoneEvents);

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
-import type { FrameworkDefinition, FrameworkVersion } from '../../shared/zones.ts';
+import type { FrameworkDefinition, FrameworkVersion } from '../../shared/zones/schemas.ts';
 import { canonicalJson } from '../platform/audit/canonical.ts';
 import { inTransaction } from '../platform/audit/head.ts';
 import { appendAudit } from '../platform/audit/log.ts';
@@ -8,26 +8,15 @@ import type { RequestContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/client.ts';
 import { AppError, notFound } from '../platform/http/errors.ts';
 import { authorize } from '../platform/policy/policy.ts';
-import { DEFAULT_FRAMEWORK } from './default-framework.ts';
-import { checkFramework } from './framework.ts';
-import { zoneFrameworks } from './schema.ts';
+import { DEFAULT_FRAMEWORK } from './rules/default-framework.ts';
+import { checkFramework } from './rules/framework.ts';
 import { auditActorOf } from './support.ts';
-
-type FrameworkRow = typeof zoneFrameworks.$inferSelect;
+import { zoneFrameworks } from './tables.ts';
+import './events.ts';
+import './permissions.ts';
+import { type FrameworkRow, presentFramework } from './presenters.ts';
 
 export const definitionHash = (definition: FrameworkDefinition) => hash('sha256', canonicalJson(definition), 'hex');
-
-export function presentFramework(row: FrameworkRow): FrameworkVersion {
-  return {
-    id: row.id,
-    version: row.version,
-    status: row.status as FrameworkVersion['status'],
-    definition: row.definition,
-    definitionHash: row.definitionHash,
-    createdAt: row.createdAt.toISOString(),
-    publishedAt: row.publishedAt?.toISOString() ?? null,
-  };
-}
 
 /**
  * The framework version assessments use: the newest published one. A database without any gets version 1,

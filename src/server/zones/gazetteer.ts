@@ -2,32 +2,22 @@ import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'dr
 import type { z } from 'zod';
 import type {
   LocalizedText,
-  Zone,
   ZoneClass,
   ZoneDetail,
   ZoneLevel,
   ZoneListQuery,
   ZonePage,
-} from '../../shared/zones.ts';
+} from '../../shared/zones/schemas.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/client.ts';
 import { countOf } from '../platform/db/count.ts';
 import { notFound } from '../platform/http/errors.ts';
 import { authorize } from '../platform/policy/policy.ts';
-import { activeFramework, presentFramework } from './frameworks.ts';
-import { latestPublicZoneClass } from './published.ts';
-import { zoneAssessments, zones } from './schema.ts';
-
-type ZoneRow = typeof zones.$inferSelect;
-
-export const presentZone = (row: ZoneRow): Zone => ({
-  pcode: row.pcode,
-  parentPcode: row.parentPcode,
-  level: row.level as ZoneLevel,
-  name: row.names,
-  population: row.population,
-  hasShape: row.shape !== null && row.shape !== undefined,
-});
+import { activeFramework } from './frameworks.ts';
+import { latestPublicZoneClass } from './published-classes.ts';
+import { zoneAssessments, zones } from './tables.ts';
+import './permissions.ts';
+import { presentFramework, presentZone, type ZoneRow } from './presenters.ts';
 
 export async function findZone(db: Database, pcode: string): Promise<ZoneRow | undefined> {
   const [row] = await db.select().from(zones).where(eq(zones.pcode, pcode));
@@ -77,7 +67,7 @@ export async function listZones(
           .from(zoneAssessments)
           .where(
             and(
-              eq(zoneAssessments.period, query.period ?? sql`(select max(period) from zone_assessments)`),
+              eq(zoneAssessments.period, query.period ?? sql`(select max(period) from ${zoneAssessments})`),
               inArray(zoneAssessments.pcode, pcodes),
             ),
           )
@@ -108,9 +98,9 @@ async function countZones(db: Database, where: SQL | undefined): Promise<number>
  */
 async function zoneWithAncestors(db: Database, pcode: string): Promise<{ zone?: ZoneRow; ancestors: ZoneRow[] }> {
   const chain = sql`(with recursive chain (pcode, parent_pcode) as (
-      select pcode, parent_pcode from zones where pcode = ${pcode}
+      select pcode, parent_pcode from ${zones} where pcode = ${pcode}
       union
-      select z.pcode, z.parent_pcode from zones z join chain c on z.pcode = c.parent_pcode
+      select z.pcode, z.parent_pcode from ${zones} z join chain c on z.pcode = c.parent_pcode
     ) select pcode from chain)`;
   const rows = (await db.select(listColumns).from(zones).where(sql`${zones.pcode} in ${chain}`)) as ZoneRow[];
   const byPcode = new Map(rows.map((row) => [row.pcode, row]));

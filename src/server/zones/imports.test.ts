@@ -11,7 +11,7 @@ import { createTestOrganisation } from '../platform/auth/test-support.ts';
 import type { Database } from '../platform/db/client.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
 import { importGazetteer, importObservations, importShapes } from './imports.ts';
-import { zoneObservations, zones } from './schema.ts';
+import { zoneObservations, zones } from './tables.ts';
 
 let env: TestEnvironment;
 let db: Database;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { inArray } from 'drizzle-orm';
-import type { ObservationInput, ObservationSource } from '../../shared/zones.ts';
+import type { ObservationInput, ObservationSource } from '../../shared/zones/schemas.ts';
 import { findOrganisationById } from '../platform/accounts/provisioning.ts';
 import { canonicalJson } from '../platform/audit/canonical.ts';
 import { inTransaction } from '../platform/audit/head.ts';
@@ -9,21 +9,22 @@ import { type AuditActor, appendAudit } from '../platform/audit/log.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
 import { AppError, notFound } from '../platform/http/errors.ts';
-import { indicatorsOf } from './framework.ts';
-import { activeFramework } from './frameworks.ts';
-import { setShapes, upsertZones } from './gazetteer.ts';
 import {
   GazetteerReader,
   gazetteerColumn,
   isGazetteerField,
   resolveGazetteer,
   type StoredZone,
-} from './gazetteer-file.ts';
-import { ImportProblems, refuseFile } from './import-problems.ts';
+} from './files/gazetteer-file.ts';
+import { ImportProblems, refuseFile } from './files/import-problems.ts';
+import { readShapes } from './files/shapes-file.ts';
+import { readRows } from './files/tabular.ts';
+import { activeFramework } from './frameworks.ts';
+import { setShapes, upsertZones } from './gazetteer.ts';
 import { MAX_REPORTED_PROBLEMS, ObservationWriter } from './observation-writer.ts';
-import { zones } from './schema.ts';
-import { readShapes } from './shapes-file.ts';
-import { readRows } from './tabular.ts';
+import { indicatorsOf } from './rules/framework.ts';
+import { zones } from './tables.ts';
+import './events.ts';
 
 /**
  * File imports of the return-zones module: the gazetteer (CSV/XLSX), zone shapes (GeoJSON) and observations

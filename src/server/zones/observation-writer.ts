@@ -1,14 +1,14 @@
 import { createHash, type Hash } from 'node:crypto';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { OBSERVATION_SOURCES, type ObservationInput, PCODE } from '../../shared/zones.ts';
+import { OBSERVATION_SOURCES, type ObservationInput, PCODE } from '../../shared/zones/schemas.ts';
 import { canonicalJson } from '../platform/audit/canonical.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { type Database, queryRows } from '../platform/db/client.ts';
 import { newId } from '../platform/db/columns.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
-import { checkValue, indicatorsOf } from './framework.ts';
-import type { zoneFrameworks } from './schema.ts';
-import { zoneObservations, zones } from './schema.ts';
+import { checkValue, indicatorsOf } from './rules/framework.ts';
+import type { zoneFrameworks } from './tables.ts';
+import { zoneObservations, zones } from './tables.ts';
 
 const ROWS_PER_STATEMENT = 1000;
 /** An import stops collecting problems after this many: the file is refused whole either way. */

@@ -6,8 +6,8 @@ import type {
   ObservationListQuery,
   ObservationPage,
   VerificationDecision,
-} from '../../shared/zones.ts';
-import { organisations } from '../platform/accounts/schema.ts';
+} from '../../shared/zones/schemas.ts';
+import { organisationNameOf } from '../platform/accounts/directory.ts';
 import { recordAccess } from '../platform/audit/access.ts';
 import { inTransaction } from '../platform/audit/head.ts';
 import { appendAudit } from '../platform/audit/log.ts';
@@ -18,8 +18,10 @@ import { AppError, notFound } from '../platform/http/errors.ts';
 import { authorize, can } from '../platform/policy/policy.ts';
 import { activeFramework } from './frameworks.ts';
 import { ObservationWriter } from './observation-writer.ts';
-import { zoneObservations, zones, zoneVerifications } from './schema.ts';
 import { auditActorOf } from './support.ts';
+import { zoneObservations, zones, zoneVerifications } from './tables.ts';
+import './events.ts';
+import './permissions.ts';
 
 type ObservationRow = typeof zoneObservations.$inferSelect;
 
@@ -222,10 +224,14 @@ const seesEvidence = (actor: Actor, row: ObservationRow) =>
  */
 function selectPresentable(db: Database, total: SQL<number> = sql<number>`1`.mapWith(Number)) {
   return db
-    .select({ observation: zoneObservations, zoneNames: zones.names, organisationName: organisations.name, total })
+    .select({
+      observation: zoneObservations,
+      zoneNames: zones.names,
+      organisationName: organisationNameOf(zoneObservations.organisationId),
+      total,
+    })
     .from(zoneObservations)
     .leftJoin(zones, eq(zones.pcode, zoneObservations.pcode))
-    .leftJoin(organisations, eq(organisations.id, zoneObservations.organisationId))
     .$dynamic();
 }
 
@@ -245,10 +251,9 @@ async function presentObservations(
       reason: zoneVerifications.reason,
       decidedAt: zoneVerifications.decidedAt,
       organisationId: zoneVerifications.verifierOrganisationId,
-      organisationName: organisations.name,
+      organisationName: organisationNameOf(zoneVerifications.verifierOrganisationId),
     })
     .from(zoneVerifications)
-    .leftJoin(organisations, eq(organisations.id, zoneVerifications.verifierOrganisationId))
     .where(
       inArray(
         zoneVerifications.observationId,

@@ -1,7 +1,7 @@
-import { registerProblems } from '../platform/i18n/problems.ts';
+import { type ProblemTexts, registerProblems } from '../platform/i18n/problems.ts';
 
 /** Texts for the return-zones module's `code.reason` problems. */
-registerProblems({
+export const zoneProblems: ProblemTexts = {
   en: {
     'conflict.framework_published': {
       title: 'Framework already published',
@@ -110,4 +110,7 @@ registerProblems({
       detail: 'Un vérificateur ne vérifie jamais les données soumises par sa propre organisation.',
     },
   },
-});
+};
+
+// Registered on load, for the CLI, which answers problems without the HTTP app.
+registerProblems(zoneProblems);

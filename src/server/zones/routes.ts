@@ -23,7 +23,7 @@ import {
   ZoneDetail,
   ZoneListQuery,
   ZonePage,
-} from '../../shared/zones.ts';
+} from '../../shared/zones/schemas.ts';
 import type { HomewardApp } from '../app.ts';
 import { negotiateEncoding } from '../platform/http/compression.ts';
 import { getActiveFramework, listFrameworks, publishFramework, saveFrameworkDraft } from './frameworks.ts';
@@ -37,8 +37,8 @@ import {
   verifyObservation,
 } from './observations.ts';
 import './problems.ts';
-import { publicZonePageBody, publicZonesBody, publishedContent } from './public.ts';
-import { listPublications, publishPeriod, recomputePeriod, reviewPeriod } from './publication.ts';
+import { publicZonePageBody, publicZonesBody, publishedContent } from './public-zones.ts';
+import { listPublications, publishPeriod, recomputePeriod, reviewPeriod } from './publications.ts';
 
 const tags = ['zones'];
 const PcodeParams = z.strictObject({ pcode: PCode });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_EVENT_TYPES } from '../../server/platform/audit/events.ts';
+import { registerModules } from '../../server/modules.ts';
+import { auditEventTypes } from '../../server/platform/audit/events.ts';
 import { PERMISSIONS } from '../../server/platform/policy/permissions.ts';
 import { DATA_CATEGORIES, ORGANISATION_KINDS, ROLES, SHARING_PURPOSES } from '../../shared/vocabulary.ts';
 import { languagesOnDisk, readCatalogue } from './read-catalogue.ts';
@@ -9,13 +10,15 @@ import { languagesOnDisk, readCatalogue } from './read-catalogue.ts';
  * key such as `zone:read`. The lists come from the server itself: a new permission, role or audit event without
  * labels fails here.
  */
+registerModules();
+
 const NEEDED: Record<string, readonly string[]> = {
   permission: Object.keys(PERMISSIONS),
   role: ROLES,
   organisationKind: ORGANISATION_KINDS,
   purpose: SHARING_PURPOSES,
   dataCategory: DATA_CATEGORIES,
-  auditEvent: AUDIT_EVENT_TYPES,
+  auditEvent: auditEventTypes(),
 };
 
 describe('labels for the server vocabulary', () => {

@@ -53,6 +53,16 @@ export function membershipsOfColumn(userId: AnyPgColumn): SQL<MembershipView[]> 
   );
 }
 
+/**
+ * An organisation's name as an expression on an organisation id column (null when there is none), so that
+ * another module's list reads the names in its own statement without reaching into the accounts tables.
+ */
+export function organisationNameOf(organisationId: AnyPgColumn): SQL<string | null> {
+  return sql<
+    string | null
+  >`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${organisationId})`;
+}
+
 /** Memberships of several people at once, by user id (for lists). */
 export async function membershipsOfUsers(db: Database, userIds: string[]): Promise<Map<string, MembershipView[]>> {
   const byUser = new Map<string, MembershipView[]>();

@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { desc, eq, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../db/client.ts';
 import { appendAudit } from './log.ts';
-import { accessLogHead, auditDetails, auditEntries } from './schema.ts';
+import { accessLog, accessLogHead, auditDetails, auditEntries } from './schema.ts';
 
 /**
  * The access log as a hash chain. Row n's hash is the hex SHA-256 of one UTF-8 line of its fields joined by
@@ -205,7 +205,7 @@ async function readChainPage(tx: Database, from: number): Promise<string> {
     sql`select string_agg(concat_ws(E'\t', seq, id, round(date_part('epoch', recorded_at) * 1000)::bigint,
           coalesce(actor_user_id::text, ''), coalesce(organisation_id::text, ''), record_type, record_id, purpose,
           prev_hash, hash), E'\n' order by seq) as text
-        from (select * from access_log where seq >= ${from} order by seq limit ${PAGE}) as page`,
+        from (select * from ${accessLog} where seq >= ${from} order by seq limit ${PAGE}) as page`,
   );
   return page?.text ?? '';
 }

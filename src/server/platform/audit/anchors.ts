@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../db/client.ts';
 import type { Checkpoint } from './checkpoint.ts';
 import { auditEventSchemas } from './events.ts';
+import { auditDetails, auditEntries } from './schema.ts';
 import type { VerifyProblem } from './verifier.ts';
 
 /** A checkpoint as the log itself records it (`audit.checkpoint_signed`, right after signing). */
@@ -20,7 +21,7 @@ export async function recordedCheckpoints(tx: Database): Promise<RecordedCheckpo
   const rows = await queryRows<{ seq: string; details: string }>(
     tx,
     sql`select e.seq::text as seq, d.details::text as details
-        from audit_entries e join audit_details d on d.seq = e.seq
+        from ${auditEntries} e join ${auditDetails} d on d.seq = e.seq
         where e.event_type = 'audit.checkpoint_signed' order by e.seq`,
   );
   const schema = auditEventSchemas['audit.checkpoint_signed'];

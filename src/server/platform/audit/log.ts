@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { canonicalJson } from './canonical.ts';
-import { type AuditEventType, auditEventSchemas } from './events.ts';
+import { type AuditEventSchemas, type AuditEventType, auditEventSchemas } from './events.ts';
 import { inTransaction, lockHead, STORED_NODE_MIN_LEVEL, saveHead } from './head.ts';
 import { LeafHasher } from './leaf.ts';
 import { auditDetails, auditEntries, auditTreeNodes } from './schema.ts';
@@ -19,7 +19,7 @@ export interface AuditEntryInput<T extends AuditEventType = AuditEventType> {
   actor: AuditActor | null;
   /** What the change is about, as `kind:id` (e.g. `user:0190…`): an identifier, never a name. */
   subject: string;
-  details: z.infer<(typeof auditEventSchemas)[T]>;
+  details: AuditEventSchemas[T] extends z.ZodType ? z.infer<AuditEventSchemas[T]> : never;
 }
 
 /** Any one entry, whatever its type (for batches of mixed types). */

@@ -2,8 +2,8 @@ import type { HomewardApp } from '../../app.ts';
 import {
   AccessLogPage,
   AccessLogQuery,
-  AuditEntriesQuery,
   AuditEntryPage,
+  auditEntriesQuery,
   Checkpoint,
   ConsistencyProof,
   ConsistencyQuery,
@@ -88,7 +88,7 @@ export async function auditRoutes(app: HomewardApp): Promise<void> {
       schema: {
         summary: 'Entries of the transparency log, newest first',
         tags,
-        querystring: AuditEntriesQuery,
+        querystring: auditEntriesQuery(),
         response: { 200: AuditEntryPage },
       },
     },

@@ -131,7 +131,7 @@ function orUnavailable<T>(proof: T | undefined): T {
 /** Entries newest first; their details only for holders of `audit:details`. */
 export async function listAuditEntries(
   ctx: RequestContext,
-  query: z.infer<typeof AuditEntriesQuery>,
+  query: AuditEntriesQuery,
 ): Promise<z.infer<typeof AuditEntryPage>> {
   const actor = authorize(ctx, 'audit:read');
   refuse([periodError(query)]);

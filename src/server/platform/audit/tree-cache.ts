@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../db/client.ts';
 import { inTransaction, lockHead, STORED_NODE_MIN_LEVEL } from './head.ts';
 import { MerkleFrontier } from './merkle.ts';
-import { auditTreeNodes } from './schema.ts';
+import { auditEntries, auditTreeNodes } from './schema.ts';
 
 const PAGE = 50_000;
 const NODES_PER_STATEMENT = 5000;
@@ -29,7 +29,7 @@ export async function rebuildTreeNodes(db: Database): Promise<{ nodes: number }>
     for (let from = 1; from <= head.size; from += PAGE) {
       const [page] = await queryRows<{ hashes: string | null }>(
         tx,
-        sql`select string_agg(leaf_hash, '' order by seq) as hashes from audit_entries
+        sql`select string_agg(leaf_hash, '' order by seq) as hashes from ${auditEntries}
             where seq >= ${from} and seq < ${Math.min(from + PAGE, head.size + 1)}`,
       );
       const hashes = page?.hashes ?? '';

@@ -6,6 +6,7 @@ import { type AccessChainProblem, type AccessChainReason, verifyAccessChain } fr
 import { firstMissingCheckpoint, recordedCheckpoints } from './anchors.ts';
 import { allCheckpoints, verifyCheckpointSignature } from './checkpoint.ts';
 import { readHead, STORED_NODE_MIN_LEVEL } from './head.ts';
+import { auditDetails, auditEntries, auditTreeNodes } from './schema.ts';
 import {
   type CheckedPage,
   type CheckpointToVerify,
@@ -242,7 +243,7 @@ async function rebuild(tx: Database, options: VerifyLogOptions) {
 async function nodeOutsideTree(tx: Database, treeSize: number): Promise<VerifyProblem | undefined> {
   const [row] = await queryRows<{ level: number; index: string }>(
     tx,
-    sql`select level, index::text as index from audit_tree_nodes
+    sql`select level, index::text as index from ${auditTreeNodes}
         where level < ${STORED_NODE_MIN_LEVEL} or level > 62 or index < 0
           or (index + 1) * power(2::numeric, level) > ${treeSize}
         order by level, index limit 1`,
@@ -255,7 +256,7 @@ async function nodeOutsideTree(tx: Database, treeSize: number): Promise<VerifyPr
 async function firstSeqFrom(tx: Database, from: number): Promise<number | undefined> {
   const [row] = await queryRows<{ seq: string | null }>(
     tx,
-    sql`select min(seq)::text as seq from audit_entries where seq >= ${from}`,
+    sql`select min(seq)::text as seq from ${auditEntries} where seq >= ${from}`,
   );
   return row?.seq == null ? undefined : Number(row.seq);
 }
@@ -271,12 +272,12 @@ async function readPage(tx: Database, from: number, to: number): Promise<LogPage
     sql`select string_agg(concat_ws(E'\t', seq, round(date_part('epoch', recorded_at) * 1000)::bigint,
           coalesce(actor_user_id::text, ''), coalesce(organisation_id::text, ''), event_type, subject,
           details_hash, leaf_hash), E'\n' order by seq) as text
-        from audit_entries where seq >= ${from} and seq < ${to}`,
+        from ${auditEntries} where seq >= ${from} and seq < ${to}`,
   );
   const [details] = await queryRows<{ text: string | null }>(
     tx,
     sql`select string_agg(concat_ws(E'\t', seq, details::text), E'\n' order by seq) as text
-        from audit_details where seq >= ${from} and seq < ${to}`,
+        from ${auditDetails} where seq >= ${from} and seq < ${to}`,
   );
   return { entries: entries?.text ?? '', details: details?.text ?? '', nodes: await readNodes(tx, from, to) };
 }
@@ -295,7 +296,7 @@ async function readNodes(tx: Database, from: number, to: number): Promise<string
     sql`select string_agg(concat_ws(E'\t', n.level, n.index, n.hash), E'\n') as text
         from generate_series(${STORED_NODE_MIN_LEVEL}::int, ${top}::int) as l(level)
         cross join lateral (
-          select level, index, hash from audit_tree_nodes
+          select level, index, hash from ${auditTreeNodes}
           where level = l.level
             and index >= (${first}::bigint + (1::bigint << l.level) - 1) / (1::bigint << l.level) - 1
             and index < (${to}::bigint + (1::bigint << l.level) - 1) / (1::bigint << l.level) - 1

@@ -95,10 +95,10 @@ async function count(db: Database, key: string, allowed: number, now: Date): Pro
   const stale = new Date(now.getTime() - FORGET_AFTER_MS).toISOString();
   const [row] = await queryRows<{ failures: number }>(
     db,
-    sql`INSERT INTO login_failures (key, failures, last_failure_at) VALUES (${key}, 1, ${now.toISOString()}::timestamptz)
+    sql`INSERT INTO ${loginFailures} (key, failures, last_failure_at) VALUES (${key}, 1, ${now.toISOString()}::timestamptz)
         ON CONFLICT (key) DO UPDATE SET
-          failures = CASE WHEN login_failures.last_failure_at < ${stale}::timestamptz THEN 1
-                          ELSE login_failures.failures + 1 END,
+          failures = CASE WHEN ${loginFailures.lastFailureAt} < ${stale}::timestamptz THEN 1
+                          ELSE ${loginFailures.failures} + 1 END,
           last_failure_at = EXCLUDED.last_failure_at
         RETURNING failures`,
   );

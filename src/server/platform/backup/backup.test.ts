@@ -57,7 +57,7 @@ beforeAll(async () => {
   await keyring.prepare(source.database.db);
   // The organisations and accounts are what these tests need; the demo's year of zone data would only make
   // every backup and restore here slower.
-  await loadDemo(source.database.db, keyring, 'small', { zones: false });
+  await loadDemo(source.database.db, keyring, 'small', { modules: false });
   // One zone with one observation, for the table the database derives from observations.
   await source.database.db.execute(
     sql`INSERT INTO zones (pcode, state_code, level, names) VALUES ('QM', 'QM', 'state', '{"en":"Qamar"}')`,

@@ -1,7 +1,6 @@
-// Every module's tables, gathered for Drizzle's relational queries and for drizzle-kit.
+// The platform's tables, gathered for Drizzle; drizzle-kit reads these and every module's tables.ts.
 // A module owns its tables; other modules reach them only through that module's service functions.
 
-export * from '../../zones/schema.ts';
 export * from '../accounts/schema.ts';
 export * from '../audit/schema.ts';
 export * from '../auth/schema.ts';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import '../../zones/problems.ts';
+import { registerModules } from '../../modules.ts';
 import '../accounts/problems.ts';
 import '../audit/problems.ts';
 import '../auth/cross-site.ts';
@@ -10,6 +10,9 @@ import '../auth/problems.ts';
 import '../policy/problems.ts';
 import { ERROR_STATUS } from '../http/errors.ts';
 import { describeProblem, problemCatalogues } from './problems.ts';
+
+// The modules' problem texts, as the application registers them.
+registerModules();
 
 const LANGUAGES = Object.keys(problemCatalogues) as (keyof typeof problemCatalogues)[];
 

@@ -3,6 +3,9 @@ import type { Language } from '../../../shared/vocabulary.ts';
 
 type Catalogue = Record<string, { title: string; detail: string }>;
 
+/** A module's problem texts: for every language, titles and details keyed by `code.reason`. */
+export type ProblemTexts = Record<Language, Catalogue>;
+
 /**
  * Problem titles and details in every language, keyed by error code or `code.reason`. Messages are ICU
  * MessageFormat: `{name}` is filled from AppError params, which never carry personal data, and a count takes its
@@ -141,7 +144,7 @@ const fr: Catalogue = {
 export const problemCatalogues: Record<Language, Catalogue> = { en, ar, fr };
 
 /** Adds problem texts for a module's own `code.reason` keys (every language must be given). */
-export function registerProblems(texts: Record<Language, Catalogue>): void {
+export function registerProblems(texts: ProblemTexts): void {
   for (const language of Object.keys(texts) as Language[]) Object.assign(problemCatalogues[language], texts[language]);
 }
 

@@ -12,7 +12,7 @@ import { dataSharingAgreements } from './schema.ts';
  */
 export function can(actor: Actor | null, permission: Permission): boolean {
   if (!actor) return false;
-  const holders: readonly Role[] = PERMISSIONS[permission];
+  const holders: readonly Role[] = PERMISSIONS[permission] ?? [];
   return actor.roles.some((role) => holders.includes(role));
 }
 

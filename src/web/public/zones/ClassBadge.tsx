@@ -1,8 +1,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CriterionStatus, IndicatorStatus, ZoneClass } from '../../../shared/zones.ts';
-import { paint, TONE_ICON, TONE_STYLE } from './classStyle.ts';
-import { CLASS_TONE, STATUS_TONE, type Tone } from './vocabulary.ts';
+import type { CriterionStatus, IndicatorStatus, ZoneClass } from '../../../shared/zones/schemas.ts';
+import { CLASS_TONE, paint, STATUS_TONE, TONE_ICON, TONE_STYLE, type Tone } from './classStyle.ts';
 
 /** The tone's shape (decorative: the words beside it say the same). */
 export function ToneIcon({ tone, size = 16 }: { tone: Tone; size?: number }) {

@@ -2,7 +2,7 @@ import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { API_BASE } from '../../api/client.ts';
 import { ClassBadge } from './ClassBadge.tsx';
-import { CLASSES } from './vocabulary.ts';
+import { CLASSES } from './classStyle.ts';
 
 /** What each class means, in words: shared by the map page and every zone page. */
 export function ClassMeanings() {

@@ -5,7 +5,7 @@ import type {
   CriterionAssessment,
   CriterionDefinition,
   PublicZoneDetail,
-} from '../../../shared/zones.ts';
+} from '../../../shared/zones/schemas.ts';
 import { StatusBadge } from './ClassBadge.tsx';
 import { formatPeriod, formatValue, hasLanguage, localized } from './format.ts';
 

@@ -1,6 +1,6 @@
 import { List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PublicZoneDetail } from '../../../shared/zones.ts';
+import type { PublicZoneDetail } from '../../../shared/zones/schemas.ts';
 import { useFormatters } from '../../components/format.ts';
 import { ClassBadge } from './ClassBadge.tsx';
 import { explain } from './explain.ts';

@@ -2,7 +2,7 @@ import 'leaflet/dist/leaflet.css';
 import * as L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ZoneClass } from '../../../shared/zones.ts';
+import type { ZoneClass } from '../../../shared/zones/schemas.ts';
 import { classStyle, MAP_BACKGROUND, MAP_OUTLINE } from './classStyle.ts';
 import { boundsOf, type ZoneShape } from './geo.ts';
 

@@ -1,7 +1,7 @@
 import { Box, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ZoneClass } from '../../../shared/zones.ts';
+import type { ZoneClass } from '../../../shared/zones/schemas.ts';
 import { shapeOf } from './geo.ts';
 import { type MapZone, ZoneMap } from './ZoneMap.tsx';
 

@@ -4,12 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { directionOf } from '../../i18n/languages.ts';
 import { ToneIcon } from './ClassBadge.tsx';
-import { TONE_STYLE } from './classStyle.ts';
+import { CLASS_TONE, CLASSES, TONE_STYLE } from './classStyle.ts';
 import { countByClass } from './filter.ts';
 import { formatPeriod, hasLanguage, localized } from './format.ts';
 import type { ZoneFeature } from './geo.ts';
 import { zonePopup } from './popup.ts';
-import { CLASS_TONE, CLASSES } from './vocabulary.ts';
 import { type MapZone, ZoneMap } from './ZoneMap.tsx';
 import { TABLE_ID } from './ZonesTable.tsx';
 

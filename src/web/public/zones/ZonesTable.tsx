@@ -1,11 +1,12 @@
 import { Anchor, Group, NativeSelect, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { PublicZone } from '../../../shared/zones.ts';
+import { isZoneClass } from '../../../shared/zones/constants.ts';
+import type { PublicZone } from '../../../shared/zones/schemas.ts';
 import { ClassBadge } from './ClassBadge.tsx';
+import { CLASSES } from './classStyle.ts';
 import { filterFromSearch, filterToSearch, filterZones, type ZoneFilter } from './filter.ts';
 import { formatPeriod, hasLanguage, localized } from './format.ts';
-import { CLASSES, isZoneClass } from './vocabulary.ts';
 
 /** Where the map's skip link goes. */
 export const TABLE_ID = 'zones-table';

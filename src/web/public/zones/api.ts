@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PublicZone, PublicZoneDetail } from '../../../shared/zones.ts';
+import type { PublicZone, PublicZoneDetail } from '../../../shared/zones/schemas.ts';
 import { api } from '../../api/api.ts';
 import { zoneFeatures } from './geo.ts';
 

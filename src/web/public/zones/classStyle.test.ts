@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAP_BACKGROUND, MAP_OUTLINE, TONE_ICON, TONE_STYLE } from './classStyle.ts';
+import { CLASS_TONE, CLASSES, MAP_BACKGROUND, MAP_OUTLINE, TONE_ICON, TONE_STYLE, type Tone } from './classStyle.ts';
 import { colourDifference, contrastRatio, labAs, VISIONS } from './colour.ts';
-import { CLASS_TONE, CLASSES, type Tone } from './vocabulary.ts';
 
 const TONES = Object.keys(TONE_STYLE) as Tone[];
 const pairs = TONES.flatMap((a, i) => TONES.slice(i + 1).map((b) => [a, b] as const));

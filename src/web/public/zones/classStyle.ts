@@ -1,5 +1,31 @@
-import type { ZoneClass } from '../../../shared/zones.ts';
-import { CLASS_TONE, type Tone } from './vocabulary.ts';
+import {
+  type CriterionStatus,
+  type IndicatorStatus,
+  ZONE_CLASS_RANK,
+  ZONE_CLASSES,
+  type ZoneClass,
+} from '../../../shared/zones/constants.ts';
+
+/** Worst first: the order of legends, filters and counts. */
+export const CLASSES: readonly ZoneClass[] = [...ZONE_CLASSES].sort((a, b) => ZONE_CLASS_RANK[a] - ZONE_CLASS_RANK[b]);
+
+/** How a class or status looks: the same four tones for a zone's class and a criterion's or indicator's status. */
+export type Tone = 'bad' | 'unknown' | 'caution' | 'good';
+
+export const CLASS_TONE: Record<ZoneClass, Tone> = {
+  not_conducive: 'bad',
+  insufficient_data: 'unknown',
+  conditionally_conducive: 'caution',
+  conducive: 'good',
+};
+
+export const STATUS_TONE: Record<CriterionStatus | IndicatorStatus, Tone> = {
+  red: 'bad',
+  insufficient: 'unknown',
+  missing: 'unknown',
+  amber: 'caution',
+  green: 'good',
+};
 
 /**
  * How each tone looks. `fill` colours the zones on the map and the legend's swatches: chosen so that every two

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Classification, FrameworkDefinition, IndicatorAssessment } from '../../../shared/zones.ts';
+import type { Classification, FrameworkDefinition, IndicatorAssessment } from '../../../shared/zones/schemas.ts';
 import { explain } from './explain.ts';
 import { translator } from './testing.ts';
 

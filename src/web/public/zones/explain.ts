@@ -5,7 +5,7 @@ import type {
   DecidingReason,
   FrameworkDefinition,
   IndicatorAssessment,
-} from '../../../shared/zones.ts';
+} from '../../../shared/zones/schemas.ts';
 import { formatPeriod, formatValue, localized } from './format.ts';
 
 /**

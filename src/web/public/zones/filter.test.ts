@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PublicZone } from '../../../shared/zones.ts';
+import type { PublicZone } from '../../../shared/zones/schemas.ts';
 import { countByClass, filterFromSearch, filterToSearch, filterZones, matchesZone, searchable } from './filter.ts';
 
 const zone = (pcode: string, name: PublicZone['name'], zoneClass: PublicZone['class']): PublicZone => ({

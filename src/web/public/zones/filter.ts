@@ -1,5 +1,6 @@
-import type { PublicZone, ZoneClass } from '../../../shared/zones.ts';
-import { CLASSES, isZoneClass } from './vocabulary.ts';
+import { isZoneClass } from '../../../shared/zones/constants.ts';
+import type { PublicZone, ZoneClass } from '../../../shared/zones/schemas.ts';
+import { CLASSES } from './classStyle.ts';
 
 export interface ZoneFilter {
   /** Words to find in a zone's name (any language) or P-code. */

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { LocalizedText, Unit } from '../../../shared/zones.ts';
+import type { LocalizedText, Unit } from '../../../shared/zones/schemas.ts';
 
 /** A name in the reader's language, else in English (every name has one), else in any language it has. */
 export function localized(name: LocalizedText | undefined, language: string, fallback = ''): string {

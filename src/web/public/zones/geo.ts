@@ -1,6 +1,6 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { PublicZone } from '../../../shared/zones.ts';
-import { isZoneClass, LEVELS } from './vocabulary.ts';
+import { isZoneClass, ZONE_LEVELS } from '../../../shared/zones/constants.ts';
+import type { PublicZone } from '../../../shared/zones/schemas.ts';
 
 /** What `GET /public/zones?format=geojson` answers: one feature per zone with a published class. */
 export type ZoneShape = Polygon | MultiPolygon;
@@ -73,7 +73,7 @@ export function zoneFeatures(collection: unknown): ZoneFeature[] {
     const geometry = isZoneShape(feature.geometry) ? feature.geometry : null;
     zones.push({ type: 'Feature', geometry, properties: feature.properties });
   }
-  return zones.sort((a, b) => LEVELS.indexOf(a.properties.level) - LEVELS.indexOf(b.properties.level));
+  return zones.sort((a, b) => ZONE_LEVELS.indexOf(a.properties.level) - ZONE_LEVELS.indexOf(b.properties.level));
 }
 
 /** [[south, west], [north, east]] around every outline (GeoJSON is longitude first), or null when there is none. */

@@ -1,4 +1,4 @@
-import type { PublicZoneDetail } from '../../../shared/zones.ts';
+import type { PublicZoneDetail } from '../../../shared/zones/schemas.ts';
 
 export type HistoryEntry = PublicZoneDetail['history'][number];
 

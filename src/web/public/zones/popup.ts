@@ -1,5 +1,5 @@
+import type { Tone } from './classStyle.ts';
 import { paint, TONE_ICON, TONE_STYLE } from './classStyle.ts';
-import type { Tone } from './vocabulary.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 

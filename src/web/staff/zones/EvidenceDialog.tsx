@@ -2,6 +2,7 @@ import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NOTES_MAX } from '../../../shared/zones/constants.ts';
 import { api } from '../../api/api.ts';
 import { FormError } from '../../components/forms.tsx';
 import { Dialog } from '../administration/ui.tsx';
@@ -9,7 +10,6 @@ import { problemFor } from './problems.ts';
 import { zoneKeys } from './queries.ts';
 import { type Checks, checkEvidence } from './requests.ts';
 import type { Observation } from './types.ts';
-import { NOTES_MAX } from './vocabulary.ts';
 
 /**
  * The submitting organisation answers a verifier's request for more evidence. What was typed stays when the

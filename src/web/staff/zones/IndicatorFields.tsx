@@ -1,11 +1,11 @@
 import { Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DIRECTIONS, UNIT_NAMES } from '../../../shared/zones/constants.ts';
 import { endonym, LANGUAGES } from '../../i18n/languages.ts';
 import { parseNumber } from './numbers.ts';
 import type { IndicatorForm } from './requests.ts';
 import { thresholdsAgree } from './status.ts';
 import { useLocalName, useThresholdsText } from './ui.tsx';
-import { DIRECTIONS, UNIT_NAMES } from './vocabulary.ts';
 
 type Problem = (field: keyof IndicatorForm | 'name.en', numeric?: boolean) => string | undefined;
 

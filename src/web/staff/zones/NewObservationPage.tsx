@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { METHOD_MAX, NOTES_MAX, OBSERVATION_SOURCES, PCODE } from '../../../shared/zones/constants.ts';
 import { api } from '../../api/api.ts';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { FormError } from '../../components/forms.tsx';
@@ -26,7 +27,6 @@ import {
 import type { FrameworkVersion, Observation, ObservationInput } from './types.ts';
 import { focusFirstProblem, PeriodSelect, useLocalName, usePeriodName } from './ui.tsx';
 import { ValueField } from './ValueField.tsx';
-import { METHOD_MAX, NOTES_MAX, OBSERVATION_SOURCES, PCODE } from './vocabulary.ts';
 import { ZoneSelect } from './ZoneSelect.tsx';
 
 const PERIODS_OFFERED = 24;

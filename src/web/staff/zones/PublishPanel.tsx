@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { REASON_MAX } from '../../../shared/zones/constants.ts';
 import { api } from '../../api/api.ts';
 import { FormError } from '../../components/forms.tsx';
 import { ConfirmDialog, Dialog } from '../administration/ui.tsx';
@@ -14,7 +15,6 @@ import { zoneKeys } from './queries.ts';
 import { checkCorrection, publicationRequest } from './requests.ts';
 import type { PeriodReview, PublicationSummary } from './types.ts';
 import { usePeriodName } from './ui.tsx';
-import { REASON_MAX } from './vocabulary.ts';
 
 function usePublish(period: string, onPublished: (publication: PublicationSummary) => void) {
   const queryClient = useQueryClient();

@@ -2,6 +2,7 @@ import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ZONE_CLASSES } from '../../../shared/zones/constants.ts';
 import { api, isApiError } from '../../api/api.ts';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { useFormatters } from '../../components/format.ts';
@@ -17,7 +18,6 @@ import { useReview, zoneKeys } from './queries.ts';
 import { ReviewTable } from './ReviewTable.tsx';
 import type { PeriodReview } from './types.ts';
 import { ClassBadge, PeriodSelect, usePeriodName } from './ui.tsx';
-import { ZONE_CLASSES } from './vocabulary.ts';
 
 /** How many zones fall in each class this period. */
 function Counts({ review }: { review: PeriodReview }) {

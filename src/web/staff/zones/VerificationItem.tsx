@@ -2,6 +2,7 @@ import { Button, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title }
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { REASON_MAX, VERIFICATION_DECISIONS } from '../../../shared/zones/constants.ts';
 import { api } from '../../api/api.ts';
 import { useFormatters } from '../../components/format.ts';
 import { FormError } from '../../components/forms.tsx';
@@ -14,7 +15,6 @@ import { type Checks, checkVerification, type VerificationForm, verificationRequ
 import { thresholdStatus } from './status.ts';
 import type { FrameworkDefinition, Observation } from './types.ts';
 import { StatusBadge, useLocalName, usePeriodName, useThresholdsText } from './ui.tsx';
-import { REASON_MAX, VERIFICATION_DECISIONS } from './vocabulary.ts';
 
 /**
  * One observation waiting for this organisation's verifier: everything needed to judge it, then the decision.

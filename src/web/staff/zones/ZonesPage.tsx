@@ -2,6 +2,7 @@ import { Anchor, Button, Group, NativeSelect, SimpleGrid, Table, Text, TextInput
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ZONE_LEVELS } from '../../../shared/zones/constants.ts';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { useFormatters } from '../../components/format.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -12,7 +13,6 @@ import { currentPeriod, periodsUpTo } from './periods.ts';
 import { useZones } from './queries.ts';
 import type { ZoneLevel } from './types.ts';
 import { ClassBadge, OffsetPager, PeriodSelect, ScrollTable, useLocalName, usePeriodName } from './ui.tsx';
-import { ZONE_LEVELS } from './vocabulary.ts';
 
 const PAGE_SIZE = 50;
 const NO_FILTERS = { q: '', level: '', period: '', offset: '0' };

@@ -5,7 +5,7 @@ import {
   PublishPeriodRequest,
   SaveFrameworkDraftRequest,
   VerifyObservationRequest,
-} from '../../../shared/zones.ts';
+} from '../../../shared/zones/schemas.ts';
 import {
   checkCorrection,
   checkDraft,

@@ -1,3 +1,13 @@
+import {
+  CODE,
+  FRESHNESS_MAX,
+  FRESHNESS_MIN,
+  METHOD_MAX,
+  NOTES_MAX,
+  REASON_MAX,
+  UNITS,
+  WEIGHT_MAX,
+} from '../../../shared/zones/constants.ts';
 import { parseNumber } from './numbers.ts';
 import { isPeriod } from './periods.ts';
 import { thresholdsAgree } from './status.ts';
@@ -12,16 +22,6 @@ import type {
   Unit,
   VerificationDecision,
 } from './types.ts';
-import {
-  CODE,
-  FRESHNESS_MAX,
-  FRESHNESS_MIN,
-  METHOD_MAX,
-  NOTES_MAX,
-  REASON_MAX,
-  UNITS,
-  WEIGHT_MAX,
-} from './vocabulary.ts';
 
 /**
  * What the zones forms hold, how it becomes a request, and the checks made before sending (so a slip is reported

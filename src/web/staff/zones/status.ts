@@ -1,5 +1,5 @@
+import { ZONE_CLASS_RANK } from '../../../shared/zones/constants.ts';
 import type { IndicatorDefinition, ZoneClass } from './types.ts';
-import { ZONE_CLASS_RANK } from './vocabulary.ts';
 
 /**
  * Where a value falls against an indicator's thresholds, as the server judges it: green at or beyond `green`,

@@ -30,9 +30,9 @@ export type {
   ZoneDetail,
   ZoneLevel,
   ZoneSummary,
-} from '../../../shared/zones.ts';
+} from '../../../shared/zones/schemas.ts';
 
-import type { IndicatorAssessment, Observation, ZoneSummary } from '../../../shared/zones.ts';
+import type { IndicatorAssessment, Observation, ZoneSummary } from '../../../shared/zones/schemas.ts';
 
 export interface ZonePage {
   total: number;

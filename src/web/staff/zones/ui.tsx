@@ -1,13 +1,13 @@
 import { Badge, Button, Group, NativeSelect, Table, Text } from '@mantine/core';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UNITS } from '../../../shared/zones/constants.ts';
 import { INK } from '../administration/ui.tsx';
 import { valueText } from './explain.ts';
 import { localName } from './names.ts';
 import { periodStart } from './periods.ts';
 import { CLASS_TONE, STATUS_TONE, type Tone } from './status.ts';
 import type { IndicatorDefinition, LocalizedText, Unit, ZoneClass } from './types.ts';
-import { UNITS } from './vocabulary.ts';
 
 /** Colours that keep 4.5:1 for their text on their own light tint; the shape repeats the words. */
 const TONES: Record<Tone, { color: string; ink: string }> = {

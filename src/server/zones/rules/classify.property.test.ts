@@ -11,7 +11,7 @@ import {
   OBSERVATION_STATUSES,
   UNITS,
   ZONE_CLASS_RANK,
-} from '../../shared/zones.ts';
+} from '../../../shared/zones/schemas.ts';
 import {
   CRITERION_RANK,
   classifyZone,

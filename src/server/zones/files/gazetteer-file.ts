@@ -1,5 +1,5 @@
-import { type LocalizedText, PCODE, ZONE_LEVELS, type ZoneLevel } from '../../shared/zones.ts';
-import type { GazetteerRow } from './gazetteer.ts';
+import { type LocalizedText, PCODE, ZONE_LEVELS, type ZoneLevel } from '../../../shared/zones/schemas.ts';
+import type { GazetteerRow } from '../gazetteer.ts';
 import type { ImportProblems } from './import-problems.ts';
 import type { TabularRow } from './tabular.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Classification, type FrameworkDefinition, type IndicatorDefinition } from '../../shared/zones.ts';
+import { Classification, type FrameworkDefinition, type IndicatorDefinition } from '../../../shared/zones/schemas.ts';
 import {
   assessIndicator,
   classifyZone,

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/app.ts';
-import type { ObservationStatus } from '../../shared/zones.ts';
-import { OBSERVATION_SOURCES } from '../../shared/zones.ts';
+import type { ObservationStatus } from '../../shared/zones/schemas.ts';
+import { OBSERVATION_SOURCES } from '../../shared/zones/schemas.ts';
 import { organisations } from '../platform/accounts/schema.ts';
 import type { DatabaseHandle } from '../platform/db/client.ts';
 import { newId } from '../platform/db/columns.ts';
-import { classifyPeriod } from './assessment.ts';
-import { classifyZone, type ObservationFact, shiftPeriod } from './classify.ts';
+import { classifyPeriod } from './assessments.ts';
 import { activeFramework } from './frameworks.ts';
 import { upsertZones } from './gazetteer.ts';
-import { zoneObservations } from './schema.ts';
+import { classifyZone, type ObservationFact, shiftPeriod } from './rules/classify.ts';
+import { zoneObservations } from './tables.ts';
 
 /**
  * classifyPeriod reads only the observations that can decide a class; its answer must be exactly what

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrameworkDefinition } from '../../shared/zones.ts';
+import { FrameworkDefinition } from '../../../shared/zones/schemas.ts';
 import { classifyZone, type ObservationFact, thresholdStatus } from './classify.ts';
 import { DEFAULT_FRAMEWORK } from './default-framework.ts';
 import { checkFramework, indicatorsOf } from './framework.ts';

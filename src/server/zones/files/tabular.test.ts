@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../platform/http/errors.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import { cellText, columnName, hxlField, type ReadRowsOptions, readRows, type TabularRow } from './tabular.ts';
 
 let dir: string;

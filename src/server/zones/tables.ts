@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Classification, FrameworkDefinition, LocalizedText } from '../../shared/zones.ts';
+import type { Classification, FrameworkDefinition, LocalizedText } from '../../shared/zones/schemas.ts';
 import { organisations, users } from '../platform/accounts/schema.ts';
 import { createdAt, id } from '../platform/db/columns.ts';
 

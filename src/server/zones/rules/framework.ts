@@ -1,5 +1,5 @@
-import { type FrameworkDefinition, type IndicatorDefinition, UNITS } from '../../shared/zones.ts';
-import type { FieldError } from '../platform/http/errors.ts';
+import { type FrameworkDefinition, type IndicatorDefinition, UNITS } from '../../../shared/zones/schemas.ts';
+import type { FieldError } from '../../platform/http/errors.ts';
 
 /**
  * Checks on a criteria framework beyond its shape (the Zod schema checks that): thresholds that agree with

@@ -5,7 +5,7 @@ import type {
   FrameworkDefinition,
   IndicatorDefinition,
   Unit,
-} from '../../shared/zones.ts';
+} from '../../../shared/zones/schemas.ts';
 
 /**
  * The criteria framework an installation starts with (see docs DOMAIN.md §2): the eight IASC durable-solutions

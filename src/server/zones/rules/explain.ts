@@ -6,7 +6,7 @@ import type {
   LocalizedText,
   Unit,
   ZoneClass,
-} from '../../shared/zones.ts';
+} from '../../../shared/zones/schemas.ts';
 import type { Finding } from './classify.ts';
 
 /**

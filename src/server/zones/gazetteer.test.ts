@@ -3,7 +3,7 @@ import { createTestEnvironment, type TestEnvironment } from '../../../test/suppo
 import { countStatements } from '../../../test/support/statements.ts';
 import { createTestAccount, signIn, type TestClient } from '../platform/auth/test-support.ts';
 import { setShapes, upsertZones } from './gazetteer.ts';
-import { zoneAssessments } from './schema.ts';
+import { zoneAssessments } from './tables.ts';
 
 /** The staff zone list and zone page: what the gazetteer and the assessments say, in few statements. */
 let env: TestEnvironment;

@@ -1,75 +1,45 @@
 import { z } from 'zod';
-import { LANGUAGES } from './vocabulary.ts';
+import { LANGUAGES } from '../vocabulary.ts';
+import {
+  CODE,
+  CRITERION_KINDS,
+  CRITERION_STATUSES,
+  DIRECTIONS,
+  FRAMEWORK_STATUSES,
+  FRESHNESS_MAX,
+  FRESHNESS_MIN,
+  INDICATOR_BASES,
+  INDICATOR_STATUSES,
+  METHOD_MAX,
+  NOTES_MAX,
+  OBSERVATION_SOURCES,
+  OBSERVATION_STATUSES,
+  PCODE,
+  REASON_MAX,
+  UNIT_NAMES,
+  VERIFICATION_DECISIONS,
+  WEIGHT_MAX,
+  ZONE_CLASSES,
+  ZONE_LEVELS,
+  type ZoneClass,
+} from './constants.ts';
+
+// The vocabulary is the constants' (no schema library there, for the browser); the server imports both from here.
+export * from './constants.ts';
 
 /**
- * The return-zones vocabulary and API shapes, shared by the server (validation, OpenAPI) and the web
- * application. A zone is an administrative unit named by its P-code; a criteria framework says how its
+ * The return-zones API shapes, shared by the server (validation, OpenAPI) and the web application's types. A zone is an administrative unit named by its P-code; a criteria framework says how its
  * conditions are judged; observations are indicator values with their source; a verifier from another
  * organisation confirms them; a classification says, criterion by criterion, whether return there can be
  * supported; a coordinator publishes a period's classifications.
  */
-
-// Vocabulary
-
-/** P-code levels, outermost first: QM → QM01 → QM0101 → QM0101001. */
-export const ZONE_LEVELS = ['state', 'admin1', 'admin2', 'location'] as const;
-export type ZoneLevel = (typeof ZONE_LEVELS)[number];
-
-/** A P-code: two upper-case letters (the state) then digits, nested by prefix. */
-export const PCODE = /^[A-Z]{2}[0-9]{0,12}$/;
-
-export const ZONE_CLASSES = ['conducive', 'conditionally_conducive', 'insufficient_data', 'not_conducive'] as const;
-export type ZoneClass = (typeof ZONE_CLASSES)[number];
-/** Safety order used by the properties: a higher rank means return looks better supported. */
-export const ZONE_CLASS_RANK: Record<ZoneClass, number> = {
-  not_conducive: 0,
-  insufficient_data: 1,
-  conditionally_conducive: 2,
-  conducive: 3,
-};
-
-/** Status of one indicator or criterion. `missing` means no verified, fresh value (criteria: `insufficient`). */
-export const INDICATOR_STATUSES = ['red', 'missing', 'amber', 'green'] as const;
-export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
-export const CRITERION_STATUSES = ['red', 'insufficient', 'amber', 'green'] as const;
-export type CriterionStatus = (typeof CRITERION_STATUSES)[number];
-
-/** Units of measure and the values each admits. */
-export const UNITS = {
-  count: { min: 0, max: 1_000_000_000, integer: true },
-  percent: { min: 0, max: 100, integer: false },
-  rate_per_10000: { min: 0, max: 10_000, integer: false },
-  score_1_5: { min: 1, max: 5, integer: false },
-  yes_no: { min: 0, max: 1, integer: true },
-  days: { min: 0, max: 3650, integer: false },
-  hours_per_day: { min: 0, max: 24, integer: false },
-  km: { min: 0, max: 10_000, integer: false },
-} as const;
-export type Unit = keyof typeof UNITS;
-export const UNIT_NAMES = Object.keys(UNITS) as [Unit, ...Unit[]];
-
-export const DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
-
-export const OBSERVATION_SOURCES = ['monitoring_visit', 'key_informant_interview', 'partner_report', 'survey'] as const;
-export type ObservationSource = (typeof OBSERVATION_SOURCES)[number];
-
-/** pending: awaiting a verifier; more_evidence: the verifier asked for more; confirmed or rejected: decided. */
-export const OBSERVATION_STATUSES = ['pending', 'more_evidence', 'confirmed', 'rejected'] as const;
-export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
-
-export const VERIFICATION_DECISIONS = ['confirm', 'reject', 'request_evidence'] as const;
-export type VerificationDecision = (typeof VERIFICATION_DECISIONS)[number];
-
-export const CRITERION_KINDS = ['criterion', 'precondition'] as const;
-export type CriterionKind = (typeof CRITERION_KINDS)[number];
 
 // Small shapes
 
 /** A month, ISO `YYYY-MM`. */
 export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
 export const PCode = z.string().regex(PCODE, 'must be a P-code: two capital letters then digits (e.g. QM0101)');
-const Code = z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'must be lower-case letters, digits and _');
+const Code = z.string().regex(CODE, 'must be lower-case letters, digits and _');
 const Timestamp = z.iso.datetime({ offset: true });
 const Id = z.uuid();
 
@@ -91,11 +61,11 @@ export const IndicatorDefinition = z.strictObject({
   green: z.number(),
   /** Red beyond this value (< for higher_is_better, > for lower_is_better); amber between the two. */
   red: z.number(),
-  weight: z.number().positive().max(100),
+  weight: z.number().positive().max(WEIGHT_MAX),
   /** One red on a hard indicator makes the zone not conducive, whatever the rest says. */
   hard: z.boolean(),
   /** How many months a verified value stays fresh, counting its own month. */
-  freshnessMonths: z.number().int().min(1).max(36),
+  freshnessMonths: z.number().int().min(FRESHNESS_MIN).max(FRESHNESS_MAX),
 });
 export type IndicatorDefinition = z.infer<typeof IndicatorDefinition>;
 
@@ -114,7 +84,6 @@ export const FrameworkDefinition = z.strictObject({
 });
 export type FrameworkDefinition = z.infer<typeof FrameworkDefinition>;
 
-export const FRAMEWORK_STATUSES = ['draft', 'published'] as const;
 export const FrameworkVersion = z.object({
   id: Id,
   version: z.number().int(),
@@ -160,9 +129,9 @@ export const ObservationInput = z.strictObject({
   period: Period,
   value: z.number().finite(),
   source: z.enum(OBSERVATION_SOURCES),
-  method: z.string().trim().min(1).max(500),
+  method: z.string().trim().min(1).max(METHOD_MAX),
   /** Optional evidence notes: stored encrypted, shown only to the submitting and verifying organisations. */
-  evidenceNotes: z.string().trim().max(4000).optional(),
+  evidenceNotes: z.string().trim().max(NOTES_MAX).optional(),
 });
 export type ObservationInput = z.infer<typeof ObservationInput>;
 
@@ -212,14 +181,14 @@ export const VerifyObservationRequest = z
   .strictObject({
     decision: z.enum(VERIFICATION_DECISIONS),
     /** Required to reject or to ask for more evidence. */
-    reason: z.string().trim().min(1).max(2000).optional(),
+    reason: z.string().trim().min(1).max(REASON_MAX).optional(),
   })
   .refine((body) => body.decision === 'confirm' || body.reason !== undefined, {
     message: 'give a reason to reject or to ask for more evidence',
     path: ['reason'],
   });
 
-export const AddEvidenceRequest = z.strictObject({ evidenceNotes: z.string().trim().min(1).max(4000) });
+export const AddEvidenceRequest = z.strictObject({ evidenceNotes: z.string().trim().min(1).max(NOTES_MAX) });
 
 // Classification
 
@@ -238,7 +207,7 @@ export const IndicatorAssessment = z.object({
    * verified: a fresh confirmed value; stale_red: the last verified value was red and nothing fresh replaced
    * it; unverified_red: a report of danger not yet verified holds the zone back; missing: no fresh verified value.
    */
-  basis: z.enum(['verified', 'stale_red', 'unverified_red', 'unverified_worse', 'missing']),
+  basis: z.enum(INDICATOR_BASES),
   /** Observations behind this status (ids). */
   observationIds: z.array(z.string()),
 });
@@ -307,7 +276,7 @@ export const PublishPeriodRequest = z.strictObject({
   period: Period,
   /** A correction names the publication it replaces and why. */
   replaces: Id.optional(),
-  reason: z.string().trim().min(1).max(2000).optional(),
+  reason: z.string().trim().min(1).max(REASON_MAX).optional(),
 });
 
 export const PublicationSummary = z.object({

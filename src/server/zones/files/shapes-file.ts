@@ -1,4 +1,4 @@
-import { PCODE } from '../../shared/zones.ts';
+import { PCODE } from '../../../shared/zones/schemas.ts';
 import type { ImportProblems } from './import-problems.ts';
 
 /**

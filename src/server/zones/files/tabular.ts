@@ -3,7 +3,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import { AppError } from '../platform/http/errors.ts';
+import { AppError } from '../../platform/http/errors.ts';
 
 /**
  * Reads the rows of a CSV or XLSX file one at a time, so that a file of a million rows is never held in

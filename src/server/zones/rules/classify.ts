@@ -9,7 +9,7 @@ import type {
   ObservationSource,
   ObservationStatus,
   ZoneClass,
-} from '../../shared/zones.ts';
+} from '../../../shared/zones/schemas.ts';
 import { decidingReasons, summarize } from './explain.ts';
 
 /**

@@ -1,20 +1,21 @@
 import { createHash, hash } from 'node:crypto';
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { generateGazetteer } from '../demo/gazetteer.ts';
+import type { DemoScale } from '../demo/load.ts';
+import { DEMO_ZONE_STORY, type DemoObservation, type DemoOrganisationKey, generateStory } from '../demo/story.ts';
 import { canonicalJson } from '../platform/audit/canonical.ts';
 import { inTransaction } from '../platform/audit/head.ts';
 import { type AnyAuditEntryInput, type AuditActor, appendAudit, appendAuditBatch } from '../platform/audit/log.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
 import { newId } from '../platform/db/columns.ts';
-import { assessPeriod } from '../zones/assessment.ts';
-import { activeFramework } from '../zones/frameworks.ts';
-import { upsertZones } from '../zones/gazetteer.ts';
-import { latestPublication, writePublication } from '../zones/publication.ts';
-import { zoneAssessments, zoneObservations, zonePublications, zones, zoneVerifications } from '../zones/schema.ts';
-import { currentPeriod } from '../zones/support.ts';
-import { generateGazetteer } from './gazetteer.ts';
-import type { DemoScale } from './load.ts';
-import { DEMO_ZONE_STORY, type DemoObservation, type DemoOrganisationKey, generateStory } from './story.ts';
+import { assessPeriod } from './assessments.ts';
+import { activeFramework } from './frameworks.ts';
+import { upsertZones } from './gazetteer.ts';
+import { latestPublication, writePublication } from './publications.ts';
+import { currentPeriod } from './support.ts';
+import { zoneAssessments, zoneObservations, zonePublications, zones, zoneVerifications } from './tables.ts';
+import './events.ts';
 
 /**
  * How many past months each scale's story covers (the current month comes on top, not published). The
@@ -247,9 +248,12 @@ async function summarise(db: Database): Promise<DemoZonesSummary> {
   const [totals] = await db
     .select({
       zones: count(),
-      // Return zones are the units without children (what classifyPeriod classifies).
+      // Return zones are the units without children (what classifyPeriod classifies). The outer zone's P-code is
+      // qualified by hand: in a one-table select Drizzle writes its columns without the table.
       returnZones: sql<number>`count(*) filter (where not exists (
-          select 1 from zones c where c.parent_pcode = "zones"."pcode"))`.mapWith(Number),
+          select 1 from ${zones} c where c.parent_pcode = ${zones}.${sql.identifier(zones.pcode.name)}))`.mapWith(
+        Number,
+      ),
     })
     .from(zones)
     .where(eq(zones.stateCode, 'QM'));
@@ -262,7 +266,7 @@ async function summarise(db: Database): Promise<DemoZonesSummary> {
   const [latestAssessed] = await db
     .select({ period: zoneAssessments.period })
     .from(zoneAssessments)
-    .where(sql`not exists (select 1 from zone_publications p where p.period = "zone_assessments"."period")`)
+    .where(sql`not exists (select 1 from ${zonePublications} p where p.period = ${zoneAssessments.period})`)
     .orderBy(desc(zoneAssessments.period))
     .limit(1);
   const improving = await db

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameworkDefinition, IndicatorDefinition } from '../../shared/zones.ts';
+import type { FrameworkDefinition, IndicatorDefinition } from '../../../shared/zones/schemas.ts';
 import { checkFramework, checkValue, indicatorsOf } from './framework.ts';
 
 const indicator = (code: string, overrides: Partial<IndicatorDefinition> = {}): IndicatorDefinition => ({

@@ -8,15 +8,17 @@ import {
   PublicZoneDetail as PublicZoneDetailSchema,
   type ZoneClass,
   type ZoneLevel,
-} from '../../shared/zones.ts';
+} from '../../shared/zones/schemas.ts';
 import { type Database, queryRows } from '../platform/db/client.ts';
 import { type BodyEncoding, compressText } from '../platform/http/compression.ts';
 import { notFound } from '../platform/http/errors.ts';
-import { shiftPeriod } from './classify.ts';
-import { activeFramework, frameworkByVersion, presentFramework } from './frameworks.ts';
-import { findZone, presentZone } from './gazetteer.ts';
-import { IN_FORCE, presentRawPublication } from './published.ts';
+import { activeFramework, frameworkByVersion } from './frameworks.ts';
+import { findZone } from './gazetteer.ts';
+import { presentFramework, presentRawPublication, presentZone } from './presenters.ts';
+import { IN_FORCE } from './published-classes.ts';
+import { shiftPeriod } from './rules/classify.ts';
 import { currentPeriod } from './support.ts';
+import { zonePublications, zonePublishedClasses, zones } from './tables.ts';
 
 /**
  * What anyone may read: the published classes, never an observation, an organisation's evidence or a
@@ -42,9 +44,9 @@ export async function publishedZones(db: Database, withShapes: boolean): Promise
     sql`select distinct on (c.pcode) c.pcode, z.parent_pcode, z.level, z.names, c.class, c.period,
         c.publication_id, c.classification->>'summary' as summary
         ${withShapes ? sql`, z.shape` : sql``}
-      from zone_published_classes c
-      join zone_publications p on p.id = c.publication_id
-      join zones z on z.pcode = c.pcode
+      from ${zonePublishedClasses} c
+      join ${zonePublications} p on p.id = c.publication_id
+      join ${zones} z on z.pcode = c.pcode
       where ${IN_FORCE}
       order by c.pcode, c.period desc`,
   );
@@ -65,7 +67,7 @@ export const presentPublicZone = (row: PublishedRow): PublicZone => ({
 export async function publicationStamp(db: Database): Promise<string> {
   const [row] = await queryRows<{ n: number | string; latest: string | null }>(
     db,
-    sql`select count(*) as n, max(published_at)::text as latest from zone_publications`,
+    sql`select count(*) as n, max(published_at)::text as latest from ${zonePublications}`,
   );
   return `${row?.n ?? 0}:${row?.latest ?? ''}`;
 }
@@ -172,7 +174,7 @@ export async function publicZoneDetail(db: Database, pcode: string): Promise<Pub
   }>(
     db,
     sql`select c.period, c.class, c.classification, c.publication_id
-      from zone_published_classes c join zone_publications p on p.id = c.publication_id
+      from ${zonePublishedClasses} c join ${zonePublications} p on p.id = c.publication_id
       where c.pcode = ${pcode} and ${IN_FORCE}
       order by c.period desc`,
   );
@@ -182,8 +184,8 @@ export async function publicZoneDetail(db: Database, pcode: string): Promise<Pub
       await queryRows<Record<string, unknown>>(
         db,
         publicationIds.length === 0
-          ? sql`select * from zone_publications where false`
-          : sql`select * from zone_publications where id in (${sql.join(
+          ? sql`select * from ${zonePublications} where false`
+          : sql`select * from ${zonePublications} where id in (${sql.join(
               publicationIds.map((id) => sql`${id}`),
               sql`, `,
             )})`,
@@ -222,7 +224,7 @@ export async function currentZoneClass(
   const [row] = await queryRows<{ class: ZoneClass; period: string; publication_id: string }>(
     db,
     sql`select c.class, c.period, c.publication_id
-      from zone_published_classes c join zone_publications p on p.id = c.publication_id
+      from ${zonePublishedClasses} c join ${zonePublications} p on p.id = c.publication_id
       where c.pcode = ${pcode} and ${IN_FORCE}
       order by c.period desc limit 1`,
   );
@@ -244,12 +246,12 @@ export async function currentZoneClass(
 export async function publishedContent(db: Database, publicationId: string) {
   const [publication] = await queryRows<Record<string, unknown>>(
     db,
-    sql`select * from zone_publications where id = ${publicationId}`,
+    sql`select * from ${zonePublications} where id = ${publicationId}`,
   );
   if (!publication) throw notFound('publication');
   const rows = await queryRows<{ pcode: string; classification: Classification }>(
     db,
-    sql`select pcode, classification from zone_published_classes where publication_id = ${publicationId} order by pcode`,
+    sql`select pcode, classification from ${zonePublishedClasses} where publication_id = ${publicationId} order by pcode`,
   );
   const summary = presentRawPublication(publication);
   return {

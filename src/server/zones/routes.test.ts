@@ -8,7 +8,7 @@ import { verifyLog } from '../platform/audit/verify.ts';
 import { createTestAccount, createTestOrganisation, signIn, type TestClient } from '../platform/auth/test-support.ts';
 import { queryRows } from '../platform/db/client.ts';
 import { upsertZones } from './gazetteer.ts';
-import { currentZoneClass } from './public.ts';
+import { currentZoneClass } from './public-zones.ts';
 
 /**
  * The joint monitoring centre's month, through the API: a field monitor records observations, a verifier of

@@ -1,14 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Classification, ObservationSource, ObservationStatus, ZoneClass } from '../../shared/zones.ts';
-import { ZONE_CLASSES } from '../../shared/zones.ts';
+import type { Classification, ObservationSource, ObservationStatus, ZoneClass } from '../../shared/zones/schemas.ts';
+import { ZONE_CLASSES } from '../../shared/zones/schemas.ts';
 import { inTransaction } from '../platform/audit/head.ts';
 import type { AuditActor } from '../platform/audit/log.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { type Database, queryRows } from '../platform/db/client.ts';
 import { AppError } from '../platform/http/errors.ts';
-import { classifyZone, type ObservationFact, shiftPeriod } from './classify.ts';
 import { activeFramework } from './frameworks.ts';
-import { zoneAssessments, zones } from './schema.ts';
+import { classifyZone, type ObservationFact, shiftPeriod } from './rules/classify.ts';
+import { zoneAssessments, zoneObservations, zoneObservedIndicators, zones } from './tables.ts';
+import './events.ts';
 
 type FrameworkRow = Awaited<ReturnType<typeof activeFramework>>;
 const ROWS_PER_STATEMENT = 500;
@@ -47,17 +48,17 @@ async function loadDecidingObservations(
     db,
     sql`with params(indicator) as (values ${sql.join(indicators, sql`, `)}),
     this_month as materialized (
-      select ${columns} from (select ${columns} from zone_observations where period = ${period} offset 0) o
+      select ${columns} from (select ${columns} from ${zoneObservations} where period = ${period} offset 0) o
       where status = 'confirmed'
     ),
     missing as materialized (
-      select k.pcode, k.indicator from zone_observed_indicators k
+      select k.pcode, k.indicator from ${zoneObservedIndicators} k
       where k.indicator in (select indicator from params)
         and not exists (select 1 from this_month m where m.pcode = k.pcode and m.indicator = k.indicator)
     ),
     month_before as materialized (
       select ${columns} from (
-        select ${columns} from zone_observations where period = ${shiftPeriod(period, -1)} offset 0
+        select ${columns} from ${zoneObservations} where period = ${shiftPeriod(period, -1)} offset 0
       ) o
       where status = 'confirmed'
         and exists (select 1 from missing q where q.pcode = o.pcode and q.indicator = o.indicator)
@@ -69,7 +70,7 @@ async function loadDecidingObservations(
         offset 0
       ) q cross join lateral (
         select ${columns} from (
-          select ${columns}, rank() over (order by period desc) as recency from zone_observations o
+          select ${columns}, rank() over (order by period desc) as recency from ${zoneObservations} o
           where o.pcode = q.pcode and o.indicator = q.indicator and o.status = 'confirmed'
             and o.period < ${shiftPeriod(period, -1)}
         ) ranked where recency = 1
@@ -77,7 +78,7 @@ async function loadDecidingObservations(
     ),
     unverified as (
       select ${columns} from (
-        select ${columns} from zone_observations where status in ('pending', 'more_evidence') offset 0
+        select ${columns} from ${zoneObservations} where status in ('pending', 'more_evidence') offset 0
       ) o where period <= ${period}
     ),
     deciding as (

@@ -1,5 +1,5 @@
-import { AppError, type FieldError } from '../platform/http/errors.ts';
-import { MAX_REPORTED_PROBLEMS } from './observation-writer.ts';
+import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import { MAX_REPORTED_PROBLEMS } from '../observation-writer.ts';
 
 /**
  * The problems of one import file, each named `line N, field` (or `features[N].field` for GeoJSON), so that a

@@ -1,24 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { PublicationSummary, ZoneClass } from '../../shared/zones.ts';
+import type { PublicationSummary, ZoneClass } from '../../shared/zones/schemas.ts';
 import { type Database, queryRows } from '../platform/db/client.ts';
+import { presentRawPublication } from './presenters.ts';
+import { zonePublications, zonePublishedClasses } from './tables.ts';
 
 /** A publication is in force until a correction replaces it. */
-export const IN_FORCE = sql`not exists (select 1 from zone_publications r where r.replaces_id = p.id)`;
-
-/** A raw zone_publications row (snake_case, as both drivers return it) as a publication summary. */
-export function presentRawPublication(row: Record<string, unknown>): PublicationSummary {
-  return {
-    id: row.id as string,
-    period: row.period as string,
-    frameworkVersion: Number(row.framework_version),
-    contentHash: row.content_hash as string,
-    auditSeq: Number(row.audit_seq),
-    replaces: (row.replaces_id as string | null) ?? null,
-    reason: (row.reason as string | null) ?? null,
-    zoneCount: Number(row.zone_count),
-    publishedAt: new Date(row.published_at as string).toISOString(),
-  };
-}
+export const IN_FORCE = sql`not exists (select 1 from ${zonePublications} r where r.replaces_id = p.id)`;
 
 /** The latest published class of each zone named, with its publication. */
 export async function latestPublicZoneClass(
@@ -33,13 +20,13 @@ export async function latestPublicZoneClass(
     sql`select latest.pcode, latest.class, p.*
       from (
         select distinct on (c.pcode) c.pcode, c.class, c.publication_id
-        from zone_published_classes c
+        from ${zonePublishedClasses} c
         where c.pcode in (${sql.join(
           pcodes.map((pcode) => sql`${pcode}`),
           sql`, `,
-        )}) and c.publication_id in (select p.id from zone_publications p where ${IN_FORCE})
+        )}) and c.publication_id in (select p.id from ${zonePublications} p where ${IN_FORCE})
         order by c.pcode, c.period desc
-      ) latest join zone_publications p on p.id = latest.publication_id`,
+      ) latest join ${zonePublications} p on p.id = latest.publication_id`,
   );
   return new Map(
     rows.map((row) => [

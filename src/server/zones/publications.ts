@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { PeriodReview, PublicationSummary, ZoneClass } from '../../shared/zones.ts';
+import type { PeriodReview, PublicationSummary, ZoneClass } from '../../shared/zones/schemas.ts';
 import { canonicalJson } from '../platform/audit/canonical.ts';
 import { inTransaction } from '../platform/audit/head.ts';
 import { type AuditActor, appendAudit } from '../platform/audit/log.ts';
@@ -9,28 +9,16 @@ import type { Database } from '../platform/db/client.ts';
 import { newId } from '../platform/db/columns.ts';
 import { AppError, notFound } from '../platform/http/errors.ts';
 import { authorize } from '../platform/policy/policy.ts';
-import { assessPeriod, countByClass } from './assessment.ts';
-import { decidingPart } from './explain.ts';
+import { assessPeriod, countByClass } from './assessments.ts';
 import { activeFramework } from './frameworks.ts';
-import { zoneAssessments, zoneObservations, zonePublications, zonePublishedClasses, zones } from './schema.ts';
+import { decidingPart } from './rules/explain.ts';
 import { auditActorOf } from './support.ts';
+import { zoneAssessments, zoneObservations, zonePublications, zonePublishedClasses, zones } from './tables.ts';
+import './events.ts';
+import './permissions.ts';
+import { type PublicationRow, presentPublication } from './presenters.ts';
 
-type PublicationRow = typeof zonePublications.$inferSelect;
 const ROWS_PER_STATEMENT = 500;
-
-export function presentPublication(row: PublicationRow): PublicationSummary {
-  return {
-    id: row.id,
-    period: row.period,
-    frameworkVersion: row.frameworkVersion,
-    publishedAt: row.publishedAt.toISOString(),
-    contentHash: row.contentHash,
-    auditSeq: row.auditSeq,
-    replaces: row.replacesId,
-    reason: row.reason,
-    zoneCount: row.zoneCount,
-  };
-}
 
 /** The publication in force for a period: the latest one (a correction replaces what it names). */
 export async function latestPublication(db: Database, period: string): Promise<PublicationRow | undefined> {
