@@ -4,7 +4,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api.ts';
 import { FormError } from '../../components/forms.tsx';
-import { ConfirmDialog } from '../administration/ui.tsx';
+import { ConfirmDialog } from '../components/Dialog.tsx';
+import { focusFirstProblem } from '../components/problems.ts';
 import { IndicatorFields } from './IndicatorFields.tsx';
 import { problemFor } from './problems.ts';
 import { zoneKeys } from './queries.ts';
@@ -20,7 +21,7 @@ import {
   type IndicatorForm,
 } from './requests.ts';
 import type { FrameworkDefinition, FrameworkVersion } from './types.ts';
-import { focusFirstProblem, useLocalName } from './ui.tsx';
+import { useLocalName } from './ui.tsx';
 
 const MAX_INDICATORS = 50;
 

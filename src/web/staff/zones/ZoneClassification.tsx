@@ -2,6 +2,7 @@ import { Group, List, NativeSelect, Paper, Stack, Table, Text, Title } from '@ma
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/format.ts';
+import { StackTable } from '../components/StackTable.tsx';
 import { explainClassification, findCriterion, findIndicator, valueText } from './explain.ts';
 import { useFrameworkFor } from './frameworkFor.ts';
 import type {
@@ -11,7 +12,7 @@ import type {
   FrameworkDefinition,
   FrameworkVersion,
 } from './types.ts';
-import { ClassBadge, ScrollTable, StatusBadge, useLocalName, usePeriodName } from './ui.tsx';
+import { AssessmentBadge, ClassBadge, useLocalName, usePeriodName } from './ui.tsx';
 
 /** Why the zone has its class, in the reader's language; the server's English summary when nothing else can say it. */
 export function Explanation({
@@ -77,53 +78,51 @@ function CriterionTable({
         <Text size="sm" c="dimmed">
           {t(`zones.kind.${criterion.kind}`)}
         </Text>
-        <StatusBadge status={criterion.status} />
+        <AssessmentBadge status={criterion.status} />
       </Group>
-      <ScrollTable minWidth={760} label={t('zones.criterionCaption', { criterion: name })}>
-        <Table striped captionSide="top" verticalSpacing="xs">
-          <Table.Caption ta="start">{t('zones.criterionCaption', { criterion: name })}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('zones.indicator')}</Table.Th>
-              <Table.Th scope="col">{t('zones.status.label')}</Table.Th>
-              <Table.Th scope="col">{t('zones.value')}</Table.Th>
-              <Table.Th scope="col">{t('zones.period')}</Table.Th>
-              <Table.Th scope="col">{t('zones.sourceLabel')}</Table.Th>
-              <Table.Th scope="col">{t('zones.basis.label')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {criterion.indicators.map((indicator) => {
-              const found = framework ? findIndicator(framework, criterion.criterion, indicator.indicator) : undefined;
-              return (
-                <Table.Tr key={indicator.indicator}>
-                  <Table.Th scope="row" fw={600}>
-                    {nameOf(found?.name, indicator.indicator)}
-                    {indicator.hard ? (
-                      <Text size="xs" c="dimmed" fw={400}>
-                        {t('zones.hardIndicator')}
-                      </Text>
-                    ) : null}
-                  </Table.Th>
-                  <Table.Td>
-                    <StatusBadge status={indicator.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    {indicator.value === null
-                      ? t('zones.noValue')
-                      : found
-                        ? valueText(t, found.unit, indicator.value)
-                        : indicator.value}
-                  </Table.Td>
-                  <Table.Td>{indicator.period ? periodName(indicator.period) : t('zones.none')}</Table.Td>
-                  <Table.Td>{indicator.source ? t(`zones.source.${indicator.source}`) : t('zones.none')}</Table.Td>
-                  <Table.Td>{t(`zones.basis.${indicator.basis}`)}</Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </ScrollTable>
+      <StackTable striped captionSide="top" verticalSpacing="xs">
+        <Table.Caption ta="start">{t('zones.criterionCaption', { criterion: name })}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('zones.indicator')}</Table.Th>
+            <Table.Th scope="col">{t('zones.status.label')}</Table.Th>
+            <Table.Th scope="col">{t('zones.value')}</Table.Th>
+            <Table.Th scope="col">{t('zones.period')}</Table.Th>
+            <Table.Th scope="col">{t('zones.sourceLabel')}</Table.Th>
+            <Table.Th scope="col">{t('zones.basis.label')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {criterion.indicators.map((indicator) => {
+            const found = framework ? findIndicator(framework, criterion.criterion, indicator.indicator) : undefined;
+            return (
+              <Table.Tr key={indicator.indicator}>
+                <Table.Th scope="row" fw={600}>
+                  {nameOf(found?.name, indicator.indicator)}
+                  {indicator.hard ? (
+                    <Text size="xs" c="dimmed" fw={400}>
+                      {t('zones.hardIndicator')}
+                    </Text>
+                  ) : null}
+                </Table.Th>
+                <Table.Td>
+                  <AssessmentBadge status={indicator.status} />
+                </Table.Td>
+                <Table.Td>
+                  {indicator.value === null
+                    ? t('zones.noValue')
+                    : found
+                      ? valueText(t, found.unit, indicator.value)
+                      : indicator.value}
+                </Table.Td>
+                <Table.Td>{indicator.period ? periodName(indicator.period) : t('zones.none')}</Table.Td>
+                <Table.Td>{indicator.source ? t(`zones.source.${indicator.source}`) : t('zones.none')}</Table.Td>
+                <Table.Td>{t(`zones.basis.${indicator.basis}`)}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </StackTable>
     </section>
   );
 }

@@ -1,0 +1,40 @@
+import { Table, type TableProps } from '@mantine/core';
+import { type ReactNode, useLayoutEffect, useRef } from 'react';
+import './kit.css';
+
+/**
+ * A table that stays readable on a phone. Where its box is wider than 40em it is an ordinary table; narrower,
+ * each row becomes a card and each cell shows its column's name before its value ("Status: Active"), so no
+ * column is cut off or hidden behind a sideways scroll. The names are the table's own column headers, copied
+ * onto the cells after each render, so a table needs nothing but this wrapper.
+ */
+export function StackTable({ children, ...props }: TableProps & { children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const table = box.current?.querySelector('table');
+    if (table) labelCells(table);
+  });
+  return (
+    <div className="stack-table" ref={box}>
+      <Table {...props}>{children}</Table>
+    </div>
+  );
+}
+
+/** Gives every body cell the text of its column's header, as `data-label`, for the stacked layout to show. */
+export function labelCells(table: HTMLTableElement) {
+  const headers = [...(table.tHead?.rows[0]?.cells ?? [])].flatMap((cell) =>
+    Array.from({ length: cell.colSpan }, () => cell.textContent?.trim() ?? ''),
+  );
+  for (const body of table.tBodies) {
+    for (const row of body.rows) {
+      let column = 0;
+      for (const cell of row.cells) {
+        const label = headers[column];
+        if (label && cell.colSpan === 1) cell.dataset.label = label;
+        else delete cell.dataset.label;
+        column += cell.colSpan;
+      }
+    }
+  }
+}
