@@ -1,8 +1,8 @@
 import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/format.ts';
+import { valueText } from '../../zones/explain.ts';
 import { StackTable } from '../components/StackTable.tsx';
-import { valueText } from './explain.ts';
 import type { FrameworkVersion } from './types.ts';
 import { useLocalName } from './ui.tsx';
 

@@ -1,7 +1,7 @@
 import { Paper, Table, Text, Title, useDirection } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { findIndicator, valueText } from '../../zones/explain.ts';
 import { StackTable } from '../components/StackTable.tsx';
-import { findIndicator, valueText } from './explain.ts';
 import { indicatorHistory, sparklinePath, sparklinePoints } from './history.ts';
 import { currentPeriod, periodsUpTo } from './periods.ts';
 import type { Assessment, FrameworkVersion, IndicatorDefinition } from './types.ts';

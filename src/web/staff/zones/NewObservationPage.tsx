@@ -12,7 +12,7 @@ import { Done } from '../components/Done.tsx';
 import { focusFirstProblem } from '../components/problems.ts';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
 import { EvidenceRequests } from './EvidenceRequests.tsx';
-import { indicatorByCode } from './explain.ts';
+import { indicatorByCode } from './frameworkFor.ts';
 import { IndicatorSelect } from './IndicatorSelect.tsx';
 import { currentPeriod, periodsUpTo } from './periods.ts';
 import { hasNoFieldErrors, isConflict, problemFor } from './problems.ts';
@@ -124,7 +124,7 @@ function ObservationFormFields({ framework }: { framework: FrameworkVersion }) {
           error={problem('value', true) ?? duplicate}
         />
         <NativeSelect
-          label={t('zones.sourceLabel')}
+          label={t('zoneTerms.column.source')}
           name="source"
           required
           value={form.source}
@@ -134,7 +134,7 @@ function ObservationFormFields({ framework }: { framework: FrameworkVersion }) {
           <option value="">{t('zones.choose')}</option>
           {OBSERVATION_SOURCES.map((source) => (
             <option key={source} value={source}>
-              {t(`zones.source.${source}`)}
+              {t(`zoneTerms.source.${source}`)}
             </option>
           ))}
         </NativeSelect>

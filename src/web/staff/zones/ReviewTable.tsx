@@ -2,6 +2,7 @@ import { Anchor, Checkbox, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Explanation } from '../../zones/Explanation.tsx';
 import { OffsetPager } from '../components/Pager.tsx';
 import { StackTable } from '../components/StackTable.tsx';
 import { useFrameworkFor } from './frameworkFor.ts';
@@ -9,7 +10,6 @@ import { useActiveFramework } from './queries.ts';
 import { classChange } from './status.ts';
 import type { PeriodReview } from './types.ts';
 import { ClassBadge, useLocalName } from './ui.tsx';
-import { Explanation } from './ZoneClassification.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -86,7 +86,7 @@ export function ReviewTable({ review }: { review: PeriodReview }) {
                 <details>
                   <summary>{t('zones.review.readSummary', { zone: nameOf(row.name, row.pcode) })}</summary>
                   <Stack gap={4} mt={4} fz="sm">
-                    <Explanation assessment={row.classification} framework={framework} />
+                    <Explanation classification={row.classification} framework={framework} />
                   </Stack>
                 </details>
               </Table.Td>

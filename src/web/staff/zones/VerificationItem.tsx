@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api.ts';
 import { useFormatters } from '../../components/format.ts';
 import { FormError } from '../../components/forms.tsx';
+import { valueText } from '../../zones/explain.ts';
 import { ActionBar, ConfirmDialog } from '../components/Dialog.tsx';
 import { Fact, Facts } from '../components/Facts.tsx';
-import { indicatorByCode, valueText } from './explain.ts';
+import { indicatorByCode } from './frameworkFor.ts';
 import { EvidenceNotes, ObservationStatusBadge, Verifications } from './ObservationParts.tsx';
 import { problemFor } from './problems.ts';
 import { type Checks, checkVerification, type VerificationForm, verificationRequest } from './requests.ts';
@@ -101,7 +102,7 @@ export function VerificationItem({
           ) : null}
         </Fact>
         <Fact label={t('zones.period')}>{periodName(observation.period)}</Fact>
-        <Fact label={t('zones.sourceLabel')}>{t(`zones.source.${observation.source}`)}</Fact>
+        <Fact label={t('zoneTerms.column.source')}>{t(`zoneTerms.source.${observation.source}`)}</Fact>
         <Fact label={t('zones.observe.method')}>
           <Text span fw={400} style={{ whiteSpace: 'pre-wrap' }}>
             {observation.method}

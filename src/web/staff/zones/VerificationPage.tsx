@@ -7,7 +7,7 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { Done } from '../components/Done.tsx';
 import { OffsetPager } from '../components/Pager.tsx';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
-import { indicatorByCode } from './explain.ts';
+import { indicatorByCode } from './frameworkFor.ts';
 import { type ObservationFilters, useActiveFramework, useObservations, zoneKeys } from './queries.ts';
 import type { Observation, ObservationPage, VerificationDecision } from './types.ts';
 import { useLocalName, usePeriodName } from './ui.tsx';

@@ -1,59 +1,13 @@
-import { Group, List, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/format.ts';
+import { Explanation } from '../../zones/Explanation.tsx';
+import { findCriterion, findIndicator, valueText } from '../../zones/explain.ts';
 import { StackTable } from '../components/StackTable.tsx';
-import { explainClassification, findCriterion, findIndicator, valueText } from './explain.ts';
 import { useFrameworkFor } from './frameworkFor.ts';
-import type {
-  Assessment,
-  Classification,
-  CriterionAssessment,
-  FrameworkDefinition,
-  FrameworkVersion,
-} from './types.ts';
+import type { Assessment, CriterionAssessment, FrameworkDefinition, FrameworkVersion } from './types.ts';
 import { AssessmentBadge, ClassBadge, useLocalName, usePeriodName } from './ui.tsx';
-
-/** Why the zone has its class, in the reader's language; the server's English summary when nothing else can say it. */
-export function Explanation({
-  assessment,
-  framework,
-}: {
-  assessment: Classification;
-  framework: FrameworkDefinition | undefined;
-}) {
-  const { t, i18n } = useTranslation();
-  const format = useFormatters();
-  const periodName = usePeriodName();
-  const sentences = framework
-    ? explainClassification(assessment, framework, {
-        t: (key, values) => t(key, values),
-        list: format.list,
-        period: periodName,
-        language: i18n.language,
-      })
-    : null;
-  if (!sentences) {
-    return (
-      <Text lang="en" dir="ltr">
-        {assessment.summary}
-      </Text>
-    );
-  }
-  const [headline, ...reasons] = sentences;
-  return (
-    <>
-      <Text fw={600}>{headline}</Text>
-      {reasons.length > 0 ? (
-        <List spacing={4} mt={4}>
-          {reasons.map((reason) => (
-            <List.Item key={reason}>{reason}</List.Item>
-          ))}
-        </List>
-      ) : null}
-    </>
-  );
-}
 
 /** One criterion: its status, then each indicator's status and the value behind it. */
 function CriterionTable({
@@ -84,12 +38,12 @@ function CriterionTable({
         <Table.Caption ta="start">{t('zones.criterionCaption', { criterion: name })}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('zones.indicator')}</Table.Th>
-            <Table.Th scope="col">{t('zones.status.label')}</Table.Th>
-            <Table.Th scope="col">{t('zones.value')}</Table.Th>
-            <Table.Th scope="col">{t('zones.period')}</Table.Th>
-            <Table.Th scope="col">{t('zones.sourceLabel')}</Table.Th>
-            <Table.Th scope="col">{t('zones.basis.label')}</Table.Th>
+            <Table.Th scope="col">{t('zoneTerms.column.indicator')}</Table.Th>
+            <Table.Th scope="col">{t('zoneTerms.column.status')}</Table.Th>
+            <Table.Th scope="col">{t('zoneTerms.column.value')}</Table.Th>
+            <Table.Th scope="col">{t('zoneTerms.column.period')}</Table.Th>
+            <Table.Th scope="col">{t('zoneTerms.column.source')}</Table.Th>
+            <Table.Th scope="col">{t('zoneTerms.column.basis')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -101,7 +55,7 @@ function CriterionTable({
                   {nameOf(found?.name, indicator.indicator)}
                   {indicator.hard ? (
                     <Text size="xs" c="dimmed" fw={400}>
-                      {t('zones.hardIndicator')}
+                      {t('zoneTerms.hard')}
                     </Text>
                   ) : null}
                 </Table.Th>
@@ -110,14 +64,14 @@ function CriterionTable({
                 </Table.Td>
                 <Table.Td>
                   {indicator.value === null
-                    ? t('zones.noValue')
+                    ? t('zoneTerms.noValue')
                     : found
                       ? valueText(t, found.unit, indicator.value)
                       : indicator.value}
                 </Table.Td>
                 <Table.Td>{indicator.period ? periodName(indicator.period) : t('zones.none')}</Table.Td>
-                <Table.Td>{indicator.source ? t(`zones.source.${indicator.source}`) : t('zones.none')}</Table.Td>
-                <Table.Td>{t(`zones.basis.${indicator.basis}`)}</Table.Td>
+                <Table.Td>{indicator.source ? t(`zoneTerms.source.${indicator.source}`) : t('zones.none')}</Table.Td>
+                <Table.Td>{t(`zoneTerms.basis.${indicator.basis}`)}</Table.Td>
               </Table.Tr>
             );
           })}
@@ -176,7 +130,7 @@ export function ZoneClassification({
                 })}
               </Text>
             </Group>
-            <Explanation assessment={assessment} framework={definition} />
+            <Explanation classification={assessment} framework={definition} />
           </div>
           {assessment.criteria.map((criterion) => (
             <CriterionTable key={criterion.criterion} criterion={criterion} framework={definition} />

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { useFormatters } from '../../components/format.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { valueText } from '../../zones/explain.ts';
 import { Done } from '../components/Done.tsx';
 import { OffsetPager } from '../components/Pager.tsx';
 import { StackTable } from '../components/StackTable.tsx';
 import { useMe } from '../session.ts';
 import { EvidenceDialog } from './EvidenceDialog.tsx';
-import { indicatorByCode, valueText } from './explain.ts';
+import { indicatorByCode } from './frameworkFor.ts';
 import { EvidenceNotes, ObservationStatusBadge, Verifications } from './ObservationParts.tsx';
 import { useObservations } from './queries.ts';
 import type { FrameworkVersion, Observation } from './types.ts';
@@ -56,7 +57,7 @@ export function ZoneObservations({ pcode, framework }: { pcode: string; framewor
                 <Table.Th scope="col">{t('zones.indicator')}</Table.Th>
                 <Table.Th scope="col">{t('zones.period')}</Table.Th>
                 <Table.Th scope="col">{t('zones.value')}</Table.Th>
-                <Table.Th scope="col">{t('zones.sourceLabel')}</Table.Th>
+                <Table.Th scope="col">{t('zoneTerms.column.source')}</Table.Th>
                 <Table.Th scope="col">{t('zones.observations.organisation')}</Table.Th>
                 <Table.Th scope="col">{t('zones.observations.status')}</Table.Th>
                 <Table.Th scope="col">{t('zones.observations.verification')}</Table.Th>
@@ -76,7 +77,7 @@ export function ZoneObservations({ pcode, framework }: { pcode: string; framewor
                       {found ? valueText(t, found.indicator.unit, observation.value) : observation.value}
                     </Table.Td>
                     <Table.Td>
-                      {t(`zones.source.${observation.source}`)}
+                      {t(`zoneTerms.source.${observation.source}`)}
                       <Text size="xs" c="dimmed">
                         {observation.method}
                       </Text>

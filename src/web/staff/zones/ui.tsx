@@ -1,9 +1,8 @@
 import { NativeSelect } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localName, valueText } from '../../zones/explain.ts';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { valueText } from './explain.ts';
-import { localName } from './names.ts';
 import { periodStart } from './periods.ts';
 import { CLASS_TONE, STATUS_TONE } from './status.ts';
 import type { IndicatorDefinition, LocalizedText, Unit, ZoneClass } from './types.ts';
@@ -13,13 +12,13 @@ import { UNITS } from './vocabulary.ts';
 export function ClassBadge({ zoneClass }: { zoneClass: ZoneClass | null | undefined }) {
   const { t } = useTranslation();
   if (!zoneClass) return <StatusBadge tone="unknown">{t('zones.notAssessed')}</StatusBadge>;
-  return <StatusBadge tone={CLASS_TONE[zoneClass]}>{t(`zones.class.${zoneClass}`)}</StatusBadge>;
+  return <StatusBadge tone={CLASS_TONE[zoneClass]}>{t(`zoneTerms.class.${zoneClass}`)}</StatusBadge>;
 }
 
 /** The status of an indicator (green, amber, red, missing) or a criterion (… insufficient). */
 export function AssessmentBadge({ status }: { status: string }) {
   const { t } = useTranslation();
-  return <StatusBadge tone={STATUS_TONE[status] ?? 'unknown'}>{t(`zones.status.${status}`)}</StatusBadge>;
+  return <StatusBadge tone={STATUS_TONE[status] ?? 'unknown'}>{t(`zoneTerms.status.${status}`)}</StatusBadge>;
 }
 
 /** Months as the reader names them ("April 2025", "avril 2025", "أبريل ٢٠٢٥"; short: "Apr 25"). */
