@@ -348,7 +348,11 @@ describe('return zones: a new monitor’s report, from the field to the public m
       .filter({ has: coordinator.getByRole('rowheader', { name: zone.name, exact: true }) });
     await row.waitFor();
     const cells = (await row.getByRole('cell').allInnerTexts()).map((text) => text.trim());
-    expect(cells.slice(0, 3)).toEqual([zone.pcode, en('zoneTerms.class.not_conducive'), en('zoneTerms.class.conducive')]);
+    expect(cells.slice(0, 3)).toEqual([
+      zone.pcode,
+      en('zoneTerms.class.not_conducive'),
+      en('zoneTerms.class.conducive'),
+    ]);
     expect(cells[3]).toMatch(new RegExp(`(^|\\s)${en('zones.review.changes.worsened')}$`));
     await row.getByText(filled(en('zones.review.readSummary'), { zone: zone.name }), { exact: true }).click();
     // The explanation, in the reader's language, names the hard indicator that decided it.

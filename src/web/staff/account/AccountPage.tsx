@@ -1,10 +1,11 @@
-import { Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/format.ts';
 import { Fact, Facts } from '../components/Facts.tsx';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
 import { StackTable } from '../components/StackTable.tsx';
+import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useMe } from '../session.ts';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -52,9 +53,9 @@ export default function AccountPage() {
             <Fact label={t('account.roles')}>
               <Group gap={6} component="span">
                 {me.roles.map((role) => (
-                  <Badge key={role} variant="light" component="span">
+                  <StatusBadge key={role} tone="neutral">
                     {t(`role.${role}`)}
-                  </Badge>
+                  </StatusBadge>
                 ))}
               </Group>
             </Fact>
