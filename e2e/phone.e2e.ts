@@ -142,13 +142,15 @@ describe('the staff workspace on a phone (375 × 667, touch), in English and Ara
       await readIn(administrator, language);
       await administrator.getByRole('link', { name: run.account('coordinator').displayName, exact: true }).click();
       await administrator.waitForURL(/\/staff\/administration\/users\/[^/]+$/);
+      const coordinatorName = run.account('coordinator').displayName;
+      await administrator.getByRole('heading', { level: 1, name: coordinatorName }).waitFor();
       await settled(administrator);
 
       const deactivate = administrator.getByRole('button', { name: t('administration.user.deactivate'), exact: true });
       const actions = administrator.locator('main .staff-actions').getByRole('button');
       expect(await actions.count()).toBeGreaterThan(0);
       for (const button of await actions.all()) {
-        await button.scrollIntoViewIfNeeded();
+        await button.evaluate((element) => element.scrollIntoView({ block: 'center', inline: 'center' }));
         await expectOnScreen(administrator, button);
         await button.click({ trial: true }); // visible, enabled, not covered: a tap would reach it
       }
@@ -169,7 +171,8 @@ describe('the staff workspace on a phone (375 × 667, touch), in English and Ara
     it(`names roles and permissions on My account in words, not codes, in ${inLanguage}`, async () => {
       await visit(administrator, '/staff/account');
       await readIn(administrator, language);
-      const text = await administrator.locator('main').innerText();
+      // What the page says about the person: the facts, the memberships and the permissions.
+      const text = (await administrator.locator('main dd, main td, main li').allTextContents()).join('\n');
       // A permission code reads `zone:read`, a role code `case_worker`, an unfound key `permission.zone:read`.
       expect(text).not.toMatch(/\b[a-z]+(?:_[a-z]+)*:[a-z]+(?:_[a-z]+)*\b/);
       expect(text).not.toMatch(/\b(?:role|permission)\.[a-z]/);

@@ -2,6 +2,7 @@ import { Button, Group, Modal, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../components/forms.tsx';
+import './kit.css';
 
 /**
  * A modal dialog: labelled by its title, focus kept inside while open and returned afterwards, a named close

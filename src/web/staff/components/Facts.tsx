@@ -1,5 +1,6 @@
 import { type MantineSpacing, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import './kit.css';
 
 /**
  * A description list of facts about one thing (a person, a checkpoint, a publication): label above value. In a
@@ -18,7 +19,7 @@ export function Facts({
 }) {
   if (stacked) {
     return (
-      <Stack component="dl" gap="sm" m={0} mb={mb}>
+      <Stack component="dl" className="staff-facts" gap="sm" m={0} mb={mb}>
         {children}
       </Stack>
     );
@@ -26,7 +27,7 @@ export function Facts({
   const cols =
     columns === 4 ? { base: 1, xs: 2, md: 4 } : columns === 2 ? { base: 1, sm: 2 } : { base: 1, sm: 2, md: 3 };
   return (
-    <SimpleGrid component="dl" cols={cols} spacing="sm" m={0} mb={mb}>
+    <SimpleGrid component="dl" className="staff-facts" cols={cols} spacing="sm" m={0} mb={mb}>
       {children}
     </SimpleGrid>
   );
