@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api.ts';
 import { FormError } from '../../components/forms.tsx';
-import { ConfirmDialog } from '../components/Dialog.tsx';
+import { ActionBar, ConfirmDialog } from '../components/Dialog.tsx';
 import { StackTable } from '../components/StackTable.tsx';
 import { useMe } from '../session.ts';
 import { MembershipFields } from './MembershipFields.tsx';
@@ -55,11 +55,11 @@ function AddMembership({ user, onSaved }: { user: UserSummary; onSaved: (updated
             }}
           />
         </Group>
-        <Group>
+        <ActionBar justify="flex-start">
           <Button type="submit" loading={add.isPending} disabled={add.isPending}>
             {t('administration.user.addMembershipSubmit')}
           </Button>
-        </Group>
+        </ActionBar>
       </Stack>
     </form>
   );
