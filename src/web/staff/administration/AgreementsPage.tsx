@@ -8,12 +8,12 @@ import { useFormatters } from '../../components/format.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { ConfirmDialog } from '../components/Dialog.tsx';
 import { Done } from '../components/Done.tsx';
+import { useFilters } from '../components/filters.ts';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
 import { StackTable } from '../components/StackTable.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useMe } from '../session.ts';
 import { AgreementFormDialog } from './AgreementForm.tsx';
-import { useFilters } from './filters.ts';
 import { adminKeys, useAgreements } from './queries.ts';
 import type { Agreement, AgreementStatus } from './types.ts';
 

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { useFilters } from '../components/filters.ts';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
 import { StackTable } from '../components/StackTable.tsx';
 import { useMe } from '../session.ts';
-import { useFilters } from './filters.ts';
 import { useOrganisations, useUsers } from './queries.ts';
 import { AccountStatus, TwoFactorStatus } from './UserStatus.tsx';
 
