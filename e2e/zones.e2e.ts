@@ -356,7 +356,7 @@ describe('return zones: a new monitor’s report, from the field to the public m
     expect(cells[3]).toMatch(new RegExp(`(^|\\s)${en('zones.review.changes.worsened')}$`));
     await row.getByText(filled(en('zones.review.readSummary'), { zone: zone.name }), { exact: true }).click();
     // The explanation, in the reader's language, names the hard indicator that decided it.
-    await row.getByText(/^Hard indicator red: Free and unhindered access for monitors \(no, /).waitFor();
+    await row.getByText(/^Free and unhindered access for monitors \(no, .+\) is red\. In “/).waitFor();
 
     // Nothing of the month waits any more: the period can be published, behind a confirmation.
     const panel = publicationPanel(coordinator);
