@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ZONE_STORY } from '../src/server/demo/story.ts';
-import { browserForFile, homeward, settled } from './support/browser.ts';
+import { browserForFile, DESKTOP, homeward, PHONE, settled } from './support/browser.ts';
 import { catalogue } from './support/catalogue.ts';
 import { signIn } from './support/staff.ts';
 
@@ -182,6 +182,26 @@ describe('the staff workspace on a phone (375 × 667, touch), in English and Ara
       expect(text).toContain(t('permission.user:read'));
     });
   }
+
+  it('fits the same screens in a 1280 px desktop window: wide grids scroll in their own box, the page never', async () => {
+    const problems: string[] = [];
+    for (const [page, screens] of [
+      [administrator, ADMINISTRATOR_SCREENS],
+      [coordinator, COORDINATOR_SCREENS],
+    ] as const) {
+      await page.setViewportSize(DESKTOP);
+      for (const address of screens) {
+        await visit(page, address);
+        const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+        }));
+        if (scrollWidth > clientWidth + 1) problems.push(`${address}: ${scrollWidth} px wide in ${clientWidth} px`);
+      }
+      await page.setViewportSize(PHONE.viewport);
+    }
+    expect(problems).toEqual([]);
+  });
 });
 
 /** Fails unless the element lies wholly inside the screen's width and height. */

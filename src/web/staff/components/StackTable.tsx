@@ -1,5 +1,5 @@
 import { Table, type TableProps } from '@mantine/core';
-import { type ReactNode, useLayoutEffect, useRef } from 'react';
+import { type CSSProperties, type ReactNode, type RefObject, useLayoutEffect, useRef } from 'react';
 import './kit.css';
 
 /**
@@ -7,17 +7,39 @@ import './kit.css';
  * each row becomes a card and each cell shows its column's name before its value ("Status: Active"), so no
  * column is cut off or hidden behind a sideways scroll. The names are the table's own column headers, copied
  * onto the cells after each render, so a table needs nothing but this wrapper.
+ *
+ * A grid too wide for any screen (a year of months side by side) gives `minWidth` and a `label`: wider than
+ * 40em it scrolls sideways in a named region that takes keyboard focus, so it can be scrolled without a pointer.
  */
-export function StackTable({ children, ...props }: TableProps & { children: ReactNode }) {
-  const box = useRef<HTMLDivElement>(null);
+export function StackTable({
+  children,
+  minWidth,
+  label,
+  ...props
+}: TableProps & { children: ReactNode; minWidth?: number; label?: string }) {
+  const box = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
     const table = box.current?.querySelector('table');
     if (table) labelCells(table);
   });
+  if (minWidth === undefined) {
+    return (
+      <div className="stack-table" ref={box as RefObject<HTMLDivElement>}>
+        <Table {...props}>{children}</Table>
+      </div>
+    );
+  }
   return (
-    <div className="stack-table" ref={box}>
+    <section
+      className="stack-table stack-table-wide"
+      ref={box}
+      aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must take focus to be scrolled by keyboard
+      tabIndex={0}
+      style={{ '--stack-table-min-width': `${minWidth}px` } as CSSProperties}
+    >
       <Table {...props}>{children}</Table>
-    </div>
+    </section>
   );
 }
 

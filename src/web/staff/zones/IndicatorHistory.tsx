@@ -60,7 +60,14 @@ export function IndicatorHistory({
       {assessments.length === 0 ? (
         <Text>{t('zones.neverAssessed')}</Text>
       ) : (
-        <StackTable striped captionSide="top" verticalSpacing="xs" withColumnBorders>
+        <StackTable
+          minWidth={1500}
+          label={t('zones.history.title')}
+          striped
+          captionSide="top"
+          verticalSpacing="xs"
+          withColumnBorders
+        >
           <Table.Caption ta="start">
             {t('zones.history.caption', { from: periodName(periods[0]!), to: periodName(last) })}
           </Table.Caption>
