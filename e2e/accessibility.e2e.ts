@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ZONE_STORY } from '../src/server/demo/story.ts';
 import { blocking, describeViolations, scanPage } from './support/axe.ts';
-import { browserForFile, homeward, settled } from './support/browser.ts';
+import { browserForFile, DESKTOP, homeward, settled } from './support/browser.ts';
 import { catalogue } from './support/catalogue.ts';
 import { signIn, signInForm } from './support/staff.ts';
 
@@ -29,23 +29,32 @@ interface Finding {
   report: string;
 }
 
+/** The widths every page is scanned at: a small phone's, then a desktop window's (where the test goes on). */
+const WIDTHS = [{ width: 375, height: 667 }, DESKTOP];
+
 /**
- * Scans the page as it is now with axe-core (WCAG 2.2 A and AA) and keeps a screenshot of it. Serious and
- * critical violations are collected for the test to fail on, each listed with the elements concerned.
+ * Scans the page as it is now with axe-core (WCAG 2.2 A and AA) at 375 px and at 1280 px, and keeps a
+ * screenshot of each. Serious and critical violations are collected for the test to fail on, each listed with
+ * the width and the elements concerned.
  */
 async function scan(page: Page, name: string, findings: Finding[]): Promise<void> {
-  await settled(page);
-  const violations = await scanPage(page);
-  await browser.screenshot(page, name);
-  const serious = blocking(violations);
-  if (serious.length > 0) findings.push({ page: `${name} (${page.url()})`, report: describeViolations(serious) });
+  for (const size of WIDTHS) {
+    await page.setViewportSize(size);
+    await settled(page);
+    const violations = await scanPage(page);
+    await browser.screenshot(page, `${name} ${size.width}px`);
+    const serious = blocking(violations);
+    if (serious.length > 0) {
+      findings.push({ page: `${name} at ${size.width} px (${page.url()})`, report: describeViolations(serious) });
+    }
+  }
 }
 
 function expectNoFindings(findings: Finding[]): void {
   expect(findings.map((f) => `${f.page}\n${f.report}`).join('\n\n'), 'serious or critical axe violations').toBe('');
 }
 
-describe('accessibility (axe-core, WCAG 2.2 AA): no serious or critical violation', () => {
+describe('accessibility (axe-core, WCAG 2.2 AA) at 375 px and 1280 px: no serious or critical violation', () => {
   for (const locale of ['en', 'ar']) {
     it(`every public portal page in ${locale === 'en' ? 'English' : 'Arabic'}`, async () => {
       // A browser set to the language: the portal starts in it, as it would for a person.

@@ -107,7 +107,7 @@ describe('administration', () => {
     await filters
       .getByRole('combobox', { name: en('administration.log.eventType'), exact: true })
       .selectOption({ label: en('auditEvent.account.user_created') });
-    await filters.getByRole('button', { name: en('administration.log.apply'), exact: true }).click();
+    await filters.getByRole('button', { name: en('staff.kit.applyFilters'), exact: true }).click();
     await admin.waitForURL(/type=account\.user_created/);
     // The table keeps the previous page until the filtered one arrives: wait until it shows only creations.
     const rows = admin.getByRole('table').locator('tbody tr');

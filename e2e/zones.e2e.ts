@@ -118,7 +118,7 @@ const observationForm = (page: Page) => ({
   indicator: page.getByRole('combobox', { name: en('zones.observe.indicator'), exact: true }),
   period: page.getByRole('combobox', { name: en('zones.period'), exact: true }),
   yesNo: page.getByRole('radiogroup', { name: en('zones.value'), exact: true }),
-  source: page.getByRole('combobox', { name: en('zones.sourceLabel'), exact: true }),
+  source: page.getByRole('combobox', { name: en('zoneTerms.column.source'), exact: true }),
   method: page.getByRole('textbox', { name: en('zones.observe.method'), exact: true }),
   notes: page.getByRole('textbox', { name: en('zones.observe.evidenceNotes'), exact: true }),
   submit: page.getByRole('button', { name: en('zones.observe.submit'), exact: true }),
@@ -149,7 +149,7 @@ async function recordMonitorAccess(
   await form.indicator.selectOption(monitorAccess.code);
   expect(await form.period.inputValue()).toBe(CURRENT);
   await form.yesNo.getByRole('radio', { name: en(`zones.${value}`), exact: true }).check();
-  await form.source.selectOption({ label: en('zones.source.monitoring_visit') });
+  await form.source.selectOption({ label: en('zoneTerms.source.monitoring_visit') });
   await form.method.fill(method);
   if (notes) await form.notes.fill(notes);
   await form.submit.click();
@@ -194,7 +194,7 @@ describe('return zones: refused input', () => {
         exact: true,
       });
       await value.fill('150');
-      await form.source.selectOption({ label: en('zones.source.survey') });
+      await form.source.selectOption({ label: en('zoneTerms.source.survey') });
       await form.method.fill('Household survey, labour module (120 households)');
       await form.submit.click();
 
@@ -296,7 +296,7 @@ describe('return zones: a new monitor’s report, from the field to the public m
     await item.waitFor();
     // What the value gives, in words: No on a yes/no indicator where yes is the only green value.
     const value = item.getByRole('definition').filter({ hasText: en('zones.verify.wouldGive') });
-    await value.getByText(en('zones.status.red'), { exact: true }).waitFor();
+    await value.getByText(en('zoneTerms.status.red'), { exact: true }).waitFor();
     await item.getByText(en('zones.observationStatus.pending'), { exact: true }).waitFor();
     await item.getByText(run.account('field_monitor').organisationName).waitFor();
     await browser.screenshot(verifier, 'verification queue');
@@ -348,11 +348,15 @@ describe('return zones: a new monitor’s report, from the field to the public m
       .filter({ has: coordinator.getByRole('rowheader', { name: zone.name, exact: true }) });
     await row.waitFor();
     const cells = (await row.getByRole('cell').allInnerTexts()).map((text) => text.trim());
-    expect(cells.slice(0, 3)).toEqual([zone.pcode, en('zones.class.not_conducive'), en('zones.class.conducive')]);
+    expect(cells.slice(0, 3)).toEqual([
+      zone.pcode,
+      en('zoneTerms.class.not_conducive'),
+      en('zoneTerms.class.conducive'),
+    ]);
     expect(cells[3]).toMatch(new RegExp(`(^|\\s)${en('zones.review.changes.worsened')}$`));
     await row.getByText(filled(en('zones.review.readSummary'), { zone: zone.name }), { exact: true }).click();
     // The explanation, in the reader's language, names the hard indicator that decided it.
-    await row.getByText(/^Hard indicator red: Free and unhindered access for monitors \(no, /).waitFor();
+    await row.getByText(/^Free and unhindered access for monitors \(no, .+\) is red\. In “/).waitFor();
 
     // Nothing of the month waits any more: the period can be published, behind a confirmation.
     const panel = publicationPanel(coordinator);

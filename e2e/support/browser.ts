@@ -20,6 +20,10 @@ export function homeward() {
   };
 }
 
+/** The two screens the browser tests look through: a desktop window and a small phone. */
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
 /** Waits generous enough for a loaded 2-core machine; every wait is for something, never a fixed sleep. */
 const ACTION_TIMEOUT = 30_000;
 const NAVIGATION_TIMEOUT = 60_000;
@@ -82,10 +86,25 @@ export function browserForFile() {
 
   return {
     url,
-    /** A page in a fresh browser context, in English unless `locale` says otherwise. */
-    async open({ keep = false, locale = 'en-GB' }: { keep?: boolean; locale?: string } = {}): Promise<Page> {
+    /**
+     * A page in a fresh browser context, in English unless `locale` says otherwise; with `phone`, a touch screen
+     * 375 px wide (an iPhone SE's), otherwise a desktop window 1280 px wide.
+     */
+    async open({
+      keep = false,
+      locale = 'en-GB',
+      phone = false,
+    }: {
+      keep?: boolean;
+      locale?: string;
+      phone?: boolean;
+    } = {}): Promise<Page> {
       if (!browser) throw new Error('the browser is not launched yet (call open() in a test or hook)');
-      const context = await browser.newContext({ baseURL: url, locale, viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({
+        baseURL: url,
+        locale,
+        ...(phone ? PHONE : { viewport: DESKTOP }),
+      });
       context.setDefaultTimeout(ACTION_TIMEOUT);
       context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT);
       const tracked: Tracked = { context, problems: [], keep };

@@ -1,8 +1,11 @@
-import { Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/format.ts';
+import { Fact, Facts } from '../components/Facts.tsx';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
+import { StackTable } from '../components/StackTable.tsx';
+import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useMe } from '../session.ts';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -16,19 +19,6 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" ms={0} fw={600}>
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 /** Who the person is, where they act, with which roles, and what those roles let them see and do. */
 export default function AccountPage() {
   const { t } = useTranslation();
@@ -39,7 +29,7 @@ export default function AccountPage() {
       <ScreenHeader title={t('account.title')} description={t('account.intro')} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section id="account-who" title={t('account.who')}>
-          <Stack component="dl" gap="sm" m={0}>
+          <Facts stacked>
             <Fact label={t('account.name')}>{me.user.displayName}</Fact>
             <Fact label={t('account.email')}>
               <span className="ltr-value">{me.user.email}</span>
@@ -53,49 +43,47 @@ export default function AccountPage() {
                 latest: format.dateTime(me.session.absoluteExpiresAt),
               })}
             </Fact>
-          </Stack>
+          </Facts>
         </Section>
 
         <Section id="account-where" title={t('account.where')}>
-          <Stack component="dl" gap="sm" m={0}>
+          <Facts stacked>
             <Fact label={t('account.organisation')}>{me.organisation.name}</Fact>
             <Fact label={t('account.organisationKind')}>{t(`organisationKind.${me.organisation.kind}`)}</Fact>
             <Fact label={t('account.roles')}>
               <Group gap={6} component="span">
                 {me.roles.map((role) => (
-                  <Badge key={role} variant="light" component="span">
+                  <StatusBadge key={role} tone="neutral">
                     {t(`role.${role}`)}
-                  </Badge>
+                  </StatusBadge>
                 ))}
               </Group>
             </Fact>
-          </Stack>
+          </Facts>
         </Section>
       </SimpleGrid>
 
       <Stack gap="md" mt="md">
         <Section id="account-memberships" title={t('account.memberships', { count: me.memberships.length })}>
-          <Table.ScrollContainer minWidth={420}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('account.organisation')}</Table.Th>
-                  <Table.Th scope="col">{t('account.roles')}</Table.Th>
+          <StackTable>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('account.organisation')}</Table.Th>
+                <Table.Th scope="col">{t('account.roles')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {me.memberships.map(({ organisation, roles }) => (
+                <Table.Tr key={organisation.id}>
+                  <Table.Td>
+                    {organisation.name}
+                    {organisation.id === me.organisation.id ? ` ${t('account.actingNow')}` : ''}
+                  </Table.Td>
+                  <Table.Td>{format.list(roles.map((role) => t(`role.${role}`)))}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {me.memberships.map(({ organisation, roles }) => (
-                  <Table.Tr key={organisation.id}>
-                    <Table.Td>
-                      {organisation.name}
-                      {organisation.id === me.organisation.id ? ` ${t('account.actingNow')}` : ''}
-                    </Table.Td>
-                    <Table.Td>{format.list(roles.map((role) => t(`role.${role}`)))}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </StackTable>
         </Section>
 
         <Section id="account-permissions" title={t('account.permissions')}>

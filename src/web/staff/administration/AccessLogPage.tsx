@@ -1,18 +1,22 @@
-import { Button, Group, Paper, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { Paper, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api.ts';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { useFormatters } from '../../components/format.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { FilterForm } from '../components/FilterForm.tsx';
+import { useCursorPages, useFilters } from '../components/filters.ts';
+import { Mono } from '../components/Mono.tsx';
+import { Pager } from '../components/Pager.tsx';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
-import { useCursorPages, useFilters } from './filters.ts';
+import { StackTable } from '../components/StackTable.tsx';
 import type { AccessLogPage as Page } from './log-types.ts';
-import { ActorName, Pager, PeriodFields, PersonFilter } from './log-ui.tsx';
+import { ActorName, PeriodFields, PersonFilter } from './log-ui.tsx';
+import { problemFor } from './problems.ts';
 import { adminKeys, useDirectoryNames } from './queries.ts';
 import { type Checks, checkPeriod, hasProblems, periodQuery } from './requests.ts';
-import { Mono, problemFor } from './ui.tsx';
 
 const PAGE_SIZE = 25;
 const NO_FILTERS = { actor: '', recordType: '', recordId: '', purpose: '', from: '', to: '' };
@@ -43,8 +47,7 @@ export default function AccessLogPage() {
       }),
     placeholderData: keepPreviousData,
   });
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
+  const apply = () => {
     const found = checkPeriod(draft.from, draft.to);
     setChecks(found);
     if (!hasProblems(found))
@@ -77,32 +80,24 @@ export default function AccessLogPage() {
     <>
       <ScreenHeader title={t('administration.accessLog')} description={t('administration.access.intro')} />
       <Paper withBorder p="md" mb="md">
-        <form onSubmit={apply} noValidate aria-label={t('administration.log.filters')}>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-            <PersonFilter
-              value={draft.actor}
-              onChange={(actor) => setDraft({ ...draft, actor })}
-              directory={directory}
-              listed
-              error={problem('actor')}
-            />
-            {text('recordType', t('administration.access.recordType'), t('administration.access.recordTypeHint'))}
-            {text('recordId', t('administration.access.recordId'), t('administration.access.recordIdHint'))}
-            {text('purpose', t('administration.access.purpose'), t('administration.access.purposeHint'))}
-            <PeriodFields
-              from={draft.from}
-              to={draft.to}
-              onChange={(change) => setDraft({ ...draft, ...change })}
-              errors={{ from: problem('from', checks.from), to: problem('to', checks.to) }}
-            />
-          </SimpleGrid>
-          <Group gap="sm" mt="sm">
-            <Button type="submit">{t('administration.log.apply')}</Button>
-            <Button variant="default" onClick={clear}>
-              {t('administration.log.clear')}
-            </Button>
-          </Group>
-        </form>
+        <FilterForm label={t('administration.log.filters')} onApply={apply} onClear={clear}>
+          <PersonFilter
+            value={draft.actor}
+            onChange={(actor) => setDraft({ ...draft, actor })}
+            directory={directory}
+            listed
+            error={problem('actor')}
+          />
+          {text('recordType', t('administration.access.recordType'), t('administration.access.recordTypeHint'))}
+          {text('recordId', t('administration.access.recordId'), t('administration.access.recordIdHint'))}
+          {text('purpose', t('administration.access.purpose'), t('administration.access.purposeHint'))}
+          <PeriodFields
+            from={draft.from}
+            to={draft.to}
+            onChange={(change) => setDraft({ ...draft, ...change })}
+            errors={{ from: problem('from', checks.from), to: problem('to', checks.to) }}
+          />
+        </FilterForm>
       </Paper>
       {reads.isPending ? (
         <PageLoader />
@@ -110,47 +105,45 @@ export default function AccessLogPage() {
         <ErrorPanel error={reads.error} onRetry={() => void reads.refetch()} />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped captionSide="top" verticalSpacing="sm" aria-busy={reads.isFetching}>
-              <Table.Caption ta="start">
-                {t('administration.access.caption', { count: reads.data.items.length, page: pages.page })}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('administration.log.recordedAt')}</Table.Th>
-                  <Table.Th scope="col">{t('administration.log.person')}</Table.Th>
-                  <Table.Th scope="col">{t('administration.access.recordType')}</Table.Th>
-                  <Table.Th scope="col">{t('administration.access.recordId')}</Table.Th>
-                  <Table.Th scope="col">{t('administration.access.purpose')}</Table.Th>
+          <StackTable striped captionSide="top" verticalSpacing="sm" aria-busy={reads.isFetching}>
+            <Table.Caption ta="start">
+              {t('administration.access.caption', { count: reads.data.items.length, page: pages.page })}
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('administration.log.recordedAt')}</Table.Th>
+                <Table.Th scope="col">{t('administration.log.person')}</Table.Th>
+                <Table.Th scope="col">{t('administration.access.recordType')}</Table.Th>
+                <Table.Th scope="col">{t('administration.access.recordId')}</Table.Th>
+                <Table.Th scope="col">{t('administration.access.purpose')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {reads.data.items.map((read) => (
+                <Table.Tr key={read.id}>
+                  <Table.Td>{format.dateTime(read.recordedAt)}</Table.Td>
+                  <Table.Td>
+                    <ActorName actor={read.actor} directory={directory} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Mono>{read.recordType}</Mono>
+                  </Table.Td>
+                  <Table.Td>
+                    <Mono>{read.recordId}</Mono>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{purposeName(read.purpose)}</Text>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {reads.data.items.map((read) => (
-                  <Table.Tr key={read.id}>
-                    <Table.Td>{format.dateTime(read.recordedAt)}</Table.Td>
-                    <Table.Td>
-                      <ActorName actor={read.actor} directory={directory} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Mono>{read.recordType}</Mono>
-                    </Table.Td>
-                    <Table.Td>
-                      <Mono>{read.recordId}</Mono>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{purposeName(read.purpose)}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </StackTable>
           <Pager
             page={pages.page}
-            hasOlder={reads.data.nextCursor !== null}
+            hasNext={reads.data.nextCursor !== null}
             loading={reads.isFetching}
-            onNewer={pages.newer}
-            onOlder={() => reads.data.nextCursor !== null && pages.older(reads.data.nextCursor)}
+            onPrevious={pages.newer}
+            onNext={() => reads.data.nextCursor !== null && pages.older(reads.data.nextCursor)}
           />
         </>
       )}

@@ -1,11 +1,13 @@
-import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATA_CATEGORIES, SHARING_PURPOSES } from '../../../shared/vocabulary.ts';
 import { api } from '../../api/api.ts';
 import { FormError } from '../../components/forms.tsx';
+import { ActionBar, Dialog } from '../components/Dialog.tsx';
 import { useMe } from '../session.ts';
+import { problemFor } from './problems.ts';
 import { adminKeys, useOrganisations } from './queries.ts';
 import {
   type AgreementForm,
@@ -16,7 +18,6 @@ import {
   hasProblems,
 } from './requests.ts';
 import type { Agreement } from './types.ts';
-import { Dialog, problemFor } from './ui.tsx';
 
 /**
  * Records an agreement from the organisation the person acts for (only the owner of data can share it; to
@@ -133,14 +134,14 @@ export function AgreementFormDialog({
             error={problem('expiresAt')}
             w={240}
           />
-          <Group justify="flex-end" gap="sm">
+          <ActionBar>
             <Button variant="default" onClick={onClose} disabled={create.isPending}>
-              {t('administration.cancel')}
+              {t('staff.kit.cancel')}
             </Button>
             <Button type="submit" loading={create.isPending} disabled={create.isPending}>
               {t('administration.agreement.create')}
             </Button>
-          </Group>
+          </ActionBar>
         </Stack>
       </form>
     </Dialog>

@@ -6,13 +6,16 @@ import { api } from '../../api/api.ts';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { useFormatters } from '../../components/format.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { ConfirmDialog } from '../components/Dialog.tsx';
+import { Done } from '../components/Done.tsx';
+import { useFilters } from '../components/filters.ts';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
+import { StackTable } from '../components/StackTable.tsx';
+import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useMe } from '../session.ts';
 import { AgreementFormDialog } from './AgreementForm.tsx';
-import { useFilters } from './filters.ts';
 import { adminKeys, useAgreements } from './queries.ts';
 import type { Agreement, AgreementStatus } from './types.ts';
-import { ConfirmDialog, Done, StatusBadge } from './ui.tsx';
 
 const STATUSES: AgreementStatus[] = ['active', 'expired', 'revoked'];
 const TONE = { active: 'good', expired: 'neutral', revoked: 'bad' } as const;
@@ -75,67 +78,65 @@ export default function AgreementsPage() {
       ) : agreements.isError ? (
         <ErrorPanel error={agreements.error} onRetry={() => void agreements.refetch()} />
       ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped captionSide="top" verticalSpacing="sm">
-            <Table.Caption ta="start">
-              {t('administration.agreement.caption', { count: agreements.data.length })}
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('administration.agreement.from')}</Table.Th>
-                <Table.Th scope="col">{t('administration.agreement.to')}</Table.Th>
-                <Table.Th scope="col">{t('administration.agreement.purpose')}</Table.Th>
-                <Table.Th scope="col">{t('administration.agreement.categories')}</Table.Th>
-                <Table.Th scope="col">{t('administration.agreement.expires')}</Table.Th>
-                <Table.Th scope="col">{t('administration.status')}</Table.Th>
-                {mayManage ? <Table.Th scope="col">{t('administration.actions')}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {agreements.data.map((agreement) => (
-                <Table.Tr key={agreement.id}>
-                  <Table.Td>{agreement.from.name}</Table.Td>
-                  <Table.Td>{agreement.to.name}</Table.Td>
-                  <Table.Td>{t(`purpose.${agreement.purpose}`)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {format.list(agreement.dataCategories.map((category) => t(`dataCategory.${category}`)))}
+        <StackTable striped captionSide="top" verticalSpacing="sm">
+          <Table.Caption ta="start">
+            {t('administration.agreement.caption', { count: agreements.data.length })}
+          </Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('administration.agreement.from')}</Table.Th>
+              <Table.Th scope="col">{t('administration.agreement.to')}</Table.Th>
+              <Table.Th scope="col">{t('administration.agreement.purpose')}</Table.Th>
+              <Table.Th scope="col">{t('administration.agreement.categories')}</Table.Th>
+              <Table.Th scope="col">{t('administration.agreement.expires')}</Table.Th>
+              <Table.Th scope="col">{t('administration.status')}</Table.Th>
+              {mayManage ? <Table.Th scope="col">{t('administration.actions')}</Table.Th> : null}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {agreements.data.map((agreement) => (
+              <Table.Tr key={agreement.id}>
+                <Table.Td>{agreement.from.name}</Table.Td>
+                <Table.Td>{agreement.to.name}</Table.Td>
+                <Table.Td>{t(`purpose.${agreement.purpose}`)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {format.list(agreement.dataCategories.map((category) => t(`dataCategory.${category}`)))}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{format.date(agreement.expiresAt)}</Table.Td>
+                <Table.Td>
+                  <StatusBadge tone={TONE[agreement.status]}>
+                    {t(`administration.agreement.status.${agreement.status}`)}
+                  </StatusBadge>
+                  {agreement.revokedAt ? (
+                    <Text size="xs" mt={4}>
+                      {t('administration.agreement.revokedOn', { date: format.date(agreement.revokedAt) })}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>{format.date(agreement.expiresAt)}</Table.Td>
+                  ) : null}
+                </Table.Td>
+                {mayManage ? (
                   <Table.Td>
-                    <StatusBadge tone={TONE[agreement.status]}>
-                      {t(`administration.agreement.status.${agreement.status}`)}
-                    </StatusBadge>
-                    {agreement.revokedAt ? (
-                      <Text size="xs" mt={4}>
-                        {t('administration.agreement.revokedOn', { date: format.date(agreement.revokedAt) })}
-                      </Text>
+                    {mayRevoke(agreement) ? (
+                      <Button
+                        size="xs"
+                        variant="outline"
+                        color="red.9"
+                        aria-label={t('administration.agreement.revokeNamed', parties(agreement))}
+                        onClick={() => {
+                          revoke.reset();
+                          setRevoking(agreement);
+                        }}
+                      >
+                        {t('administration.agreement.revoke')}
+                      </Button>
                     ) : null}
                   </Table.Td>
-                  {mayManage ? (
-                    <Table.Td>
-                      {mayRevoke(agreement) ? (
-                        <Button
-                          size="xs"
-                          variant="outline"
-                          color="red.9"
-                          aria-label={t('administration.agreement.revokeNamed', parties(agreement))}
-                          onClick={() => {
-                            revoke.reset();
-                            setRevoking(agreement);
-                          }}
-                        >
-                          {t('administration.agreement.revoke')}
-                        </Button>
-                      ) : null}
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                ) : null}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </StackTable>
       )}
       {mayManage ? (
         <AgreementFormDialog

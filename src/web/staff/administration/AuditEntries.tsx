@@ -1,19 +1,23 @@
-import { Button, Group, NativeSelect, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { NativeSelect, Paper, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api.ts';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { useFormatters } from '../../components/format.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { FilterForm } from '../components/FilterForm.tsx';
+import { useCursorPages, useFilters } from '../components/filters.ts';
+import { Mono } from '../components/Mono.tsx';
+import { Pager } from '../components/Pager.tsx';
+import { StackTable } from '../components/StackTable.tsx';
 import { useMe } from '../session.ts';
 import { AUDIT_EVENT_TYPES } from './audit-events.ts';
-import { useCursorPages, useFilters } from './filters.ts';
 import type { AuditEntry, AuditEntryPage } from './log-types.ts';
-import { ActorName, Pager, PeriodFields, PersonFilter } from './log-ui.tsx';
+import { ActorName, PeriodFields, PersonFilter } from './log-ui.tsx';
+import { problemFor } from './problems.ts';
 import { adminKeys, useDirectoryNames } from './queries.ts';
 import { type Checks, checkPeriod, hasProblems, periodQuery } from './requests.ts';
-import { Mono, problemFor } from './ui.tsx';
 
 const PAGE_SIZE = 25;
 const NO_FILTERS = { actor: '', type: '', from: '', to: '' };
@@ -73,8 +77,7 @@ export function AuditEntries() {
       }),
     placeholderData: keepPreviousData,
   });
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
+  const apply = () => {
     const found = checkPeriod(draft.from, draft.to);
     setChecks(found);
     if (!hasProblems(found)) setFilters(draft);
@@ -92,93 +95,83 @@ export function AuditEntries() {
       <Title order={2} size="h4" id="log-entries" mb="sm">
         {t('administration.log.entriesTitle')}
       </Title>
-      <form onSubmit={apply} noValidate aria-label={t('administration.log.filters')}>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-          <PersonFilter
-            value={draft.actor}
-            onChange={(actor) => setDraft({ ...draft, actor })}
-            directory={directory}
-            listed={me.permissions.includes('user:read')}
-            error={problemFor(t, undefined, entries.error, 'actor')}
-          />
-          <NativeSelect
-            label={t('administration.log.eventType')}
-            value={draft.type}
-            onChange={(event) => setDraft({ ...draft, type: event.currentTarget.value })}
-          >
-            <option value="">{t('administration.log.anyEvent')}</option>
-            {AUDIT_EVENT_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {eventName(type)}
-              </option>
-            ))}
-          </NativeSelect>
-          <PeriodFields
-            from={draft.from}
-            to={draft.to}
-            onChange={(change) => setDraft({ ...draft, ...change })}
-            errors={{
-              from: problemFor(t, checks.from, entries.error, 'from'),
-              to: problemFor(t, checks.to, entries.error, 'to'),
-            }}
-          />
-        </SimpleGrid>
-        <Group gap="sm" mt="sm">
-          <Button type="submit">{t('administration.log.apply')}</Button>
-          <Button variant="default" onClick={clear}>
-            {t('administration.log.clear')}
-          </Button>
-        </Group>
-      </form>
+      <FilterForm label={t('administration.log.filters')} onApply={apply} onClear={clear} columns={4}>
+        <PersonFilter
+          value={draft.actor}
+          onChange={(actor) => setDraft({ ...draft, actor })}
+          directory={directory}
+          listed={me.permissions.includes('user:read')}
+          error={problemFor(t, undefined, entries.error, 'actor')}
+        />
+        <NativeSelect
+          label={t('administration.log.eventType')}
+          value={draft.type}
+          onChange={(event) => setDraft({ ...draft, type: event.currentTarget.value })}
+        >
+          <option value="">{t('administration.log.anyEvent')}</option>
+          {AUDIT_EVENT_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {eventName(type)}
+            </option>
+          ))}
+        </NativeSelect>
+        <PeriodFields
+          from={draft.from}
+          to={draft.to}
+          onChange={(change) => setDraft({ ...draft, ...change })}
+          errors={{
+            from: problemFor(t, checks.from, entries.error, 'from'),
+            to: problemFor(t, checks.to, entries.error, 'to'),
+          }}
+        />
+      </FilterForm>
       {entries.isPending ? (
         <PageLoader />
       ) : entries.isError ? (
         <ErrorPanel error={entries.error} onRetry={() => void entries.refetch()} />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={820} mt="md">
-            <Table striped captionSide="top" verticalSpacing="sm" aria-busy={entries.isFetching}>
-              <Table.Caption ta="start">
-                {t('administration.log.entriesCaption', { count: entries.data.items.length, page: pages.page })}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('administration.log.seq')}</Table.Th>
-                  <Table.Th scope="col">{t('administration.log.recordedAt')}</Table.Th>
-                  <Table.Th scope="col">{t('administration.log.eventType')}</Table.Th>
-                  <Table.Th scope="col">{t('administration.log.actor')}</Table.Th>
-                  <Table.Th scope="col">{t('administration.log.subject')}</Table.Th>
-                  {withDetails ? <Table.Th scope="col">{t('administration.log.details')}</Table.Th> : null}
+          <StackTable striped captionSide="top" verticalSpacing="sm" aria-busy={entries.isFetching} mt="md">
+            <Table.Caption ta="start">
+              {t('administration.log.entriesCaption', { count: entries.data.items.length, page: pages.page })}
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('administration.log.seq')}</Table.Th>
+                <Table.Th scope="col">{t('administration.log.recordedAt')}</Table.Th>
+                <Table.Th scope="col">{t('administration.log.eventType')}</Table.Th>
+                <Table.Th scope="col">{t('administration.log.actor')}</Table.Th>
+                <Table.Th scope="col">{t('administration.log.subject')}</Table.Th>
+                {withDetails ? <Table.Th scope="col">{t('administration.log.details')}</Table.Th> : null}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {entries.data.items.map((entry) => (
+                <Table.Tr key={entry.seq}>
+                  <Table.Th scope="row">{format.number(entry.seq)}</Table.Th>
+                  <Table.Td>{format.dateTime(entry.recordedAt)}</Table.Td>
+                  <Table.Td>{eventName(entry.eventType)}</Table.Td>
+                  <Table.Td>
+                    <ActorName actor={entry.actor} directory={directory} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Subject subject={entry.subject} directory={directory} />
+                  </Table.Td>
+                  {withDetails ? (
+                    <Table.Td>
+                      <Details entry={entry} />
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {entries.data.items.map((entry) => (
-                  <Table.Tr key={entry.seq}>
-                    <Table.Th scope="row">{format.number(entry.seq)}</Table.Th>
-                    <Table.Td>{format.dateTime(entry.recordedAt)}</Table.Td>
-                    <Table.Td>{eventName(entry.eventType)}</Table.Td>
-                    <Table.Td>
-                      <ActorName actor={entry.actor} directory={directory} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Subject subject={entry.subject} directory={directory} />
-                    </Table.Td>
-                    {withDetails ? (
-                      <Table.Td>
-                        <Details entry={entry} />
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </StackTable>
           <Pager
             page={pages.page}
-            hasOlder={entries.data.nextCursor !== null}
+            hasNext={entries.data.nextCursor !== null}
             loading={entries.isFetching}
-            onNewer={pages.newer}
-            onOlder={() => entries.data.nextCursor !== null && pages.older(entries.data.nextCursor)}
+            onPrevious={pages.newer}
+            onNext={() => entries.data.nextCursor !== null && pages.older(entries.data.nextCursor)}
           />
         </>
       )}

@@ -1,27 +1,14 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Paper, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api.ts';
 import { isApiError } from '../../api/problem.ts';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { useFormatters } from '../../components/format.ts';
+import { Fact, Facts } from '../components/Facts.tsx';
+import { Mono } from '../components/Mono.tsx';
 import type { Checkpoint } from './log-types.ts';
 import { adminKeys } from './queries.ts';
-import { Mono } from './ui.tsx';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" ms={0} fw={600}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** The latest checkpoint the server signed: the log's size and root at that moment, with its signature. */
 export function CheckpointPanel() {
@@ -44,7 +31,7 @@ export function CheckpointPanel() {
       ) : checkpoint.isError ? (
         <ErrorPanel error={checkpoint.error} onRetry={() => void checkpoint.refetch()} />
       ) : (
-        <Stack component="dl" gap="xs" m={0}>
+        <Facts stacked>
           <Fact label={t('administration.log.treeSize')}>
             {t('administration.log.entries', { count: checkpoint.data.treeSize })}
           </Fact>
@@ -69,7 +56,7 @@ export function CheckpointPanel() {
                   </Mono>
                 ))}
           </Fact>
-        </Stack>
+        </Facts>
       )}
     </Paper>
   );

@@ -6,16 +6,17 @@ import { api } from '../../api/api.ts';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { FormError } from '../../components/forms.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { ActionBar } from '../components/Dialog.tsx';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
 import { useMe } from '../session.ts';
 import { PASSWORD_MIN_LENGTH } from '../sign-in/rules.ts';
 import { CreatedAccount } from './CreatedAccount.tsx';
 import { MembershipFields } from './MembershipFields.tsx';
+import { problemFor } from './problems.ts';
 import { adminKeys, useOrganisations } from './queries.ts';
 import { type Checks, checkUser, createUserRequest, emptyUserForm, hasProblems, type UserForm } from './requests.ts';
 import { organisationsForMemberships } from './scope.ts';
 import type { CreatedUser, Organisation } from './types.ts';
-import { problemFor } from './ui.tsx';
 
 const MAX_MEMBERSHIPS = 10;
 
@@ -137,11 +138,11 @@ function CreateUserForm({
             </Group>
           </Stack>
         </Fieldset>
-        <Group>
+        <ActionBar justify="flex-start">
           <Button type="submit" loading={create.isPending} disabled={create.isPending}>
             {t('administration.user.createSubmit')}
           </Button>
-        </Group>
+        </ActionBar>
       </Stack>
     </form>
   );

@@ -2,8 +2,8 @@ import { Alert, Anchor, Button, CopyButton, Group, Paper, Stack, Text, Title } f
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Mono } from '../components/Mono.tsx';
 import type { CreatedUser } from './types.ts';
-import { Mono } from './ui.tsx';
 
 /**
  * What the administrator sees once an account exists: a generated one-time password is shown here this once

@@ -1,11 +1,13 @@
-import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Button, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGANISATION_KINDS } from '../../../shared/vocabulary.ts';
 import { api } from '../../api/api.ts';
 import { FormError } from '../../components/forms.tsx';
+import { ActionBar, Dialog } from '../components/Dialog.tsx';
 import { ME_KEY, useMe } from '../session.ts';
+import { problemFor } from './problems.ts';
 import { adminKeys } from './queries.ts';
 import {
   type Checks,
@@ -19,7 +21,6 @@ import {
 } from './requests.ts';
 import { mayChangeReach } from './scope.ts';
 import type { Organisation } from './types.ts';
-import { Dialog, problemFor } from './ui.tsx';
 
 /**
  * Creates an organisation, or changes one (`organisation` given). The dialog stays open with what was typed
@@ -121,14 +122,14 @@ export function OrganisationFormDialog({
             disabled={reachFixed}
             w={220}
           />
-          <Group justify="flex-end" gap="sm">
+          <ActionBar>
             <Button variant="default" onClick={onClose} disabled={save.isPending}>
-              {t('administration.cancel')}
+              {t('staff.kit.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending} disabled={save.isPending}>
               {organisation ? t('administration.save') : t('administration.organisation.create')}
             </Button>
-          </Group>
+          </ActionBar>
         </Stack>
       </form>
     </Dialog>

@@ -4,13 +4,15 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api.ts';
 import { FormError } from '../../components/forms.tsx';
+import { ActionBar, ConfirmDialog } from '../components/Dialog.tsx';
+import { StackTable } from '../components/StackTable.tsx';
 import { useMe } from '../session.ts';
 import { MembershipFields } from './MembershipFields.tsx';
+import { problemFor } from './problems.ts';
 import { adminKeys, useOrganisations } from './queries.ts';
 import { type Checks, hasProblems, type MembershipRow } from './requests.ts';
 import { organisationsForMemberships } from './scope.ts';
 import type { Membership, UserSummary } from './types.ts';
-import { ConfirmDialog, problemFor } from './ui.tsx';
 
 const REQUIRED = 'administration.check.required';
 
@@ -53,11 +55,11 @@ function AddMembership({ user, onSaved }: { user: UserSummary; onSaved: (updated
             }}
           />
         </Group>
-        <Group>
+        <ActionBar justify="flex-start">
           <Button type="submit" loading={add.isPending} disabled={add.isPending}>
             {t('administration.user.addMembershipSubmit')}
           </Button>
-        </Group>
+        </ActionBar>
       </Stack>
     </form>
   );
@@ -98,45 +100,43 @@ export function UserMemberships({
       <Title order={2} size="h4" id="user-memberships" mb="sm">
         {t('administration.user.memberships')}
       </Title>
-      <Table.ScrollContainer minWidth={480}>
-        <Table captionSide="top" mb="md">
-          <Table.Caption ta="start">
-            {t('administration.user.membershipsCaption', { name: user.displayName })}
-          </Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('administration.user.organisation')}</Table.Th>
-              <Table.Th scope="col">{t('administration.user.role')}</Table.Th>
-              {mayManage ? <Table.Th scope="col">{t('administration.actions')}</Table.Th> : null}
+      <StackTable captionSide="top" mb="md">
+        <Table.Caption ta="start">
+          {t('administration.user.membershipsCaption', { name: user.displayName })}
+        </Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('administration.user.organisation')}</Table.Th>
+            <Table.Th scope="col">{t('administration.user.role')}</Table.Th>
+            {mayManage ? <Table.Th scope="col">{t('administration.actions')}</Table.Th> : null}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {user.memberships.map((membership) => (
+            <Table.Tr key={membership.id}>
+              <Table.Td>{membership.organisation.name}</Table.Td>
+              <Table.Td>{t(`role.${membership.role}`)}</Table.Td>
+              {mayManage ? (
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="outline"
+                    color="red.9"
+                    disabled={user.memberships.length < 2}
+                    aria-label={t('administration.user.removeMembershipNamed', describe(membership))}
+                    onClick={() => {
+                      remove.reset();
+                      setRemoving(membership);
+                    }}
+                  >
+                    {t('administration.user.removeMembership')}
+                  </Button>
+                </Table.Td>
+              ) : null}
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {user.memberships.map((membership) => (
-              <Table.Tr key={membership.id}>
-                <Table.Td>{membership.organisation.name}</Table.Td>
-                <Table.Td>{t(`role.${membership.role}`)}</Table.Td>
-                {mayManage ? (
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="outline"
-                      color="red.9"
-                      disabled={user.memberships.length < 2}
-                      aria-label={t('administration.user.removeMembershipNamed', describe(membership))}
-                      onClick={() => {
-                        remove.reset();
-                        setRemoving(membership);
-                      }}
-                    >
-                      {t('administration.user.removeMembership')}
-                    </Button>
-                  </Table.Td>
-                ) : null}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </StackTable>
       {mayManage && user.memberships.length < 2 ? (
         <Text size="sm" mb="md">
           {t('administration.user.lastMembership')}

@@ -1,6 +1,6 @@
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/api.ts';
@@ -8,28 +8,17 @@ import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { useFormatters } from '../../components/format.ts';
 import { errorMessage } from '../../components/forms.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { ActionBar, ConfirmDialog } from '../components/Dialog.tsx';
+import { Done } from '../components/Done.tsx';
+import { Fact, Facts } from '../components/Facts.tsx';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
 import { useMe } from '../session.ts';
 import { adminKeys } from './queries.ts';
 import type { UserSummary } from './types.ts';
 import { UserMemberships } from './UserMemberships.tsx';
 import { AccountStatus, TwoFactorStatus } from './UserStatus.tsx';
-import { ConfirmDialog, Done } from './ui.tsx';
 
 type Action = 'deactivate' | 'reactivate' | 'reset-two-factor';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" ms={0} fw={600}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** Deactivate or reactivate the account, reset its two-factor sign-in; destructive ones are confirmed first. */
 function AccountActions({ user, onDone }: { user: UserSummary; onDone: (message: string) => void }) {
@@ -50,7 +39,7 @@ function AccountActions({ user, onDone }: { user: UserSummary; onDone: (message:
     setAsking(action);
   };
   return (
-    <Group gap="sm">
+    <ActionBar justify="flex-start">
       {user.active ? (
         <Button color="red.9" variant="outline" onClick={() => ask('deactivate')}>
           {t('administration.user.deactivate')}
@@ -91,7 +80,7 @@ function AccountActions({ user, onDone }: { user: UserSummary; onDone: (message:
           {errorMessage(t, act.error)}
         </Text>
       ) : null}
-    </Group>
+    </ActionBar>
   );
 }
 
@@ -131,7 +120,7 @@ export default function UserPage() {
           <Title order={2} size="h4" id="user-account" mb="sm">
             {t('administration.user.account')}
           </Title>
-          <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} spacing="sm" m={0} mb="md">
+          <Facts mb="md">
             <Fact label={t('administration.user.email')}>
               <span className="ltr-value">{person.email}</span>
             </Fact>
@@ -147,7 +136,7 @@ export default function UserPage() {
                 : t('administration.user.passwordOwn')}
             </Fact>
             <Fact label={t('administration.user.createdAt')}>{format.dateTime(person.createdAt)}</Fact>
-          </SimpleGrid>
+          </Facts>
           {mayManage ? <AccountActions user={person} onDone={setDone} /> : null}
           {person.id === me.user.id ? <Text size="sm">{t('administration.user.ownAccount')}</Text> : null}
         </Paper>

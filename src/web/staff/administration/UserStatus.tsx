@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { StatusBadge } from '../components/StatusBadge.tsx';
 import type { UserSummary } from './types.ts';
-import { StatusBadge } from './ui.tsx';
 
 /** Whether the account may sign in, in words. */
 export function AccountStatus({ user }: { user: UserSummary }) {

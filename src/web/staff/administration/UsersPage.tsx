@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { useFilters } from '../components/filters.ts';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
+import { StackTable } from '../components/StackTable.tsx';
 import { useMe } from '../session.ts';
-import { useFilters } from './filters.ts';
 import { useOrganisations, useUsers } from './queries.ts';
 import { AccountStatus, TwoFactorStatus } from './UserStatus.tsx';
 
@@ -50,52 +51,50 @@ export default function UsersPage() {
       ) : users.isError ? (
         <ErrorPanel error={users.error} onRetry={() => void users.refetch()} />
       ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped captionSide="top" verticalSpacing="sm">
-            <Table.Caption ta="start">{t('administration.user.caption', { count: users.data.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('administration.user.displayName')}</Table.Th>
-                <Table.Th scope="col">{t('administration.user.email')}</Table.Th>
-                <Table.Th scope="col">{t('administration.user.memberships')}</Table.Th>
-                <Table.Th scope="col">{t('administration.user.account')}</Table.Th>
-                <Table.Th scope="col">{t('administration.user.twoFactor')}</Table.Th>
+        <StackTable striped captionSide="top" verticalSpacing="sm">
+          <Table.Caption ta="start">{t('administration.user.caption', { count: users.data.length })}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('administration.user.displayName')}</Table.Th>
+              <Table.Th scope="col">{t('administration.user.email')}</Table.Th>
+              <Table.Th scope="col">{t('administration.user.memberships')}</Table.Th>
+              <Table.Th scope="col">{t('administration.user.account')}</Table.Th>
+              <Table.Th scope="col">{t('administration.user.twoFactor')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {users.data.map((user) => (
+              <Table.Tr key={user.id}>
+                <Table.Th scope="row">
+                  <Anchor component={Link} to={`/staff/administration/users/${user.id}`} fw={600}>
+                    {user.displayName}
+                  </Anchor>
+                </Table.Th>
+                <Table.Td>
+                  <span className="ltr-value">{user.email}</span>
+                </Table.Td>
+                <Table.Td>
+                  <List size="sm" spacing={2} listStyleType="none" p={0}>
+                    {user.memberships.map((membership) => (
+                      <List.Item key={membership.id}>
+                        {t('administration.user.membershipLine', {
+                          organisation: membership.organisation.name,
+                          role: t(`role.${membership.role}`),
+                        })}
+                      </List.Item>
+                    ))}
+                  </List>
+                </Table.Td>
+                <Table.Td>
+                  <AccountStatus user={user} />
+                </Table.Td>
+                <Table.Td>
+                  <TwoFactorStatus user={user} />
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.data.map((user) => (
-                <Table.Tr key={user.id}>
-                  <Table.Th scope="row">
-                    <Anchor component={Link} to={`/staff/administration/users/${user.id}`} fw={600}>
-                      {user.displayName}
-                    </Anchor>
-                  </Table.Th>
-                  <Table.Td>
-                    <span className="ltr-value">{user.email}</span>
-                  </Table.Td>
-                  <Table.Td>
-                    <List size="sm" spacing={2} listStyleType="none" p={0}>
-                      {user.memberships.map((membership) => (
-                        <List.Item key={membership.id}>
-                          {t('administration.user.membershipLine', {
-                            organisation: membership.organisation.name,
-                            role: t(`role.${membership.role}`),
-                          })}
-                        </List.Item>
-                      ))}
-                    </List>
-                  </Table.Td>
-                  <Table.Td>
-                    <AccountStatus user={user} />
-                  </Table.Td>
-                  <Table.Td>
-                    <TwoFactorStatus user={user} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </StackTable>
       )}
     </>
   );

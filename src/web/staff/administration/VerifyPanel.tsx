@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api.ts';
 import { useFormatters } from '../../components/format.ts';
 import { FormError } from '../../components/forms.tsx';
+import { Mono } from '../components/Mono.tsx';
+import { INK } from '../components/StatusBadge.tsx';
 import type { VerifyResult } from './log-types.ts';
 import { adminKeys } from './queries.ts';
-import { INK, Mono } from './ui.tsx';
 
 /** Reasons verification gives, each with a sentence in every language; another shows the server's own words. */
 const REASONS = new Set([

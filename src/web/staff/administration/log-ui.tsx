@@ -1,7 +1,7 @@
-import { Button, Group, NativeSelect, Text, TextInput } from '@mantine/core';
+import { NativeSelect, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Mono } from '../components/Mono.tsx';
 import type { useDirectoryNames } from './queries.ts';
-import { Mono } from './ui.tsx';
 
 type Directory = ReturnType<typeof useDirectoryNames>;
 type Actor = { userId: string; organisationId: string } | null;
@@ -100,35 +100,5 @@ export function PeriodFields({
         error={errors.to}
       />
     </>
-  );
-}
-
-/** Moves between pages of a newest-first list. */
-export function Pager({
-  page,
-  hasOlder,
-  loading,
-  onNewer,
-  onOlder,
-}: {
-  page: number;
-  hasOlder: boolean;
-  loading: boolean;
-  onNewer: () => void;
-  onOlder: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="space-between" mt="md" component="nav" aria-label={t('administration.log.pages')}>
-      <Button variant="default" onClick={onNewer} disabled={page === 1 || loading}>
-        {t('administration.log.newer')}
-      </Button>
-      <Text size="sm" aria-live="polite">
-        {t('administration.log.page', { page })}
-      </Text>
-      <Button variant="default" onClick={onOlder} disabled={!hasOlder || loading}>
-        {t('administration.log.older')}
-      </Button>
-    </Group>
   );
 }

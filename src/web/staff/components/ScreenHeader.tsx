@@ -1,6 +1,7 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { usePageTitle } from '../../components/page.ts';
+import { ActionBar } from './Dialog.tsx';
 
 /** A staff screen's heading: the one h1 of the page, also the browser tab's title; actions sit beside it. */
 export function ScreenHeader({
@@ -19,7 +20,7 @@ export function ScreenHeader({
         <Title order={1}>{title}</Title>
         {description ? <Text c="dimmed">{description}</Text> : null}
       </Stack>
-      {actions ? <Group gap="sm">{actions}</Group> : null}
+      {actions ? <ActionBar justify="flex-start">{actions}</ActionBar> : null}
     </Group>
   );
 }

@@ -4,7 +4,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api.ts';
 import { FormError } from '../../components/forms.tsx';
-import { ConfirmDialog } from '../administration/ui.tsx';
+import { ActionBar, ConfirmDialog } from '../components/Dialog.tsx';
+import { focusFirstProblem } from '../components/problems.ts';
 import { IndicatorFields } from './IndicatorFields.tsx';
 import { problemFor } from './problems.ts';
 import { zoneKeys } from './queries.ts';
@@ -20,7 +21,7 @@ import {
   type IndicatorForm,
 } from './requests.ts';
 import type { FrameworkDefinition, FrameworkVersion } from './types.ts';
-import { focusFirstProblem, useLocalName } from './ui.tsx';
+import { useLocalName } from './ui.tsx';
 
 const MAX_INDICATORS = 50;
 
@@ -137,7 +138,7 @@ export function DraftEditor({
               ) : null}
             </Stack>
           ))}
-          <Group gap="sm">
+          <ActionBar justify="flex-start">
             <Button type="submit" loading={save.isPending} disabled={save.isPending}>
               {t('zones.framework.save')}
             </Button>
@@ -156,7 +157,7 @@ export function DraftEditor({
             <Button variant="subtle" onClick={onCancel} disabled={save.isPending}>
               {t('zones.framework.closeEditor')}
             </Button>
-          </Group>
+          </ActionBar>
           {unsaved ? (
             <Text size="sm" id="draft-unsaved">
               {t('zones.framework.saveFirst')}

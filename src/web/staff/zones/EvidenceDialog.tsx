@@ -1,11 +1,11 @@
-import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTES_MAX } from '../../../shared/zones/constants.ts';
 import { api } from '../../api/api.ts';
 import { FormError } from '../../components/forms.tsx';
-import { Dialog } from '../administration/ui.tsx';
+import { ActionBar, Dialog } from '../components/Dialog.tsx';
 import { problemFor } from './problems.ts';
 import { zoneKeys } from './queries.ts';
 import { type Checks, checkEvidence } from './requests.ts';
@@ -73,14 +73,14 @@ export function EvidenceDialog({
             error={problemFor(t, checks.evidenceNotes, add.error, 'evidenceNotes')}
             data-autofocus
           />
-          <Group justify="flex-end" gap="sm">
+          <ActionBar>
             <Button variant="default" onClick={onClose} disabled={add.isPending}>
-              {t('administration.cancel')}
+              {t('staff.kit.cancel')}
             </Button>
             <Button type="submit" loading={add.isPending} disabled={add.isPending}>
               {t('zones.evidence.submit')}
             </Button>
-          </Group>
+          </ActionBar>
         </Stack>
       </form>
     </Dialog>

@@ -3,13 +3,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { Done } from '../administration/ui.tsx';
+import { valueText } from '../../zones/explain.ts';
+import { Done } from '../components/Done.tsx';
+import { StackTable } from '../components/StackTable.tsx';
 import { useMe } from '../session.ts';
 import { EvidenceDialog } from './EvidenceDialog.tsx';
-import { indicatorByCode, valueText } from './explain.ts';
+import { indicatorByCode } from './frameworkFor.ts';
 import { useObservations } from './queries.ts';
 import type { FrameworkVersion, Observation } from './types.ts';
-import { ScrollTable, useLocalName, usePeriodName } from './ui.tsx';
+import { useLocalName, usePeriodName } from './ui.tsx';
 
 const LIMIT = 200;
 
@@ -37,51 +39,49 @@ export function EvidenceRequests({ framework }: { framework: FrameworkVersion })
       ) : ours.length === 0 ? (
         <Text>{t('zones.evidence.noRequests')}</Text>
       ) : (
-        <ScrollTable minWidth={760} label={t('zones.evidence.requestsTitle')}>
-          <Table striped captionSide="top" verticalSpacing="sm">
-            <Table.Caption ta="start">{t('zones.evidence.requestsCaption', { count: ours.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('zones.observe.zone')}</Table.Th>
-                <Table.Th scope="col">{t('zones.indicator')}</Table.Th>
-                <Table.Th scope="col">{t('zones.period')}</Table.Th>
-                <Table.Th scope="col">{t('zones.value')}</Table.Th>
-                <Table.Th scope="col">{t('zones.evidence.askedColumn')}</Table.Th>
-                <Table.Th scope="col">{t('administration.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {ours.map((observation) => {
-                const found = indicatorByCode(framework.definition, observation.indicator)?.indicator;
-                const zone = nameOf(observation.zoneName, observation.pcode);
-                return (
-                  <Table.Tr key={observation.id}>
-                    <Table.Th scope="row" fw={600}>
-                      {zone} <span className="ltr-value">{observation.pcode}</span>
-                    </Table.Th>
-                    <Table.Td>{nameOf(found?.name, observation.indicator)}</Table.Td>
-                    <Table.Td>{periodName(observation.period)}</Table.Td>
-                    <Table.Td>{found ? valueText(t, found.unit, observation.value) : observation.value}</Table.Td>
-                    <Table.Td>{observation.verifications.at(-1)?.reason ?? ''}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => setAnswering({ opened: true, observation })}
-                        aria-label={t('zones.evidence.addNamed', {
-                          zone,
-                          indicator: nameOf(found?.name, observation.indicator),
-                        })}
-                      >
-                        {t('zones.evidence.add')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+        <StackTable striped captionSide="top" verticalSpacing="sm">
+          <Table.Caption ta="start">{t('zones.evidence.requestsCaption', { count: ours.length })}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('zones.observe.zone')}</Table.Th>
+              <Table.Th scope="col">{t('zones.indicator')}</Table.Th>
+              <Table.Th scope="col">{t('zones.period')}</Table.Th>
+              <Table.Th scope="col">{t('zones.value')}</Table.Th>
+              <Table.Th scope="col">{t('zones.evidence.askedColumn')}</Table.Th>
+              <Table.Th scope="col">{t('administration.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {ours.map((observation) => {
+              const found = indicatorByCode(framework.definition, observation.indicator)?.indicator;
+              const zone = nameOf(observation.zoneName, observation.pcode);
+              return (
+                <Table.Tr key={observation.id}>
+                  <Table.Th scope="row" fw={600}>
+                    {zone} <span className="ltr-value">{observation.pcode}</span>
+                  </Table.Th>
+                  <Table.Td>{nameOf(found?.name, observation.indicator)}</Table.Td>
+                  <Table.Td>{periodName(observation.period)}</Table.Td>
+                  <Table.Td>{found ? valueText(t, found.unit, observation.value) : observation.value}</Table.Td>
+                  <Table.Td>{observation.verifications.at(-1)?.reason ?? ''}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setAnswering({ opened: true, observation })}
+                      aria-label={t('zones.evidence.addNamed', {
+                        zone,
+                        indicator: nameOf(found?.name, observation.indicator),
+                      })}
+                    >
+                      {t('zones.evidence.add')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </StackTable>
       )}
       <EvidenceDialog
         opened={answering.opened}

@@ -4,22 +4,24 @@ import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { useFormatters } from '../../components/format.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { useFilters } from '../administration/filters.ts';
-import { Done, Mono } from '../administration/ui.tsx';
+import { Done } from '../components/Done.tsx';
+import { useFilters } from '../components/filters.ts';
+import { Mono } from '../components/Mono.tsx';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
+import { StackTable } from '../components/StackTable.tsx';
+import { StatusBadge } from '../components/StatusBadge.tsx';
 import { DraftEditor } from './DraftEditor.tsx';
 import { FrameworkView } from './FrameworkView.tsx';
 import { useFrameworks } from './queries.ts';
 import type { FrameworkVersion } from './types.ts';
-import { ScrollTable, ToneBadge } from './ui.tsx';
 
 function VersionStatus({ version, active }: { version: FrameworkVersion; active: boolean }) {
   const { t } = useTranslation();
-  if (version.status === 'draft') return <ToneBadge tone="fair">{t('zones.framework.status.draft')}</ToneBadge>;
+  if (version.status === 'draft') return <StatusBadge tone="fair">{t('zones.framework.status.draft')}</StatusBadge>;
   return (
-    <ToneBadge tone={active ? 'good' : 'neutral'}>
+    <StatusBadge tone={active ? 'good' : 'neutral'}>
       {active ? t('zones.framework.active') : t('zones.framework.status.published')}
-    </ToneBadge>
+    </StatusBadge>
   );
 }
 
@@ -78,52 +80,50 @@ export default function FrameworksPage() {
           <Title order={2} size="h4" id="framework-versions" mb="sm">
             {t('zones.framework.versionsTitle')}
           </Title>
-          <ScrollTable minWidth={760} label={t('zones.framework.versionsTitle')}>
-            <Table striped captionSide="top" verticalSpacing="sm">
-              <Table.Caption ta="start">{t('zones.framework.versionsCaption', { count: list.length })}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('zones.framework.version')}</Table.Th>
-                  <Table.Th scope="col">{t('zones.framework.statusLabel')}</Table.Th>
-                  <Table.Th scope="col">{t('zones.framework.publishedAt')}</Table.Th>
-                  <Table.Th scope="col">{t('zones.framework.hash')}</Table.Th>
-                  <Table.Th scope="col">{t('administration.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((version) => {
-                  const label = t('zones.framework.versionNumber', { version: version.version });
-                  return (
-                    <Table.Tr key={version.id}>
-                      <Table.Th scope="row">{label}</Table.Th>
-                      <Table.Td>
-                        <VersionStatus version={version} active={version.id === active?.id} />
-                      </Table.Td>
-                      <Table.Td>
-                        {version.publishedAt
-                          ? format.dateTime(version.publishedAt)
-                          : t('zones.framework.notPublished', { date: format.dateTime(version.createdAt) })}
-                      </Table.Td>
-                      <Table.Td>
-                        <Mono>{version.definitionHash}</Mono>
-                      </Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="xs"
-                          variant={shown?.id === version.id ? 'filled' : 'default'}
-                          aria-pressed={shown?.id === version.id}
-                          onClick={() => setFilters({ version: String(version.version) })}
-                          aria-label={t('zones.framework.viewNamed', { version: label })}
-                        >
-                          {t('zones.framework.view')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+          <StackTable striped captionSide="top" verticalSpacing="sm">
+            <Table.Caption ta="start">{t('zones.framework.versionsCaption', { count: list.length })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('zones.framework.version')}</Table.Th>
+                <Table.Th scope="col">{t('zones.framework.statusLabel')}</Table.Th>
+                <Table.Th scope="col">{t('zones.framework.publishedAt')}</Table.Th>
+                <Table.Th scope="col">{t('zones.framework.hash')}</Table.Th>
+                <Table.Th scope="col">{t('administration.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.map((version) => {
+                const label = t('zones.framework.versionNumber', { version: version.version });
+                return (
+                  <Table.Tr key={version.id}>
+                    <Table.Th scope="row">{label}</Table.Th>
+                    <Table.Td>
+                      <VersionStatus version={version} active={version.id === active?.id} />
+                    </Table.Td>
+                    <Table.Td>
+                      {version.publishedAt
+                        ? format.dateTime(version.publishedAt)
+                        : t('zones.framework.notPublished', { date: format.dateTime(version.createdAt) })}
+                    </Table.Td>
+                    <Table.Td>
+                      <Mono>{version.definitionHash}</Mono>
+                    </Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant={shown?.id === version.id ? 'filled' : 'default'}
+                        aria-pressed={shown?.id === version.id}
+                        onClick={() => setFilters({ version: String(version.version) })}
+                        aria-label={t('zones.framework.viewNamed', { version: label })}
+                      >
+                        {t('zones.framework.view')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </StackTable>
         </Paper>
         {shown ? (
           <Paper withBorder p="md" component="section" aria-labelledby="framework-shown">

@@ -1,10 +1,11 @@
 import { Paper, Table, Text, Title, useDirection } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { findIndicator, valueText } from './explain.ts';
+import { findIndicator, valueText } from '../../zones/explain.ts';
+import { StackTable } from '../components/StackTable.tsx';
 import { indicatorHistory, sparklinePath, sparklinePoints } from './history.ts';
 import { currentPeriod, periodsUpTo } from './periods.ts';
 import type { Assessment, FrameworkVersion, IndicatorDefinition } from './types.ts';
-import { ScrollTable, StatusBadge, useLocalName, usePeriodName } from './ui.tsx';
+import { AssessmentBadge, useLocalName, usePeriodName } from './ui.tsx';
 
 const PERIODS = 12;
 const WIDTH = 96;
@@ -59,73 +60,78 @@ export function IndicatorHistory({
       {assessments.length === 0 ? (
         <Text>{t('zones.neverAssessed')}</Text>
       ) : (
-        <ScrollTable minWidth={1500} label={t('zones.history.title')}>
-          <Table striped captionSide="top" verticalSpacing="xs" withColumnBorders>
-            <Table.Caption ta="start">
-              {t('zones.history.caption', { from: periodName(periods[0]!), to: periodName(last) })}
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('zones.indicator')}</Table.Th>
-                <Table.Th scope="col">{t('zones.history.trend')}</Table.Th>
-                {periods.map((period) => (
-                  <Table.Th scope="col" key={period}>
-                    <abbr title={periodName(period)} style={{ textDecoration: 'none' }}>
-                      {shortPeriod(period)}
-                    </abbr>
+        <StackTable
+          minWidth={1500}
+          label={t('zones.history.title')}
+          striped
+          captionSide="top"
+          verticalSpacing="xs"
+          withColumnBorders
+        >
+          <Table.Caption ta="start">
+            {t('zones.history.caption', { from: periodName(periods[0]!), to: periodName(last) })}
+          </Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('zones.indicator')}</Table.Th>
+              <Table.Th scope="col">{t('zones.history.trend')}</Table.Th>
+              {periods.map((period) => (
+                <Table.Th scope="col" key={period}>
+                  <abbr title={periodName(period)} style={{ textDecoration: 'none' }}>
+                    {shortPeriod(period)}
+                  </abbr>
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => {
+              const definition = findIndicator(framework.definition, row.criterion, row.indicator);
+              const values = row.cells.map((cell) => cell.assessment?.value ?? null);
+              const known = row.cells.filter((cell) => cell.assessment && cell.assessment.value !== null);
+              const first = known[0];
+              const latest = known.at(-1);
+              return (
+                <Table.Tr key={`${row.criterion}/${row.indicator}`}>
+                  <Table.Th scope="row" fw={600}>
+                    {nameOf(definition?.name, row.indicator)}
                   </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => {
-                const definition = findIndicator(framework.definition, row.criterion, row.indicator);
-                const values = row.cells.map((cell) => cell.assessment?.value ?? null);
-                const known = row.cells.filter((cell) => cell.assessment && cell.assessment.value !== null);
-                const first = known[0];
-                const latest = known.at(-1);
-                return (
-                  <Table.Tr key={`${row.criterion}/${row.indicator}`}>
-                    <Table.Th scope="row" fw={600}>
-                      {nameOf(definition?.name, row.indicator)}
-                    </Table.Th>
-                    <Table.Td>
-                      {first && latest ? (
-                        <Sparkline
-                          values={values}
-                          label={t('zones.history.trendLabel', {
-                            from: value(definition, first.assessment!.value!),
-                            fromPeriod: periodName(first.period),
-                            to: value(definition, latest.assessment!.value!),
-                            toPeriod: periodName(latest.period),
-                          })}
-                        />
+                  <Table.Td>
+                    {first && latest ? (
+                      <Sparkline
+                        values={values}
+                        label={t('zones.history.trendLabel', {
+                          from: value(definition, first.assessment!.value!),
+                          fromPeriod: periodName(first.period),
+                          to: value(definition, latest.assessment!.value!),
+                          toPeriod: periodName(latest.period),
+                        })}
+                      />
+                    ) : (
+                      <Text size="xs">{t('zones.history.noValues')}</Text>
+                    )}
+                  </Table.Td>
+                  {row.cells.map((cell) => (
+                    <Table.Td key={cell.period}>
+                      {cell.assessment ? (
+                        <>
+                          <AssessmentBadge status={cell.assessment.status} />
+                          {cell.assessment.value !== null ? (
+                            <Text size="xs" mt={2}>
+                              {value(definition, cell.assessment.value)}
+                            </Text>
+                          ) : null}
+                        </>
                       ) : (
-                        <Text size="xs">{t('zones.history.noValues')}</Text>
+                        <Text size="xs">{t('zones.history.notAssessed')}</Text>
                       )}
                     </Table.Td>
-                    {row.cells.map((cell) => (
-                      <Table.Td key={cell.period}>
-                        {cell.assessment ? (
-                          <>
-                            <StatusBadge status={cell.assessment.status} />
-                            {cell.assessment.value !== null ? (
-                              <Text size="xs" mt={2}>
-                                {value(definition, cell.assessment.value)}
-                              </Text>
-                            ) : null}
-                          </>
-                        ) : (
-                          <Text size="xs">{t('zones.history.notAssessed')}</Text>
-                        )}
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+                  ))}
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </StackTable>
       )}
     </Paper>
   );

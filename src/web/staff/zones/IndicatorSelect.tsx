@@ -1,6 +1,6 @@
 import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { indicatorByCode } from './explain.ts';
+import { indicatorByCode } from './frameworkFor.ts';
 import type { FrameworkDefinition } from './types.ts';
 import { useLocalName, useRangeText, useThresholdsText } from './ui.tsx';
 

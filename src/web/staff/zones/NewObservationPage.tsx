@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { Anchor, Button, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,12 @@ import { api } from '../../api/api.ts';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { FormError } from '../../components/forms.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { Done } from '../administration/ui.tsx';
+import { ActionBar } from '../components/Dialog.tsx';
+import { Done } from '../components/Done.tsx';
+import { focusFirstProblem } from '../components/problems.ts';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
 import { EvidenceRequests } from './EvidenceRequests.tsx';
-import { indicatorByCode } from './explain.ts';
+import { indicatorByCode } from './frameworkFor.ts';
 import { IndicatorSelect } from './IndicatorSelect.tsx';
 import { currentPeriod, periodsUpTo } from './periods.ts';
 import { hasNoFieldErrors, isConflict, problemFor } from './problems.ts';
@@ -25,7 +27,7 @@ import {
   observationRequest,
 } from './requests.ts';
 import type { FrameworkVersion, Observation, ObservationInput } from './types.ts';
-import { focusFirstProblem, PeriodSelect, useLocalName, usePeriodName } from './ui.tsx';
+import { PeriodSelect, useLocalName, usePeriodName } from './ui.tsx';
 import { ValueField } from './ValueField.tsx';
 import { ZoneSelect } from './ZoneSelect.tsx';
 
@@ -122,7 +124,7 @@ function ObservationFormFields({ framework }: { framework: FrameworkVersion }) {
           error={problem('value', true) ?? duplicate}
         />
         <NativeSelect
-          label={t('zones.sourceLabel')}
+          label={t('zoneTerms.column.source')}
           name="source"
           required
           value={form.source}
@@ -132,7 +134,7 @@ function ObservationFormFields({ framework }: { framework: FrameworkVersion }) {
           <option value="">{t('zones.choose')}</option>
           {OBSERVATION_SOURCES.map((source) => (
             <option key={source} value={source}>
-              {t(`zones.source.${source}`)}
+              {t(`zoneTerms.source.${source}`)}
             </option>
           ))}
         </NativeSelect>
@@ -160,11 +162,11 @@ function ObservationFormFields({ framework }: { framework: FrameworkVersion }) {
           error={problem('evidenceNotes')}
         />
         <Text size="sm">{t('zones.observe.afterSubmit')}</Text>
-        <Group>
+        <ActionBar justify="flex-start">
           <Button type="submit" loading={record.isPending} disabled={record.isPending}>
             {t('zones.observe.submit')}
           </Button>
-        </Group>
+        </ActionBar>
       </Stack>
     </form>
   );

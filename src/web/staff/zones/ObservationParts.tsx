@@ -1,14 +1,16 @@
 import { List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/format.ts';
+import { StatusBadge } from '../components/StatusBadge.tsx';
 import { OBSERVATION_TONE } from './status.ts';
 import type { Observation } from './types.ts';
-import { ToneBadge } from './ui.tsx';
 
 /** Where an observation stands: waiting for a verifier, asked for more evidence, confirmed or rejected. */
 export function ObservationStatusBadge({ status }: { status: Observation['status'] }) {
   const { t } = useTranslation();
-  return <ToneBadge tone={OBSERVATION_TONE[status] ?? 'unknown'}>{t(`zones.observationStatus.${status}`)}</ToneBadge>;
+  return (
+    <StatusBadge tone={OBSERVATION_TONE[status] ?? 'unknown'}>{t(`zones.observationStatus.${status}`)}</StatusBadge>
+  );
 }
 
 /** The verifiers' decisions, oldest first, each with the organisation, the day and the reason given. */

@@ -1,25 +1,12 @@
-import { Anchor, SimpleGrid, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../components/format.ts';
-import { Mono } from '../administration/ui.tsx';
+import { Fact, Facts } from '../components/Facts.tsx';
+import { Mono } from '../components/Mono.tsx';
 import { useMe } from '../session.ts';
 import type { PublicationSummary } from './types.ts';
 import { usePeriodName } from './ui.tsx';
-
-export function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" ms={0} fw={600}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /**
  * What anyone can check about a publication: when, which period and framework, the hash of what was published
@@ -32,7 +19,7 @@ export function PublicationFacts({ publication }: { publication: PublicationSumm
   const periodName = usePeriodName();
   const seq = format.number(publication.auditSeq);
   return (
-    <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} spacing="sm" m={0}>
+    <Facts>
       <Fact label={t('zones.publication.period')}>{periodName(publication.period)}</Fact>
       <Fact label={t('zones.publication.publishedAt')}>{format.dateTime(publication.publishedAt)}</Fact>
       <Fact label={t('zones.publication.frameworkVersion')}>
@@ -63,6 +50,6 @@ export function PublicationFacts({ publication }: { publication: PublicationSumm
           ) : null}
         </Fact>
       ) : null}
-    </SimpleGrid>
+    </Facts>
   );
 }

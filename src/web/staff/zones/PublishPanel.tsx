@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { REASON_MAX } from '../../../shared/zones/constants.ts';
 import { api } from '../../api/api.ts';
 import { FormError } from '../../components/forms.tsx';
-import { ConfirmDialog, Dialog } from '../administration/ui.tsx';
+import { ActionBar, ConfirmDialog, Dialog } from '../components/Dialog.tsx';
 import { useMe } from '../session.ts';
 import { PeriodPublications } from './PeriodPublications.tsx';
 import { PublicationFacts } from './PublicationFacts.tsx';
@@ -85,14 +85,14 @@ function CorrectionDialog({
             error={problemFor(t, check, publish.error, 'reason')}
             data-autofocus
           />
-          <Group justify="flex-end" gap="sm">
+          <ActionBar>
             <Button variant="default" onClick={onClose} disabled={publish.isPending}>
-              {t('administration.cancel')}
+              {t('staff.kit.cancel')}
             </Button>
             <Button type="submit" color="red.9" loading={publish.isPending} disabled={publish.isPending}>
               {t('zones.review.publishCorrection')}
             </Button>
-          </Group>
+          </ActionBar>
         </Stack>
       </form>
     </Dialog>
@@ -140,7 +140,7 @@ export function PublishPanel({ review, onDone }: { review: PeriodReview; onDone:
             <Text>{t('zones.review.alreadyPublished', { period: periodName(review.period) })}</Text>
             <PublicationFacts publication={review.publication} />
             <PeriodPublications period={review.period} />
-            <Group>
+            <ActionBar justify="flex-start">
               <Button
                 variant="outline"
                 color="red.9"
@@ -150,10 +150,10 @@ export function PublishPanel({ review, onDone }: { review: PeriodReview; onDone:
               >
                 {t('zones.review.publishCorrection')}
               </Button>
-            </Group>
+            </ActionBar>
           </>
         ) : (
-          <Group>
+          <ActionBar justify="flex-start">
             <Button
               onClick={() => {
                 publish.reset();
@@ -164,7 +164,7 @@ export function PublishPanel({ review, onDone }: { review: PeriodReview; onDone:
             >
               {t('zones.review.publish')}
             </Button>
-          </Group>
+          </ActionBar>
         )}
         {blocked || (empty && !review.publication) ? (
           <Text id="review-blocked" size="sm">

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,9 @@ import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { useFormatters } from '../../components/format.ts';
 import { FormError } from '../../components/forms.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { useFilters } from '../administration/filters.ts';
-import { Done } from '../administration/ui.tsx';
+import { Done } from '../components/Done.tsx';
+import { Fact, Facts } from '../components/Facts.tsx';
+import { useFilters } from '../components/filters.ts';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
 import { useMe } from '../session.ts';
 import { PublishPanel } from './PublishPanel.tsx';
@@ -28,18 +29,13 @@ function Counts({ review }: { review: PeriodReview }) {
       <Title order={2} size="h4" id="review-counts" mb="sm">
         {t('zones.review.countsTitle', { version: review.frameworkVersion })}
       </Title>
-      <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" m={0}>
+      <Facts columns={4}>
         {ZONE_CLASSES.map((zoneClass) => (
-          <div key={zoneClass}>
-            <dt>
-              <ClassBadge zoneClass={zoneClass} />
-            </dt>
-            <Text component="dd" ms={0} fz="xl" fw={700}>
-              {format.number(review.counts[zoneClass] ?? 0)}
-            </Text>
-          </div>
+          <Fact key={zoneClass} label={<ClassBadge zoneClass={zoneClass} />} large>
+            {format.number(review.counts[zoneClass] ?? 0)}
+          </Fact>
         ))}
-      </SimpleGrid>
+      </Facts>
     </Paper>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,15 +6,16 @@ import { REASON_MAX, VERIFICATION_DECISIONS } from '../../../shared/zones/consta
 import { api } from '../../api/api.ts';
 import { useFormatters } from '../../components/format.ts';
 import { FormError } from '../../components/forms.tsx';
-import { ConfirmDialog } from '../administration/ui.tsx';
-import { indicatorByCode, valueText } from './explain.ts';
+import { valueText } from '../../zones/explain.ts';
+import { ActionBar, ConfirmDialog } from '../components/Dialog.tsx';
+import { Fact, Facts } from '../components/Facts.tsx';
+import { indicatorByCode } from './frameworkFor.ts';
 import { EvidenceNotes, ObservationStatusBadge, Verifications } from './ObservationParts.tsx';
-import { Fact } from './PublicationFacts.tsx';
 import { problemFor } from './problems.ts';
 import { type Checks, checkVerification, type VerificationForm, verificationRequest } from './requests.ts';
 import { thresholdStatus } from './status.ts';
 import type { FrameworkDefinition, Observation } from './types.ts';
-import { StatusBadge, useLocalName, usePeriodName, useThresholdsText } from './ui.tsx';
+import { AssessmentBadge, useLocalName, usePeriodName, useThresholdsText } from './ui.tsx';
 
 /**
  * One observation waiting for this organisation's verifier: everything needed to judge it, then the decision.
@@ -69,7 +70,7 @@ export function VerificationItem({
         </Title>
         <ObservationStatusBadge status={observation.status} />
       </Group>
-      <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} spacing="sm" m={0} mb="md">
+      <Facts mb="md">
         <Fact label={t('zones.observe.zone')}>
           {zone} <span className="ltr-value">{observation.pcode}</span>
         </Fact>
@@ -96,12 +97,12 @@ export function VerificationItem({
               <Text span size="sm" fw={400}>
                 {t('zones.verify.wouldGive')}
               </Text>
-              <StatusBadge status={thresholdStatus(found.indicator, observation.value)} />
+              <AssessmentBadge status={thresholdStatus(found.indicator, observation.value)} />
             </Group>
           ) : null}
         </Fact>
         <Fact label={t('zones.period')}>{periodName(observation.period)}</Fact>
-        <Fact label={t('zones.sourceLabel')}>{t(`zones.source.${observation.source}`)}</Fact>
+        <Fact label={t('zoneTerms.column.source')}>{t(`zoneTerms.source.${observation.source}`)}</Fact>
         <Fact label={t('zones.observe.method')}>
           <Text span fw={400} style={{ whiteSpace: 'pre-wrap' }}>
             {observation.method}
@@ -116,7 +117,7 @@ export function VerificationItem({
         <Fact label={t('zones.observe.evidenceNotes')}>
           <EvidenceNotes notes={observation.evidenceNotes} />
         </Fact>
-      </SimpleGrid>
+      </Facts>
       {observation.verifications.length > 0 ? (
         <Stack gap={4} mb="md">
           <Text size="sm" fw={600}>
@@ -152,11 +153,11 @@ export function VerificationItem({
             onChange={(event) => setForm({ ...form, reason: event.currentTarget.value })}
             error={problemFor(t, checks.reason, decide.error, 'reason')}
           />
-          <Group>
+          <ActionBar justify="flex-start">
             <Button type="submit" loading={decide.isPending} disabled={decide.isPending}>
               {t(`zones.verify.submit.${form.decision}`)}
             </Button>
-          </Group>
+          </ActionBar>
         </Stack>
       </form>
       <ConfirmDialog

@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { Done } from '../administration/ui.tsx';
+import { Done } from '../components/Done.tsx';
+import { OffsetPager } from '../components/Pager.tsx';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
-import { indicatorByCode } from './explain.ts';
+import { indicatorByCode } from './frameworkFor.ts';
 import { type ObservationFilters, useActiveFramework, useObservations, zoneKeys } from './queries.ts';
 import type { Observation, ObservationPage, VerificationDecision } from './types.ts';
-import { OffsetPager, useLocalName, usePeriodName } from './ui.tsx';
+import { useLocalName, usePeriodName } from './ui.tsx';
 import { VerificationItem } from './VerificationItem.tsx';
 
 const PAGE_SIZE = 25;

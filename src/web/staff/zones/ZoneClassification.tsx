@@ -1,132 +1,13 @@
-import { Group, List, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/format.ts';
-import { explainClassification, findCriterion, findIndicator, valueText } from './explain.ts';
+import { CriterionTable } from '../../zones/CriterionTable.tsx';
+import { Explanation } from '../../zones/Explanation.tsx';
+import { findCriterion } from '../../zones/explain.ts';
 import { useFrameworkFor } from './frameworkFor.ts';
-import type {
-  Assessment,
-  Classification,
-  CriterionAssessment,
-  FrameworkDefinition,
-  FrameworkVersion,
-} from './types.ts';
-import { ClassBadge, ScrollTable, StatusBadge, useLocalName, usePeriodName } from './ui.tsx';
-
-/** Why the zone has its class, in the reader's language; the server's English summary when nothing else can say it. */
-export function Explanation({
-  assessment,
-  framework,
-}: {
-  assessment: Classification;
-  framework: FrameworkDefinition | undefined;
-}) {
-  const { t, i18n } = useTranslation();
-  const format = useFormatters();
-  const periodName = usePeriodName();
-  const sentences = framework
-    ? explainClassification(assessment, framework, {
-        t: (key, values) => t(key, values),
-        list: format.list,
-        period: periodName,
-        language: i18n.language,
-      })
-    : null;
-  if (!sentences) {
-    return (
-      <Text lang="en" dir="ltr">
-        {assessment.summary}
-      </Text>
-    );
-  }
-  const [headline, ...reasons] = sentences;
-  return (
-    <>
-      <Text fw={600}>{headline}</Text>
-      {reasons.length > 0 ? (
-        <List spacing={4} mt={4}>
-          {reasons.map((reason) => (
-            <List.Item key={reason}>{reason}</List.Item>
-          ))}
-        </List>
-      ) : null}
-    </>
-  );
-}
-
-/** One criterion: its status, then each indicator's status and the value behind it. */
-function CriterionTable({
-  criterion,
-  framework,
-}: {
-  criterion: CriterionAssessment;
-  framework: FrameworkDefinition | undefined;
-}) {
-  const { t } = useTranslation();
-  const nameOf = useLocalName();
-  const periodName = usePeriodName();
-  const definition = framework ? findCriterion(framework, criterion.criterion) : undefined;
-  const name = nameOf(definition?.name, criterion.criterion);
-  const headingId = `criterion-${criterion.criterion}`;
-  return (
-    <section aria-labelledby={headingId}>
-      <Group gap="sm" mb={4} wrap="wrap">
-        <Title order={3} size="h5" id={headingId}>
-          {name}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t(`zones.kind.${criterion.kind}`)}
-        </Text>
-        <StatusBadge status={criterion.status} />
-      </Group>
-      <ScrollTable minWidth={760} label={t('zones.criterionCaption', { criterion: name })}>
-        <Table striped captionSide="top" verticalSpacing="xs">
-          <Table.Caption ta="start">{t('zones.criterionCaption', { criterion: name })}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('zones.indicator')}</Table.Th>
-              <Table.Th scope="col">{t('zones.status.label')}</Table.Th>
-              <Table.Th scope="col">{t('zones.value')}</Table.Th>
-              <Table.Th scope="col">{t('zones.period')}</Table.Th>
-              <Table.Th scope="col">{t('zones.sourceLabel')}</Table.Th>
-              <Table.Th scope="col">{t('zones.basis.label')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {criterion.indicators.map((indicator) => {
-              const found = framework ? findIndicator(framework, criterion.criterion, indicator.indicator) : undefined;
-              return (
-                <Table.Tr key={indicator.indicator}>
-                  <Table.Th scope="row" fw={600}>
-                    {nameOf(found?.name, indicator.indicator)}
-                    {indicator.hard ? (
-                      <Text size="xs" c="dimmed" fw={400}>
-                        {t('zones.hardIndicator')}
-                      </Text>
-                    ) : null}
-                  </Table.Th>
-                  <Table.Td>
-                    <StatusBadge status={indicator.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    {indicator.value === null
-                      ? t('zones.noValue')
-                      : found
-                        ? valueText(t, found.unit, indicator.value)
-                        : indicator.value}
-                  </Table.Td>
-                  <Table.Td>{indicator.period ? periodName(indicator.period) : t('zones.none')}</Table.Td>
-                  <Table.Td>{indicator.source ? t(`zones.source.${indicator.source}`) : t('zones.none')}</Table.Td>
-                  <Table.Td>{t(`zones.basis.${indicator.basis}`)}</Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </ScrollTable>
-    </section>
-  );
-}
+import type { Assessment, FrameworkVersion } from './types.ts';
+import { AssessmentBadge, ClassBadge, usePeriodName } from './ui.tsx';
 
 /** The zone's class for a period (the latest by default), why, and criterion by criterion what decided it. */
 export function ZoneClassification({
@@ -177,10 +58,15 @@ export function ZoneClassification({
                 })}
               </Text>
             </Group>
-            <Explanation assessment={assessment} framework={definition} />
+            <Explanation classification={assessment} framework={definition} />
           </div>
           {assessment.criteria.map((criterion) => (
-            <CriterionTable key={criterion.criterion} criterion={criterion} framework={definition} />
+            <CriterionTable
+              key={criterion.criterion}
+              criterion={criterion}
+              definition={definition ? findCriterion(definition, criterion.criterion) : undefined}
+              badge={(status) => <AssessmentBadge status={status} />}
+            />
           ))}
         </Stack>
       )}

@@ -4,14 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { useFormatters } from '../../components/format.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { Done } from '../administration/ui.tsx';
+import { valueText } from '../../zones/explain.ts';
+import { Done } from '../components/Done.tsx';
+import { OffsetPager } from '../components/Pager.tsx';
+import { StackTable } from '../components/StackTable.tsx';
 import { useMe } from '../session.ts';
 import { EvidenceDialog } from './EvidenceDialog.tsx';
-import { indicatorByCode, valueText } from './explain.ts';
+import { indicatorByCode } from './frameworkFor.ts';
 import { EvidenceNotes, ObservationStatusBadge, Verifications } from './ObservationParts.tsx';
 import { useObservations } from './queries.ts';
 import type { FrameworkVersion, Observation } from './types.ts';
-import { OffsetPager, ScrollTable, useLocalName, usePeriodName } from './ui.tsx';
+import { useLocalName, usePeriodName } from './ui.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -45,72 +48,70 @@ export function ZoneObservations({ pcode, framework }: { pcode: string; framewor
         <Text>{t('zones.observations.none')}</Text>
       ) : (
         <>
-          <ScrollTable minWidth={1100} label={t('zones.observations.title')}>
-            <Table striped captionSide="top" verticalSpacing="sm" aria-busy={observations.isFetching}>
-              <Table.Caption ta="start">
-                {t('zones.observations.caption', { count: observations.data.total })}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('zones.indicator')}</Table.Th>
-                  <Table.Th scope="col">{t('zones.period')}</Table.Th>
-                  <Table.Th scope="col">{t('zones.value')}</Table.Th>
-                  <Table.Th scope="col">{t('zones.sourceLabel')}</Table.Th>
-                  <Table.Th scope="col">{t('zones.observations.organisation')}</Table.Th>
-                  <Table.Th scope="col">{t('zones.observations.status')}</Table.Th>
-                  <Table.Th scope="col">{t('zones.observations.verification')}</Table.Th>
-                  <Table.Th scope="col">{t('zones.observe.evidenceNotes')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {observations.data.items.map((observation) => {
-                  const found = indicatorByCode(framework.definition, observation.indicator);
-                  return (
-                    <Table.Tr key={observation.id}>
-                      <Table.Th scope="row" fw={600}>
-                        {nameOf(found?.indicator.name, observation.indicator)}
-                      </Table.Th>
-                      <Table.Td>{periodName(observation.period)}</Table.Td>
-                      <Table.Td>
-                        {found ? valueText(t, found.indicator.unit, observation.value) : observation.value}
-                      </Table.Td>
-                      <Table.Td>
-                        {t(`zones.source.${observation.source}`)}
-                        <Text size="xs" c="dimmed">
-                          {observation.method}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {observation.organisation.name}
-                        <Text size="xs" c="dimmed">
-                          {format.dateTime(observation.submittedAt)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <ObservationStatusBadge status={observation.status} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Verifications verifications={observation.verifications} />
-                      </Table.Td>
-                      <Table.Td>
-                        <EvidenceNotes notes={observation.evidenceNotes} />
-                        {mayAnswer(observation) ? (
-                          <Button
-                            size="xs"
-                            variant="default"
-                            mt={4}
-                            onClick={() => setAnswering({ opened: true, observation })}
-                          >
-                            {t('zones.evidence.add')}
-                          </Button>
-                        ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+          <StackTable striped captionSide="top" verticalSpacing="sm" aria-busy={observations.isFetching}>
+            <Table.Caption ta="start">
+              {t('zones.observations.caption', { count: observations.data.total })}
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('zones.indicator')}</Table.Th>
+                <Table.Th scope="col">{t('zones.period')}</Table.Th>
+                <Table.Th scope="col">{t('zones.value')}</Table.Th>
+                <Table.Th scope="col">{t('zoneTerms.column.source')}</Table.Th>
+                <Table.Th scope="col">{t('zones.observations.organisation')}</Table.Th>
+                <Table.Th scope="col">{t('zones.observations.status')}</Table.Th>
+                <Table.Th scope="col">{t('zones.observations.verification')}</Table.Th>
+                <Table.Th scope="col">{t('zones.observe.evidenceNotes')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {observations.data.items.map((observation) => {
+                const found = indicatorByCode(framework.definition, observation.indicator);
+                return (
+                  <Table.Tr key={observation.id}>
+                    <Table.Th scope="row" fw={600}>
+                      {nameOf(found?.indicator.name, observation.indicator)}
+                    </Table.Th>
+                    <Table.Td>{periodName(observation.period)}</Table.Td>
+                    <Table.Td>
+                      {found ? valueText(t, found.indicator.unit, observation.value) : observation.value}
+                    </Table.Td>
+                    <Table.Td>
+                      {t(`zoneTerms.source.${observation.source}`)}
+                      <Text size="xs" c="dimmed">
+                        {observation.method}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {observation.organisation.name}
+                      <Text size="xs" c="dimmed">
+                        {format.dateTime(observation.submittedAt)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <ObservationStatusBadge status={observation.status} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Verifications verifications={observation.verifications} />
+                    </Table.Td>
+                    <Table.Td>
+                      <EvidenceNotes notes={observation.evidenceNotes} />
+                      {mayAnswer(observation) ? (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          mt={4}
+                          onClick={() => setAnswering({ opened: true, observation })}
+                        >
+                          {t('zones.evidence.add')}
+                        </Button>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </StackTable>
           <OffsetPager
             offset={offset}
             limit={PAGE_SIZE}

@@ -14,3 +14,12 @@ export function useFrameworkFor(
   if (!other) return current?.definition;
   return versions.data?.find((candidate) => candidate.version === version)?.definition;
 }
+
+/** The framework indicator an observation is about, with its criterion (codes are unique across the framework). */
+export function indicatorByCode(framework: FrameworkDefinition | undefined, code: string) {
+  for (const criterion of framework?.criteria ?? []) {
+    const indicator = criterion.indicators.find((candidate) => candidate.code === code);
+    if (indicator) return { criterion, indicator };
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { localName } from '../../zones/explain.ts';
 import { indicatorHistory, sparklinePath } from './history.ts';
-import { localName } from './names.ts';
 import { parseNumber } from './numbers.ts';
 import { currentPeriod, isPeriod, periodStart, periodsUpTo, shiftPeriod } from './periods.ts';
 import { classChange, thresholdStatus, thresholdsAgree } from './status.ts';

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../api/problem.ts';
-import { fieldError } from '../../components/forms.tsx';
+import { fieldProblem } from '../components/problems.ts';
 
 /** Schema codes that, on a number, mean outside the range allowed (on text they mean too short or too long). */
 const RANGE_CODES = new Set(['too_small', 'too_big']);
@@ -35,15 +35,11 @@ export function problemFor(
   name: string,
   options: { numeric?: boolean; values?: Record<string, unknown> } = {},
 ): string | undefined {
-  if (check) return t(check, options.values);
-  if (!isApiError(error)) return undefined;
-  const problem = error.fieldErrors.find((field) => field.name === name);
-  if (!problem) return undefined;
-  if (options.numeric && RANGE_CODES.has(problem.code)) return t('zones.check.outsideRange');
-  if (problem.code === 'unknown' && UNKNOWN[name]) return t(UNKNOWN[name]);
-  const known = SERVER_CODES[problem.code];
-  if (known) return t(known);
-  return fieldError(t, error, name);
+  const codes: Record<string, string> = { ...SERVER_CODES };
+  if (options.numeric) for (const code of RANGE_CODES) codes[code] = 'zones.check.outsideRange';
+  const unknown = UNKNOWN[name];
+  if (unknown) codes.unknown = unknown;
+  return fieldProblem(t, error, name, { check, values: options.values, codes });
 }
 
 /** Whether the server refused the request because it conflicts with what is recorded (409). */

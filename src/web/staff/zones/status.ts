@@ -1,4 +1,5 @@
 import { ZONE_CLASS_RANK } from '../../../shared/zones/constants.ts';
+import type { Tone } from '../components/StatusBadge.tsx';
 import type { IndicatorDefinition, ZoneClass } from './types.ts';
 
 /**
@@ -29,12 +30,6 @@ export function classChange(previous: ZoneClass | null, current: ZoneClass): Cla
   const difference = ZONE_CLASS_RANK[current] - ZONE_CLASS_RANK[previous];
   return difference > 0 ? 'improved' : difference < 0 ? 'worsened' : 'unchanged';
 }
-
-/**
- * The tone of a status: its colour and shape (a tick, an exclamation mark, a cross, a question mark; a dot for a
- * plain state) repeat its words.
- */
-export type Tone = 'good' | 'fair' | 'bad' | 'unknown' | 'neutral';
 
 export const CLASS_TONE: Record<ZoneClass, Tone> = {
   conducive: 'good',

@@ -1,6 +1,6 @@
 /**
  * The return-zones API's shapes as the screens use them. Types only: the schemas stay on the server (they would
- * bring the schema library into the browser); vocabulary.ts copies the few constants the screens need.
+ * bring the schema library into the browser); the constants they need come from shared/zones/constants.ts.
  */
 export type {
   Assessment,
