@@ -10,9 +10,20 @@ import { LanguagesPage } from './LanguagesPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
 
-// The zone pages (and Leaflet with them) are chunks of their own: the home page never downloads them.
-const ZonesPage = lazy(() => import('./zones/ZonesPage.tsx'));
-const ZonePage = lazy(() => import('./zones/ZonePage.tsx'));
+// The zone pages are chunks of their own (Leaflet another): the home page never downloads them.
+const loadZonesPage = () => import('./zones/ZonesPage.tsx');
+const loadZonePage = () => import('./zones/ZonePage.tsx');
+const ZonesPage = lazy(loadZonesPage);
+const ZonePage = lazy(loadZonePage);
+
+/**
+ * Loads the chunk of the page at `pathname` before hydration, so the browser takes over the server's HTML at
+ * once instead of leaving the page's part unhydrated until the chunk arrives.
+ */
+export async function preloadPublicPage(pathname = window.location.pathname): Promise<void> {
+  if (/^\/zones\/?$/.test(pathname)) await loadZonesPage();
+  else if (pathname.startsWith('/zones/')) await loadZonePage();
+}
 const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<PageLoader />}>{children}</Suspense>;
 
 /** `/ar`, `/fr`…: the home page in that language, an address to share with people who read it. */

@@ -1,9 +1,10 @@
-import { Anchor, Group, NativeSelect, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { PublicZone } from '../../../shared/zones.ts';
+import { usePageStatus } from '../../components/page.ts';
 import { ClassBadge } from './ClassBadge.tsx';
-import { filterFromSearch, filterToSearch, filterZones, type ZoneFilter } from './filter.ts';
+import { filterFromSearch, filterToSearch, filterZones, invalidClass, type ZoneFilter } from './filter.ts';
 import { formatPeriod, hasLanguage, localized } from './format.ts';
 import { CLASSES, isZoneClass } from './vocabulary.ts';
 
@@ -19,6 +20,9 @@ export function ZonesTable({ zones }: { zones: readonly PublicZone[] }) {
   const language = i18n.language;
   const [params, setParams] = useSearchParams();
   const filter = filterFromSearch(params);
+  // A class that is not one (a hand-edited or old address): said next to the list, the zones shown unfiltered.
+  const classError = invalidClass(params) ? t('publicZones.list.invalidClass') : undefined;
+  usePageStatus(classError ? 400 : 200);
   const shown = filterZones(zones, filter);
   // From the address as it is now, not as last rendered: two quick changes both count.
   const update = (change: Partial<ZoneFilter>) =>
@@ -29,34 +33,43 @@ export function ZonesTable({ zones }: { zones: readonly PublicZone[] }) {
       <Title id={TABLE_ID} tabIndex={-1} order={2} mb="sm">
         {t('publicZones.list.tableTitle')}
       </Title>
-      <Group align="end" gap="md" mb="sm" wrap="wrap">
-        <TextInput
-          type="search"
-          label={t('publicZones.list.search')}
-          description={t('publicZones.list.searchHint')}
-          value={filter.text}
-          onChange={(event) => update({ text: event.currentTarget.value })}
-          w={320}
-          maw="100%"
-        />
-        <NativeSelect
-          label={t('publicZones.list.classFilter')}
-          value={filter.zoneClass ?? ''}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            update({ zoneClass: isZoneClass(value) ? value : null });
-          }}
-          w={260}
-          maw="100%"
-        >
-          <option value="">{t('publicZones.list.allClasses')}</option>
-          {CLASSES.map((zoneClass) => (
-            <option key={zoneClass} value={zoneClass}>
-              {t(`publicZones.class.${zoneClass}`)}
-            </option>
-          ))}
-        </NativeSelect>
-      </Group>
+      {/* A plain GET form: without JavaScript, "Show" loads /zones?q=…&class=…, which the server renders. */}
+      <form method="get" action="/zones" onSubmit={(event) => event.preventDefault()}>
+        <Group align="end" gap="md" mb="sm" wrap="wrap">
+          <TextInput
+            type="search"
+            name="q"
+            label={t('publicZones.list.search')}
+            description={t('publicZones.list.searchHint')}
+            value={filter.text}
+            onChange={(event) => update({ text: event.currentTarget.value })}
+            w={320}
+            maw="100%"
+          />
+          <NativeSelect
+            name="class"
+            label={t('publicZones.list.classFilter')}
+            error={classError}
+            value={filter.zoneClass ?? ''}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              update({ zoneClass: isZoneClass(value) ? value : null });
+            }}
+            w={260}
+            maw="100%"
+          >
+            <option value="">{t('publicZones.list.allClasses')}</option>
+            {CLASSES.map((zoneClass) => (
+              <option key={zoneClass} value={zoneClass}>
+                {t(`publicZones.class.${zoneClass}`)}
+              </option>
+            ))}
+          </NativeSelect>
+          <Button type="submit" variant="default">
+            {t('publicZones.list.filterSubmit')}
+          </Button>
+        </Group>
+      </form>
       <Text role="status" mb="sm">
         {t('publicZones.list.results', { count: shown.length })}
       </Text>
