@@ -80,15 +80,20 @@ export async function render(input: RenderInput): Promise<RenderedPage> {
   const [i18n, fetched] = await Promise.all([i18nFor(input.language), prefetch(pathname, queryClient, input.fetch)]);
   const forms = input.forms ?? {};
   const head: NonNullable<PageContext['head']> = {};
-  // Waits for every lazy part (the zone pages' chunks) and sends no script: the CSP allows none inline.
+  // Waits for every lazy part (the zone pages' chunks). Every Suspense boundary stays in place in the HTML: React
+  // would move large ones to the end with an inline script, which the CSP refuses and a phone without JavaScript
+  // never runs.
   const { prelude } = await prerenderToNodeStream(
     <AppProviders i18n={i18n} queryClient={queryClient} page={{ forms, head }}>
       <StaticRouter location={input.url}>
         <AppRoutes />
       </StaticRouter>
     </AppProviders>,
+    { progressiveChunkSize: Number.MAX_SAFE_INTEGER },
   );
   const html = await toText(prelude);
+  // A safety net: a script here would be refused by the CSP and leave the page unfinished.
+  if (html.includes('<script')) throw new Error(`the rendering of ${input.url} holds an inline script`);
   return {
     status: head.status ?? fetched,
     title: head.title ?? i18n.t('app.name'),

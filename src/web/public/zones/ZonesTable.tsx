@@ -76,45 +76,43 @@ export function ZonesTable({ zones }: { zones: readonly PublicZone[] }) {
       {shown.length === 0 ? (
         <Text>{t('publicZones.list.noMatch')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560} type="native">
-          <Table striped captionSide="top" verticalSpacing="sm">
-            <Table.Caption ta="start">
-              {t('publicZones.list.caption', { shown: shown.length, total: zones.length })}
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('publicZones.column.pcode')}</Table.Th>
-                <Table.Th scope="col">{t('publicZones.column.zone')}</Table.Th>
-                <Table.Th scope="col">{t('publicZones.column.class')}</Table.Th>
-                <Table.Th scope="col">{t('publicZones.column.period')}</Table.Th>
+        <Table striped captionSide="top" verticalSpacing="sm" className="stacked-table">
+          <Table.Caption ta="start">
+            {t('publicZones.list.caption', { shown: shown.length, total: zones.length })}
+          </Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('publicZones.column.pcode')}</Table.Th>
+              <Table.Th scope="col">{t('publicZones.column.zone')}</Table.Th>
+              <Table.Th scope="col">{t('publicZones.column.class')}</Table.Th>
+              <Table.Th scope="col">{t('publicZones.column.period')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((zone) => (
+              <Table.Tr key={zone.pcode}>
+                <Table.Td data-label={t('publicZones.column.pcode')}>
+                  <span className="ltr-value">{zone.pcode}</span>
+                </Table.Td>
+                <Table.Th scope="row" fw={400} data-label={t('publicZones.column.zone')}>
+                  <Anchor
+                    component={Link}
+                    to={`/zones/${zone.pcode}`}
+                    lang={hasLanguage(zone.name, language) ? undefined : 'en'}
+                  >
+                    {localized(zone.name, language, zone.pcode)}
+                  </Anchor>
+                </Table.Th>
+                <Table.Td data-label={t('publicZones.column.class')}>
+                  <ClassBadge zoneClass={zone.class} />
+                </Table.Td>
+                <Table.Td data-label={t('publicZones.column.period')}>
+                  <time dateTime={zone.period}>{formatPeriod(zone.period, language)}</time>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shown.map((zone) => (
-                <Table.Tr key={zone.pcode}>
-                  <Table.Td>
-                    <span className="ltr-value">{zone.pcode}</span>
-                  </Table.Td>
-                  <Table.Th scope="row" fw={400}>
-                    <Anchor
-                      component={Link}
-                      to={`/zones/${zone.pcode}`}
-                      lang={hasLanguage(zone.name, language) ? undefined : 'en'}
-                    >
-                      {localized(zone.name, language, zone.pcode)}
-                    </Anchor>
-                  </Table.Th>
-                  <Table.Td>
-                    <ClassBadge zoneClass={zone.class} />
-                  </Table.Td>
-                  <Table.Td>
-                    <time dateTime={zone.period}>{formatPeriod(zone.period, language)}</time>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
     </section>
   );
