@@ -82,10 +82,28 @@ export function browserForFile() {
 
   return {
     url,
-    /** A page in a fresh browser context, in English unless `locale` says otherwise. */
-    async open({ keep = false, locale = 'en-GB' }: { keep?: boolean; locale?: string } = {}): Promise<Page> {
+    /**
+     * A page in a fresh browser context, in English unless `locale` says otherwise; `javaScript: false` reads the
+     * site as a phone with JavaScript switched off does, `width` narrows the window (375: a phone).
+     */
+    async open({
+      keep = false,
+      locale = 'en-GB',
+      javaScript = true,
+      width = 1280,
+    }: {
+      keep?: boolean;
+      locale?: string;
+      javaScript?: boolean;
+      width?: number;
+    } = {}): Promise<Page> {
       if (!browser) throw new Error('the browser is not launched yet (call open() in a test or hook)');
-      const context = await browser.newContext({ baseURL: url, locale, viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({
+        baseURL: url,
+        locale,
+        javaScriptEnabled: javaScript,
+        viewport: { width, height: 900 },
+      });
       context.setDefaultTimeout(ACTION_TIMEOUT);
       context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT);
       const tracked: Tracked = { context, problems: [], keep };
