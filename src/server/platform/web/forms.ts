@@ -89,6 +89,14 @@ export function registerPublicForm<T>(app: FastifyInstance, renderPage: RenderPa
   );
 }
 
+/** A public form ready to be registered beside the pages (the web plugin's `forms` option). */
+export type FormRegistration = (app: FastifyInstance, renderPage: RenderPage) => void;
+
+/** Declares a public form for the web plugin: `webApp(app, { forms: [publicForm({ id, action, … })] })`. */
+export function publicForm<T>(form: PublicForm<T>): FormRegistration {
+  return (app, renderPage) => registerPublicForm(app, renderPage, form);
+}
+
 /** The posted fields as strings (a form post, or a JSON object from a script). */
 function formFields(body: unknown): Record<string, string> {
   if (body === null || typeof body !== 'object') return {};

@@ -5,7 +5,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isPublicPage } from '../../../web/public/paths.ts';
 import { compressText, negotiateEncoding } from '../http/compression.ts';
-import { acceptFormBodies, localPath, type PublicForm, type RenderPage, registerPublicForm } from './forms.ts';
+import {
+  acceptFormBodies,
+  type FormRegistration,
+  localPath,
+  type PublicForm,
+  type RenderPage,
+  registerPublicForm,
+} from './forms.ts';
 import { languageCookie, pageLanguage } from './language.ts';
 import { notBuiltPage } from './not-built.ts';
 import { assemblePage, type FormState, loadRenderer, type Renderer, ssrEntryBeside, stylesheetReader } from './ssr.ts';
@@ -18,8 +25,8 @@ export interface WebAppOptions {
   root?: string;
   /** The built server renderer of the public pages; `../ssr/render.js` beside `root` by default. */
   ssrEntry?: string;
-  /** More public forms (docs/web.md); the language form is always there. */
-  forms?: PublicForm<never>[];
+  /** More public forms (`publicForm(…)`, docs/web.md); the language form is always there. */
+  forms?: readonly FormRegistration[];
 }
 
 const HASHED_ASSETS = '/assets/';
@@ -147,5 +154,5 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions = {}):
     rendered ?? ((_request, reply, url) => applicationPage(url.split('?')[0] ?? '/', reply.code(422)));
   const languages = renderer?.LANGUAGES ?? ['en'];
   registerPublicForm(app, renderForm, languageForm(languages));
-  for (const form of options.forms ?? []) registerPublicForm(app, renderForm, form);
+  for (const register of options.forms ?? []) register(app, renderForm);
 }

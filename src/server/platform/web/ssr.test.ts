@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { registerErrorHandling } from '../http/problem.ts';
-import type { PublicForm } from './forms.ts';
+import { publicForm } from './forms.ts';
 import { webApp } from './plugin.ts';
 
 const CSS = 'body{color:#123456}';
@@ -41,13 +41,13 @@ export async function render(input) {
 `;
 
 /** A form of the kind the next modules add: a required message, sent back with what was typed when empty. */
-const messageForm: PublicForm<{ name: string; message: string }> = {
+const messageForm = publicForm({
   id: 'message',
   action: '/message',
   schema: z.object({ name: z.string(), message: z.string().trim().min(1, 'message.required') }),
   page: () => '/help',
   accept: ({ message }) => `/help?sent=${message.length}`,
-};
+});
 
 let root: string;
 let app: FastifyInstance;
@@ -64,7 +64,7 @@ beforeAll(async () => {
   app.get('/api/v1/public/echo', { config: { permission: 'public' } }, async (request) => ({
     language: request.headers['accept-language'],
   }));
-  await app.register(webApp, { root: path.join(root, 'web'), forms: [messageForm as PublicForm<never>] });
+  await app.register(webApp, { root: path.join(root, 'web'), forms: [messageForm] });
   await app.ready();
 });
 
