@@ -1,7 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTACT } from '../src/web/public/contact.ts';
-import { browserForFile } from './support/browser.ts';
+import { blocking, describeViolations, scanPage } from './support/axe.ts';
+import { browserForFile, hydrated, settled } from './support/browser.ts';
 import { catalogue } from './support/catalogue.ts';
 
 const browser = browserForFile();
@@ -155,6 +156,39 @@ describe('the public portal with JavaScript switched off', () => {
   });
 });
 
+describe('the public portal on a phone (375 px)', () => {
+  it('reads every column of the zone tables, nothing past the edge, with no serious axe finding', async () => {
+    const zones = (await (await fetch(`${browser.url}/api/v1/public/zones`)).json()) as PublicZone[];
+    const page = await browser.open({ locale: 'ar', width: 375 });
+    const findings: string[] = [];
+    for (const address of ['/ar', '/zones', `/zones/${zones[0]!.pcode}`]) {
+      await page.goto(address);
+      await settled(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), address).toBeLessThanOrEqual(375);
+      // Every cell of every table, and every badge, lies inside the window; each cell is named by its column.
+      const boxes = await page
+        .locator('.stacked-table td, .stacked-table tbody th, .zone-badge')
+        .evaluateAll((elements) =>
+          elements.map((element) => {
+            const box = element.getBoundingClientRect();
+            const label = element.classList.contains('zone-badge') ? 'badge' : element.getAttribute('data-label');
+            return { left: box.left, right: box.right, label };
+          }),
+        );
+      if (address !== '/ar') expect(boxes.filter((box) => box.label !== 'badge').length, address).toBeGreaterThan(0);
+      for (const box of boxes) {
+        expect(box.left, address).toBeGreaterThanOrEqual(0);
+        expect(box.right, address).toBeLessThanOrEqual(375);
+        expect(box.label, address).toBeTruthy();
+      }
+      const serious = blocking(await scanPage(page));
+      if (serious.length > 0) findings.push(`${address}\n${describeViolations(serious)}`);
+      await browser.screenshot(page, `phone ${address}`);
+    }
+    expect(findings.join('\n\n'), 'serious or critical axe violations at 375 px').toBe('');
+  });
+});
+
 describe('the public portal with JavaScript', () => {
   it('takes over the server’s page without a hydration error or a second request for its data', async () => {
     const page = await browser.open({ locale: 'ar' });
@@ -172,6 +206,7 @@ describe('the public portal with JavaScript', () => {
     await page.waitForLoadState('networkidle');
     // The page's data came with it; hydrated, the language chooser then switches the page in place.
     await page.getByRole('heading', { level: 1, name: zone.name.ar ?? zone.pcode }).waitFor();
+    await hydrated(page);
     expect(asked).toEqual([]);
     await page.getByRole('combobox', { name: ar('language.label') }).selectOption('en');
     await page.getByRole('heading', { level: 2, name: en('publicZones.zone.whyTitle') }).waitFor();

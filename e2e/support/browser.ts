@@ -133,6 +133,14 @@ function watch(page: Page, problems: string[]): void {
 }
 
 /**
+ * Waits until JavaScript has taken over a page the server rendered (main.tsx marks `<html data-hydrated>`): before
+ * that its controls are plain HTML (a select changes nothing until its form is sent).
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
+/**
  * Waits until the page has finished loading what it shows: the network quiet, one h1, and no loader or
  * running transition left (so a scan or screenshot sees the page as a person reads it).
  */

@@ -1,6 +1,6 @@
 import './styles/public.css';
 import { hydrate } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { type ReactNode, StrictMode, useEffect } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { isLanguage } from './i18n/languages.ts';
@@ -20,6 +20,17 @@ function serverState(): PageState | null {
   }
 }
 
+/**
+ * Marks the document once React has taken it over (`<html data-hydrated>`): until then a server-rendered page is
+ * plain HTML, whose forms post and links load pages; browser tests wait for it before using what JavaScript adds.
+ */
+function MarkHydrated({ children }: { children: ReactNode }) {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = '';
+  }, []);
+  return children;
+}
+
 const state = serverState();
 const root = document.getElementById('root');
 
@@ -36,7 +47,9 @@ if (state && root) {
   hydrateRoot(
     root,
     <StrictMode>
-      <App i18n={i18n} queryClient={queryClient} page={{ forms: state.forms }} />
+      <MarkHydrated>
+        <App i18n={i18n} queryClient={queryClient} page={{ forms: state.forms }} />
+      </MarkHydrated>
     </StrictMode>,
   );
 } else if (root) {
@@ -45,7 +58,9 @@ if (state && root) {
   await startI18n(isLanguage(addressed) ? addressed : initialLanguage());
   createRoot(root).render(
     <StrictMode>
-      <App i18n={i18n} queryClient={queryClient} />
+      <MarkHydrated>
+        <App i18n={i18n} queryClient={queryClient} />
+      </MarkHydrated>
     </StrictMode>,
   );
 }
