@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useParams } from 'react-router';
 import { PageLoader } from '../components/PageLoader.tsx';
@@ -10,21 +10,44 @@ import { LanguagesPage } from './LanguagesPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
 
-// The zone pages are chunks of their own (Leaflet another): the home page never downloads them.
-const loadZonesPage = () => import('./zones/ZonesPage.tsx');
-const loadZonePage = () => import('./zones/ZonePage.tsx');
-const ZonesPage = lazy(loadZonesPage);
-const ZonePage = lazy(loadZonePage);
-
 /**
- * Loads the chunk of the page at `pathname` before hydration, so the browser takes over the server's HTML at
- * once instead of leaving the page's part unhydrated until the chunk arrives.
+ * A page in a chunk of its own that can be loaded ahead: rendered through `lazy` inside a Suspense boundary (a
+ * loader until its chunk is there) until `preload` has loaded it, then directly, without a boundary. The server
+ * preloads the page's chunk before rendering and the browser before hydrating, so both render the page the same
+ * way and the browser takes it over in one pass (React hydrates a Suspense boundary's content later, on its own:
+ * a choice made in it meanwhile would be lost).
  */
-export async function preloadPublicPage(pathname = window.location.pathname): Promise<void> {
-  if (/^\/zones\/?$/.test(pathname)) await loadZonesPage();
-  else if (pathname.startsWith('/zones/')) await loadZonePage();
+interface PageChunk {
+  load: () => Promise<{ default: ComponentType }>;
+  Lazy: ComponentType;
+  loaded?: ComponentType;
 }
-const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<PageLoader />}>{children}</Suspense>;
+
+const pageChunk = (load: PageChunk['load']): PageChunk => ({ load, Lazy: lazy(load) });
+
+async function preload(chunk: PageChunk): Promise<void> {
+  chunk.loaded = (await chunk.load()).default;
+}
+
+function ChunkPage({ chunk }: { chunk: PageChunk }) {
+  const Loaded = chunk.loaded;
+  if (Loaded) return <Loaded />;
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <chunk.Lazy />
+    </Suspense>
+  );
+}
+
+// The zone pages are chunks of their own (Leaflet another): the home page never downloads them.
+const zonesPage = pageChunk(() => import('./zones/ZonesPage.tsx'));
+const zonePage = pageChunk(() => import('./zones/ZonePage.tsx'));
+
+/** Loads the chunk of the public page at `pathname` (before rendering it on the server, or hydrating it). */
+export async function preloadPublicPage(pathname = window.location.pathname): Promise<void> {
+  if (/^\/zones\/?$/.test(pathname)) await preload(zonesPage);
+  else if (pathname.startsWith('/zones/')) await preload(zonePage);
+}
 
 /** `/ar`, `/fr`…: the home page in that language, an address to share with people who read it. */
 function LanguageHome() {
@@ -45,22 +68,8 @@ export function PublicRoutes() {
         <Route index element={<HomePage />} />
         <Route path="help" element={<HelpPage />} />
         <Route path="languages" element={<LanguagesPage />} />
-        <Route
-          path="zones"
-          element={
-            <Lazy>
-              <ZonesPage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="zones/:pcode"
-          element={
-            <Lazy>
-              <ZonePage />
-            </Lazy>
-          }
-        />
+        <Route path="zones" element={<ChunkPage chunk={zonesPage} />} />
+        <Route path="zones/:pcode" element={<ChunkPage chunk={zonePage} />} />
         <Route path=":language" element={<LanguageHome />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -11,6 +11,7 @@ import { AppProviders, AppRoutes } from '../App.tsx';
 import { directionOf } from '../i18n/languages.ts';
 import { createI18n } from '../i18n/setup.ts';
 import { publicPageQueries } from '../public/data.ts';
+import { preloadPublicPage } from '../public/PublicRoutes.tsx';
 import type { FormState, PageContext } from '../public/page-context.tsx';
 import { serializePageState } from './state.ts';
 
@@ -77,7 +78,11 @@ export async function render(input: RenderInput): Promise<RenderedPage> {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: Number.POSITIVE_INFINITY } },
   });
-  const [i18n, fetched] = await Promise.all([i18nFor(input.language), prefetch(pathname, queryClient, input.fetch)]);
+  const [i18n, fetched] = await Promise.all([
+    i18nFor(input.language),
+    prefetch(pathname, queryClient, input.fetch),
+    preloadPublicPage(pathname),
+  ]);
   const forms = input.forms ?? {};
   const head: NonNullable<PageContext['head']> = {};
   // Waits for every lazy part (the zone pages' chunks). Every Suspense boundary stays in place in the HTML: React
