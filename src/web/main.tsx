@@ -48,7 +48,7 @@ if (state && root) {
     root,
     <StrictMode>
       <MarkHydrated>
-        <App i18n={i18n} queryClient={queryClient} page={{ forms: state.forms }} />
+        <App i18n={i18n} queryClient={queryClient} page={{ forms: state.forms, url: state.url }} />
       </MarkHydrated>
     </StrictMode>,
   );

@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useContext, useSyncExternalStore } from 'react';
+import { useLocation } from 'react-router';
 
 /**
  * A public form the server sent back because its input was invalid (see docs/web.md, "Forms without
@@ -16,6 +17,8 @@ export interface FormState {
  */
 export interface PageContext {
   forms: Readonly<Record<string, FormState>>;
+  /** The address the forms were sent back on: they show there only, not after moving to another page. */
+  url?: string;
   head?: { title?: string; status?: number };
 }
 
@@ -29,7 +32,10 @@ export const usePageContext = (): PageContext => useContext(Context);
 
 /** The form `id` as the server sent it back (typed values and errors), if it did. */
 export function useFormState(id: string): FormState | undefined {
-  return usePageContext().forms[id];
+  const page = usePageContext();
+  const { pathname, search } = useLocation();
+  if (page.url !== undefined && page.url !== `${pathname}${search}`) return undefined;
+  return page.forms[id];
 }
 
 const subscribeNever = () => () => {};

@@ -89,7 +89,7 @@ export async function render(input: RenderInput): Promise<RenderedPage> {
   // would move large ones to the end with an inline script, which the CSP refuses and a phone without JavaScript
   // never runs.
   const { prelude } = await prerenderToNodeStream(
-    <AppProviders i18n={i18n} queryClient={queryClient} page={{ forms, head }}>
+    <AppProviders i18n={i18n} queryClient={queryClient} page={{ forms, head, url: input.url }}>
       <StaticRouter location={input.url}>
         <AppRoutes />
       </StaticRouter>
