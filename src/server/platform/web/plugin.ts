@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isPublicPage } from '../../../web/public/paths.ts';
-import { compressText, negotiateEncoding } from '../http/compression.ts';
+import { negotiateEncoding } from '../http/compression.ts';
 import {
   acceptFormBodies,
   type FormRegistration,
@@ -15,7 +15,15 @@ import {
 } from './forms.ts';
 import { languageCookie, pageLanguage } from './language.ts';
 import { notBuiltPage } from './not-built.ts';
-import { assemblePage, type FormState, loadRenderer, type Renderer, ssrEntryBeside, stylesheetReader } from './ssr.ts';
+import {
+  assemblePage,
+  compressPage,
+  type FormState,
+  loadRenderer,
+  type Renderer,
+  ssrEntryBeside,
+  stylesheetReader,
+} from './ssr.ts';
 
 /** Where `npm run build:web` writes the web application (vite.config.ts `build.outDir`). */
 export const DEFAULT_WEB_ROOT = path.resolve(import.meta.dirname, '../../../../dist/web');
@@ -123,7 +131,7 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions = {}):
         .header('content-language', language)
         .type('text/html; charset=utf-8');
       if (encoding === 'identity') return reply.send(text);
-      return reply.header('content-encoding', encoding).send(await compressText(text, encoding));
+      return reply.header('content-encoding', encoding).send(await compressPage(text, encoding));
     };
 
   const rendered = renderer ? renderPage(renderer) : null;
