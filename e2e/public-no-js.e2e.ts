@@ -71,6 +71,13 @@ describe('the public portal with JavaScript switched off', () => {
     // Nothing asks for JavaScript: the old "needs JavaScript" notice is gone.
     expect(await page.locator('noscript').count()).toBe(0);
     await browser.screenshot(page, 'home in Arabic without JavaScript');
+    // The pages opened from it stay in Arabic, though the browser asks for English.
+    await page
+      .getByRole('banner')
+      .getByRole('link', { name: ar('publicZones.nav'), exact: true })
+      .click();
+    await page.getByRole('heading', { level: 1, name: ar('publicZones.list.title') }).waitFor();
+    expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
   });
 
   it('shows an Arabic reader a zone’s class and why it has it, in the first HTML', async () => {

@@ -1,7 +1,7 @@
 import { LANGUAGE_COOKIE } from '../../../web/public/paths.ts';
 
 /** The language page's code in an address (`/ar`, `/ckb/`), or undefined. */
-const addressedLanguage = (pathname: string) => /^\/([a-z]{2,3})\/?$/.exec(pathname)?.[1];
+export const addressedLanguage = (pathname: string) => /^\/([a-z]{2,3})\/?$/.exec(pathname)?.[1];
 
 /** A cookie's value from a Cookie header (the plugin also runs without @fastify/cookie, in its tests). */
 export function cookieValue(header: string | undefined, name: string): string | undefined {
@@ -49,3 +49,17 @@ export function pageLanguage(
 /** Sets the language cookie, as the browser's chooser does (src/web/i18n/setup.ts), for a year. */
 export const languageCookie = (code: string) =>
   `${LANGUAGE_COOKIE}=${code}; Path=/; Max-Age=${60 * 60 * 24 * 365}; SameSite=Lax`;
+
+/**
+ * The Set-Cookie header for a visit to a language's page (`/ar`) when the reader's choice is another or none: a
+ * link shared as "the Arabic page" keeps the reader in Arabic on every page they open from it.
+ */
+export function languagePageCookie(
+  pathname: string,
+  cookieHeader: string | undefined,
+  languages: readonly string[],
+): string | undefined {
+  const addressed = addressedLanguage(pathname);
+  if (!addressed || !languages.includes(addressed)) return undefined;
+  return cookieValue(cookieHeader, LANGUAGE_COOKIE) === addressed ? undefined : languageCookie(addressed);
+}

@@ -13,7 +13,7 @@ import {
   type RenderPage,
   registerPublicForm,
 } from './forms.ts';
-import { languageCookie, pageLanguage } from './language.ts';
+import { languageCookie, languagePageCookie, pageLanguage } from './language.ts';
 import { notBuiltPage } from './not-built.ts';
 import {
   assemblePage,
@@ -123,6 +123,8 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions = {}):
       });
       const status = !isPublicPage(pathname) ? 404 : page.status !== 200 ? page.status : sent.status;
       const text = await assemblePage(html, page, stylesheet);
+      const remember = languagePageCookie(pathname, request.headers.cookie, server.LANGUAGES);
+      if (remember) reply.header('set-cookie', remember);
       const encoding = negotiateEncoding(request.headers['accept-encoding']);
       reply
         .code(status)

@@ -116,6 +116,13 @@ describe('public pages rendered on the server', () => {
     expect(response.body).toContain(`<html lang="${language}"`);
   });
 
+  it('remembers the language of a language page (/ar) for the pages opened from it', async () => {
+    expect((await get('/ar')).headers['set-cookie']).toMatch(/^homeward_language=ar; Path=\/;/);
+    expect((await get('/ar', { cookie: 'homeward_language=ar' })).headers['set-cookie']).toBeUndefined();
+    expect((await get('/help')).headers['set-cookie']).toBeUndefined();
+    expect((await get('/xx')).headers['set-cookie']).toBeUndefined();
+  });
+
   it('answers an unknown page or zone with 404, and a lower-case P-code with its page', async () => {
     expect((await get('/no-such-page')).statusCode).toBe(404);
     expect((await get('/zones/QM99')).statusCode).toBe(404);
