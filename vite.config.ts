@@ -7,6 +7,8 @@ import { defineConfig, type Plugin } from 'vite';
 
 const root = path.resolve(import.meta.dirname, 'src/web');
 export const WEB_OUT_DIR = path.resolve(import.meta.dirname, 'dist/web');
+/** The server's rendering of the public pages, built for Node (`vite build --ssr`), loaded by the web plugin. */
+export const SSR_OUT_DIR = path.resolve(import.meta.dirname, 'dist/ssr');
 const apiTarget = process.env.HOMEWARD_API_URL ?? 'http://127.0.0.1:8080';
 
 const COMPRESSIBLE = /\.(js|css|html|json|svg|txt)$/;
@@ -42,17 +44,13 @@ function precompress(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   root,
-  publicDir: path.join(root, 'static'),
-  plugins: [react(), precompress()],
-  build: {
-    outDir: WEB_OUT_DIR,
-    emptyOutDir: true,
-    assetsDir: 'assets',
-    target: 'es2022',
-    reportCompressedSize: true,
-  },
+  publicDir: isSsrBuild ? false : path.join(root, 'static'),
+  plugins: isSsrBuild ? [react()] : [react(), precompress()],
+  build: isSsrBuild
+    ? { outDir: SSR_OUT_DIR, emptyOutDir: true, target: 'node22', copyPublicDir: false }
+    : { outDir: WEB_OUT_DIR, emptyOutDir: true, assetsDir: 'assets', target: 'es2022', reportCompressedSize: true },
   server: {
     host: '127.0.0.1',
     port: 5173,
@@ -61,4 +59,4 @@ export default defineConfig({
     proxy: { '/api/v1': { target: apiTarget }, '/api/docs': { target: apiTarget } },
   },
   preview: { proxy: { '/api/v1': { target: apiTarget }, '/api/docs': { target: apiTarget } } },
-});
+}));

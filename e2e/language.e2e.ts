@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserForFile, homeward } from './support/browser.ts';
+import { browserForFile, homeward, hydrated } from './support/browser.ts';
 import { catalogue } from './support/catalogue.ts';
 
 const run = homeward();
@@ -34,6 +34,7 @@ describe('languages and right-to-left', () => {
     const page = await browser.open();
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: en('home.title') }).waitFor();
+    await hydrated(page);
     expect(await documentLanguage(page)).toEqual({ lang: 'en', dir: 'ltr' });
     const ltr = await bannerLayout(page, en);
     expect(ltr.name).toBeLessThan(ltr.home);
@@ -61,6 +62,7 @@ describe('languages and right-to-left', () => {
     // The choice is remembered on the next visit.
     await page.goto('/help');
     await page.getByRole('heading', { level: 1, name: ar('help.title') }).waitFor();
+    await hydrated(page);
     expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
 
     // And undone by choosing English again.

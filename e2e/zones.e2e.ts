@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ZONE_STORY } from '../src/server/demo/story.ts';
 import { canonicalJson } from '../src/server/platform/audit/canonical.ts';
-import { browserForFile, homeward, settled } from './support/browser.ts';
+import { browserForFile, homeward, hydrated, settled } from './support/browser.ts';
 import { catalogue } from './support/catalogue.ts';
 import { signIn } from './support/staff.ts';
 
@@ -399,6 +399,7 @@ describe('return zones: a new monitor’s report, from the field to the public m
     const page = await browser.open();
     await page.goto('/zones');
     await page.getByRole('heading', { level: 1, name: en('publicZones.list.title'), exact: true }).waitFor();
+    await hydrated(page);
     const table = page.getByRole('region', { name: en('publicZones.list.tableTitle'), exact: true });
     await table
       .getByRole('combobox', { name: en('publicZones.list.classFilter'), exact: true })

@@ -88,22 +88,26 @@ export function browserForFile() {
     url,
     /**
      * A page in a fresh browser context, in English unless `locale` says otherwise; with `phone`, a touch screen
-     * 375 px wide (an iPhone SE's), otherwise a desktop window 1280 px wide.
+     * 375 px wide (an iPhone SE's), otherwise a desktop window 1280 px wide; `javaScript: false` reads the site as a
+     * browser with JavaScript switched off does.
      */
     async open({
       keep = false,
       locale = 'en-GB',
       phone = false,
+      javaScript = true,
     }: {
       keep?: boolean;
       locale?: string;
       phone?: boolean;
+      javaScript?: boolean;
     } = {}): Promise<Page> {
       if (!browser) throw new Error('the browser is not launched yet (call open() in a test or hook)');
       const context = await browser.newContext({
         baseURL: url,
         locale,
         ...(phone ? PHONE : { viewport: DESKTOP }),
+        javaScriptEnabled: javaScript,
       });
       context.setDefaultTimeout(ACTION_TIMEOUT);
       context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT);
@@ -131,6 +135,14 @@ function watch(page: Page, problems: string[]): void {
       problems.push(`${page.url()}: ${message.text()}`);
     }
   });
+}
+
+/**
+ * Waits until JavaScript has taken over a page the server rendered (main.tsx marks `<html data-hydrated>`): before
+ * that its controls are plain HTML (a select changes nothing until its form is sent).
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 }
 
 /**

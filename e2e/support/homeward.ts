@@ -64,12 +64,15 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   });
 }
 
-/** Builds the web application (`vite build`) when dist/web is missing or out of date. */
+/** Builds the web application and its server renderer (`npm run build:web`) when dist/web is missing or out of date. */
 export async function ensureWebBuild(log: (line: string) => void = console.log): Promise<void> {
   const reason = webBuildNeeded();
   if (!reason) return;
   log(`building the web application (${reason})…`);
-  await run(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+  const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
+  await run(process.execPath, [vite, 'build', '--logLevel', 'warn']);
+  // The server's rendering of the public pages (dist/ssr), as `npm run build:web` builds it.
+  await run(process.execPath, [vite, 'build', '--ssr', 'ssr/render.tsx', '--logLevel', 'warn']);
 }
 
 /**

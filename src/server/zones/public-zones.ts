@@ -162,6 +162,11 @@ export async function publicZonePageBody(
   return encoded(cached, `zone-${pcode}-${Buffer.from(stamp).toString('base64url')}`, encoding);
 }
 
+/** A zone's published classes, newest period first, each with its publication and classification. */
+export async function publicZoneHistory(db: Database, pcode: string): Promise<PublicZoneDetail['history']> {
+  return (await publicZoneDetail(db, pcode)).history;
+}
+
 /** A zone's published history (newest period first) with the explanation of each class. */
 export async function publicZoneDetail(db: Database, pcode: string): Promise<PublicZoneDetail> {
   const zone = await findZone(db, pcode);

@@ -16,6 +16,7 @@ import {
   PublicationSummary,
   PublicZone,
   PublicZoneDetail,
+  PublicZoneHistoryEntry,
   PublicZonesQuery,
   PublishPeriodRequest,
   SaveFrameworkDraftRequest,
@@ -37,7 +38,7 @@ import {
   verifyObservation,
 } from './observations.ts';
 import './problems.ts';
-import { publicZonePageBody, publicZonesBody, publishedContent } from './public-zones.ts';
+import { publicZoneHistory, publicZonePageBody, publicZonesBody, publishedContent } from './public-zones.ts';
 import { listPublications, publishPeriod, recomputePeriod, reviewPeriod } from './publications.ts';
 
 const tags = ['zones'];
@@ -285,6 +286,19 @@ export async function publicZoneRoutes(app: HomewardApp): Promise<void> {
       if (encoding !== 'identity') reply.header('content-encoding', encoding);
       return reply.type('application/json').send(body as never);
     },
+  );
+  app.get(
+    '/public/zones/:pcode/history',
+    {
+      config: { permission: 'public' },
+      schema: {
+        summary: "A zone's published classes over time, with their explanations",
+        tags: ['public'],
+        params: PcodeParams,
+        response: { 200: z.object({ history: z.array(PublicZoneHistoryEntry) }) },
+      },
+    },
+    async (request) => ({ history: await publicZoneHistory(request.ctx.db, request.params.pcode) }),
   );
   app.get(
     '/public/publications/:id',

@@ -1,14 +1,25 @@
 import { type RefObject, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
+import { usePageContext } from '../public/page-context.tsx';
 
 /** Sets the browser tab's title: "<page> · Homeward" (screen readers announce it on navigation). */
 export function usePageTitle(title: string | undefined): void {
   const { t } = useTranslation();
   const product = t('app.name');
+  const full = title ? `${title} · ${product}` : product;
+  // While the server renders a public page, the title goes into its <title> (effects do not run there).
+  const head = usePageContext().head;
+  if (head) head.title = full;
   useEffect(() => {
-    document.title = title ? `${title} · ${product}` : product;
-  }, [title, product]);
+    document.title = full;
+  }, [full]);
+}
+
+/** The response's status while the server renders a public page (404 for a page or zone that does not exist). */
+export function usePageStatus(status: number): void {
+  const head = usePageContext().head;
+  if (head) head.status = status;
 }
 
 /**

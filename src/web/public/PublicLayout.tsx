@@ -2,10 +2,10 @@ import { Anchor, Box, Container, Group, Text, Title } from '@mantine/core';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
-import { LanguageSelect } from '../components/LanguageSelect.tsx';
 import { useFocusOnNavigate } from '../components/page.ts';
 import { MAIN_ID, SkipLink } from '../components/SkipLink.tsx';
 import { ContactChannels } from './ContactChannels.tsx';
+import { LanguageForm } from './LanguageForm.tsx';
 
 function HeaderLink({ to, children }: { to: string; children: string }) {
   return (
@@ -42,7 +42,7 @@ export function PublicLayout() {
                 <HeaderLink to="/languages">{t('public.nav.languages')}</HeaderLink>
               </Group>
             </Box>
-            <LanguageSelect />
+            <LanguageForm />
           </Group>
         </Container>
       </Box>

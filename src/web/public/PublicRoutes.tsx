@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useParams } from 'react-router';
 import { PageLoader } from '../components/PageLoader.tsx';
@@ -10,10 +10,44 @@ import { LanguagesPage } from './LanguagesPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
 
-// The zone pages (and Leaflet with them) are chunks of their own: the home page never downloads them.
-const ZonesPage = lazy(() => import('./zones/ZonesPage.tsx'));
-const ZonePage = lazy(() => import('./zones/ZonePage.tsx'));
-const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<PageLoader />}>{children}</Suspense>;
+/**
+ * A page in a chunk of its own that can be loaded ahead: rendered through `lazy` inside a Suspense boundary (a
+ * loader until its chunk is there) until `preload` has loaded it, then directly, without a boundary. The server
+ * preloads the page's chunk before rendering and the browser before hydrating, so both render the page the same
+ * way and the browser takes it over in one pass (React hydrates a Suspense boundary's content later, on its own:
+ * a choice made in it meanwhile would be lost).
+ */
+interface PageChunk {
+  load: () => Promise<{ default: ComponentType }>;
+  Lazy: ComponentType;
+  loaded?: ComponentType;
+}
+
+const pageChunk = (load: PageChunk['load']): PageChunk => ({ load, Lazy: lazy(load) });
+
+async function preload(chunk: PageChunk): Promise<void> {
+  chunk.loaded = (await chunk.load()).default;
+}
+
+function ChunkPage({ chunk }: { chunk: PageChunk }) {
+  const Loaded = chunk.loaded;
+  if (Loaded) return <Loaded />;
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <chunk.Lazy />
+    </Suspense>
+  );
+}
+
+// The zone pages are chunks of their own (Leaflet another): the home page never downloads them.
+const zonesPage = pageChunk(() => import('./zones/ZonesPage.tsx'));
+const zonePage = pageChunk(() => import('./zones/ZonePage.tsx'));
+
+/** Loads the chunk of the public page at `pathname` (before rendering it on the server, or hydrating it). */
+export async function preloadPublicPage(pathname = window.location.pathname): Promise<void> {
+  if (/^\/zones\/?$/.test(pathname)) await preload(zonesPage);
+  else if (pathname.startsWith('/zones/')) await preload(zonePage);
+}
 
 /** `/ar`, `/fr`…: the home page in that language, an address to share with people who read it. */
 function LanguageHome() {
@@ -34,22 +68,8 @@ export function PublicRoutes() {
         <Route index element={<HomePage />} />
         <Route path="help" element={<HelpPage />} />
         <Route path="languages" element={<LanguagesPage />} />
-        <Route
-          path="zones"
-          element={
-            <Lazy>
-              <ZonesPage />
-            </Lazy>
-          }
-        />
-        <Route
-          path="zones/:pcode"
-          element={
-            <Lazy>
-              <ZonePage />
-            </Lazy>
-          }
-        />
+        <Route path="zones" element={<ChunkPage chunk={zonesPage} />} />
+        <Route path="zones/:pcode" element={<ChunkPage chunk={zonePage} />} />
         <Route path=":language" element={<LanguageHome />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

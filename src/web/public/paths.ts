@@ -14,3 +14,9 @@ export const ZONE_PAGE = /^\/zones(?:\/[A-Za-z]{2}[0-9]{0,12})?\/?$/;
 export function isPublicPage(pathname: string): boolean {
   return PUBLIC_PAGES.includes(pathname) || LANGUAGE_PAGE.test(pathname) || ZONE_PAGE.test(pathname);
 }
+
+/**
+ * The cookie holding the reader's chosen language (set by the language form and the chooser): the server renders
+ * public pages in it, before Accept-Language, and a language page's address (`/ar`) comes before both.
+ */
+export const LANGUAGE_COOKIE = 'homeward_language';

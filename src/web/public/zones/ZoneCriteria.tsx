@@ -59,56 +59,58 @@ function Criterion({
         <StatusBadge status={criterion.status} />
         {criterion.kind === 'precondition' ? <Text size="sm">{t('publicZones.zone.precondition')}</Text> : null}
       </Group>
-      <Table.ScrollContainer minWidth={760} type="native">
-        <Table verticalSpacing="xs" withTableBorder aria-labelledby={id}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('publicZones.column.indicator')}</Table.Th>
-              <Table.Th scope="col">{t('publicZones.column.status')}</Table.Th>
-              <Table.Th scope="col">{t('publicZones.column.value')}</Table.Th>
-              <Table.Th scope="col">{t('publicZones.column.period')}</Table.Th>
-              <Table.Th scope="col">{t('publicZones.column.source')}</Table.Th>
-              <Table.Th scope="col">{t('publicZones.column.basis')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {criterion.indicators.map((indicator) => {
-              const indicatorDefinition = definition?.indicators.find((i) => i.code === indicator.indicator);
-              return (
-                <Table.Tr key={indicator.indicator}>
-                  <Table.Th scope="row" fw={400}>
-                    <span lang={hasLanguage(indicatorDefinition?.name, language) ? undefined : 'en'}>
-                      {localized(indicatorDefinition?.name, language, indicator.indicator)}
-                    </span>
-                    {indicator.hard ? (
-                      <Text size="sm" mt={2}>
-                        {t('publicZones.zone.hard')}
-                      </Text>
-                    ) : null}
-                  </Table.Th>
-                  <Table.Td>
-                    <StatusBadge status={indicator.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    {indicator.value === null
-                      ? t('publicZones.zone.noValue')
-                      : formatValue(t, indicatorDefinition?.unit, indicator.value)}
-                  </Table.Td>
-                  <Table.Td>
-                    {indicator.period ? (
-                      <time dateTime={indicator.period}>{formatPeriod(indicator.period, language)}</time>
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                  <Table.Td>{indicator.source ? t(`publicZones.source.${indicator.source}`) : '—'}</Table.Td>
-                  <Table.Td>{t(`publicZones.basis.${indicator.basis}`)}</Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <Table verticalSpacing="xs" withTableBorder aria-labelledby={id} className="stacked-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('publicZones.column.indicator')}</Table.Th>
+            <Table.Th scope="col">{t('publicZones.column.status')}</Table.Th>
+            <Table.Th scope="col">{t('publicZones.column.value')}</Table.Th>
+            <Table.Th scope="col">{t('publicZones.column.period')}</Table.Th>
+            <Table.Th scope="col">{t('publicZones.column.source')}</Table.Th>
+            <Table.Th scope="col">{t('publicZones.column.basis')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {criterion.indicators.map((indicator) => {
+            const indicatorDefinition = definition?.indicators.find((i) => i.code === indicator.indicator);
+            return (
+              <Table.Tr key={indicator.indicator}>
+                <Table.Th scope="row" fw={400} data-label={t('publicZones.column.indicator')}>
+                  <span lang={hasLanguage(indicatorDefinition?.name, language) ? undefined : 'en'}>
+                    {localized(indicatorDefinition?.name, language, indicator.indicator)}
+                  </span>
+                  {indicator.hard ? (
+                    <Text size="sm" mt={2}>
+                      {t('publicZones.zone.hard')}
+                    </Text>
+                  ) : null}
+                </Table.Th>
+                <Table.Td data-label={t('publicZones.column.status')}>
+                  <StatusBadge status={indicator.status} />
+                </Table.Td>
+                <Table.Td data-label={t('publicZones.column.value')}>
+                  {indicator.value === null
+                    ? t('publicZones.zone.noValue')
+                    : formatValue(t, indicatorDefinition?.unit, indicator.value)}
+                </Table.Td>
+                <Table.Td data-label={t('publicZones.column.period')}>
+                  {indicator.period ? (
+                    <time dateTime={indicator.period}>{formatPeriod(indicator.period, language)}</time>
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
+                <Table.Td data-label={t('publicZones.column.source')}>
+                  {indicator.source ? t(`publicZones.source.${indicator.source}`) : '—'}
+                </Table.Td>
+                <Table.Td data-label={t('publicZones.column.basis')}>
+                  {t(`publicZones.basis.${indicator.basis}`)}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
     </section>
   );
 }

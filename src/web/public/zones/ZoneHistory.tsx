@@ -26,62 +26,60 @@ export function ZoneHistory({
       {rows.length === 0 ? (
         <Text>{t('publicZones.zone.noHistory')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720} type="native">
-          <Table striped captionSide="top" verticalSpacing="sm">
-            <Table.Caption ta="start">{t('publicZones.zone.historyCaption', { zone: name })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('publicZones.column.period')}</Table.Th>
-                <Table.Th scope="col">{t('publicZones.column.class')}</Table.Th>
-                <Table.Th scope="col">{t('publicZones.column.published')}</Table.Th>
-                <Table.Th scope="col">{t('publicZones.column.hash')}</Table.Th>
-                <Table.Th scope="col">{t('publicZones.column.note')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map(({ entry, replaced }) => {
-                const { publication } = entry;
-                const notes = [
-                  publication.id === current?.publication.id ? t('publicZones.zone.current') : null,
-                  publication.replaces
-                    ? publication.reason
-                      ? t('publicZones.zone.correctsBecause', { reason: publication.reason })
-                      : t('publicZones.zone.corrects')
-                    : null,
-                  replaced ? t('publicZones.zone.replaced') : null,
-                ].filter((note) => note !== null);
-                return (
-                  <Table.Tr key={publication.id}>
-                    <Table.Th scope="row" fw={400}>
-                      <time dateTime={entry.period}>{formatPeriod(entry.period, i18n.language)}</time>
-                    </Table.Th>
-                    <Table.Td>
-                      <ClassBadge zoneClass={entry.class} />
-                    </Table.Td>
-                    <Table.Td>
-                      <time dateTime={publication.publishedAt}>{format.date(publication.publishedAt)}</time>
-                    </Table.Td>
-                    <Table.Td>
-                      <span
-                        className="zone-hash"
-                        title={t('publicZones.zone.hashTitle', { hash: publication.contentHash })}
-                      >
-                        {shortHash(publication.contentHash)}
-                      </span>
-                    </Table.Td>
-                    <Table.Td>
-                      {notes.map((note) => (
-                        <Text key={note} size="sm">
-                          {note}
-                        </Text>
-                      ))}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Table striped captionSide="top" verticalSpacing="sm" className="stacked-table">
+          <Table.Caption ta="start">{t('publicZones.zone.historyCaption', { zone: name })}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('publicZones.column.period')}</Table.Th>
+              <Table.Th scope="col">{t('publicZones.column.class')}</Table.Th>
+              <Table.Th scope="col">{t('publicZones.column.published')}</Table.Th>
+              <Table.Th scope="col">{t('publicZones.column.hash')}</Table.Th>
+              <Table.Th scope="col">{t('publicZones.column.note')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map(({ entry, replaced }) => {
+              const { publication } = entry;
+              const notes = [
+                publication.id === current?.publication.id ? t('publicZones.zone.current') : null,
+                publication.replaces
+                  ? publication.reason
+                    ? t('publicZones.zone.correctsBecause', { reason: publication.reason })
+                    : t('publicZones.zone.corrects')
+                  : null,
+                replaced ? t('publicZones.zone.replaced') : null,
+              ].filter((note) => note !== null);
+              return (
+                <Table.Tr key={publication.id}>
+                  <Table.Th scope="row" fw={400} data-label={t('publicZones.column.period')}>
+                    <time dateTime={entry.period}>{formatPeriod(entry.period, i18n.language)}</time>
+                  </Table.Th>
+                  <Table.Td data-label={t('publicZones.column.class')}>
+                    <ClassBadge zoneClass={entry.class} />
+                  </Table.Td>
+                  <Table.Td data-label={t('publicZones.column.published')}>
+                    <time dateTime={publication.publishedAt}>{format.date(publication.publishedAt)}</time>
+                  </Table.Td>
+                  <Table.Td data-label={t('publicZones.column.hash')}>
+                    <span
+                      className="zone-hash"
+                      title={t('publicZones.zone.hashTitle', { hash: publication.contentHash })}
+                    >
+                      {shortHash(publication.contentHash)}
+                    </span>
+                  </Table.Td>
+                  <Table.Td data-label={t('publicZones.column.note')}>
+                    {notes.map((note) => (
+                      <Text key={note} size="sm">
+                        {note}
+                      </Text>
+                    ))}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
       )}
     </section>
   );

@@ -1,5 +1,3 @@
-import 'leaflet/dist/leaflet.css';
-import * as L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ZoneClass } from '../../../shared/zones/schemas.ts';
@@ -46,38 +44,15 @@ export function ZoneMap({
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const map = L.map(element, {
-      zoomControl: false,
-      attributionControl: Boolean(TILE_URL),
-      maxZoom: 18,
-      zoomSnap: 0.25,
+    let map: import('leaflet').Map | undefined;
+    let gone = false;
+    void import('./leaflet.ts').then(({ L }) => {
+      if (gone) return;
+      map = drawZones(L, element, zones, { zoomIn, zoomOut, close });
     });
-    L.control.zoom({ zoomInTitle: zoomIn, zoomOutTitle: zoomOut }).addTo(map);
-    if (TILE_URL) L.tileLayer(TILE_URL, { attribution: TILE_ATTRIBUTION, maxZoom: 18 }).addTo(map);
-    for (const zone of zones) {
-      const style = zone.zoneClass ? classStyle(zone.zoneClass) : null;
-      const layer = L.geoJSON(zone.shape, {
-        style: {
-          color: MAP_OUTLINE,
-          weight: 1.5,
-          ...(style?.dashed ? { dashArray: '6 4' } : {}),
-          fillColor: style?.fill ?? '#ffffff',
-          fillOpacity: style ? (TILE_URL ? 0.7 : 1) : 0.25,
-        },
-        interactive: Boolean(zone.popup),
-      });
-      if (zone.popup) layer.bindPopup(zone.popup, { maxWidth: 280 });
-      layer.addTo(map);
-    }
-    // Leaflet names its popup's close button in English only.
-    map.on('popupopen', (event) =>
-      event.popup.getElement()?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', close),
-    );
-    const bounds = boundsOf(zones.map((zone) => zone.shape));
-    if (bounds) map.fitBounds(bounds, { padding: [12, 12] });
-    else map.setView([0, 0], 2);
     return () => {
-      map.remove();
+      gone = true;
+      map?.remove();
     };
   }, [zones, zoomIn, zoomOut, close]);
 
@@ -91,4 +66,44 @@ export function ZoneMap({
       style={{ height, background: MAP_BACKGROUND }}
     />
   );
+}
+
+/** Draws the zones with Leaflet (loaded by then) into `element`, fitted to their bounds. */
+function drawZones(
+  L: typeof import('leaflet'),
+  element: HTMLElement,
+  zones: readonly MapZone[],
+  { zoomIn, zoomOut, close }: { zoomIn: string; zoomOut: string; close: string },
+): import('leaflet').Map {
+  const map = L.map(element, {
+    zoomControl: false,
+    attributionControl: Boolean(TILE_URL),
+    maxZoom: 18,
+    zoomSnap: 0.25,
+  });
+  L.control.zoom({ zoomInTitle: zoomIn, zoomOutTitle: zoomOut }).addTo(map);
+  if (TILE_URL) L.tileLayer(TILE_URL, { attribution: TILE_ATTRIBUTION, maxZoom: 18 }).addTo(map);
+  for (const zone of zones) {
+    const style = zone.zoneClass ? classStyle(zone.zoneClass) : null;
+    const layer = L.geoJSON(zone.shape, {
+      style: {
+        color: MAP_OUTLINE,
+        weight: 1.5,
+        ...(style?.dashed ? { dashArray: '6 4' } : {}),
+        fillColor: style?.fill ?? '#ffffff',
+        fillOpacity: style ? (TILE_URL ? 0.7 : 1) : 0.25,
+      },
+      interactive: Boolean(zone.popup),
+    });
+    if (zone.popup) layer.bindPopup(zone.popup, { maxWidth: 280 });
+    layer.addTo(map);
+  }
+  // Leaflet names its popup's close button in English only.
+  map.on('popupopen', (event) =>
+    event.popup.getElement()?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', close),
+  );
+  const bounds = boundsOf(zones.map((zone) => zone.shape));
+  if (bounds) map.fitBounds(bounds, { padding: [12, 12] });
+  else map.setView([0, 0], 2);
+  return map;
 }

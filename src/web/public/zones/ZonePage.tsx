@@ -1,14 +1,11 @@
-import './zones.css';
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { PCODE } from '../../../shared/zones/constants.ts';
-import type { PublicZoneDetail } from '../../../shared/zones/schemas.ts';
-import { isApiError } from '../../api/problem.ts';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { usePageTitle } from '../../components/page.ts';
-import { usePublicZone } from './api.ts';
+import { usePageStatus, usePageTitle } from '../../components/page.ts';
+import { usePublicZone, usePublicZoneHistory, type ZoneDetail } from './api.ts';
 import { ClassMeanings, TransparencyNote } from './ClassMeanings.tsx';
 import { hasLanguage, localized } from './format.ts';
 import { ZoneCriteria } from './ZoneCriteria.tsx';
@@ -30,7 +27,7 @@ function Zone({ pcode }: { pcode: string }) {
   const query = usePublicZone(pcode);
   const zone = query.data?.zone;
   const name = zone ? localized(zone.name, language, zone.pcode) : t('publicZones.zone.loadingTitle', { pcode });
-  const notFound = isApiError(query.error) && query.error.status === 404;
+  const notFound = query.data === null;
   usePageTitle(notFound ? t('publicZones.notFound.title') : name);
   if (notFound) return <ZoneNotFound pcode={pcode} />;
 
@@ -61,21 +58,28 @@ function Zone({ pcode }: { pcode: string }) {
         <PageLoader />
       ) : query.isError ? (
         <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
+      ) : query.data ? (
         <ZoneSections detail={query.data} name={name} />
-      )}
+      ) : null}
     </Stack>
   );
 }
 
-function ZoneSections({ detail, name }: { detail: PublicZoneDetail; name: string }) {
+function ZoneSections({ detail, name }: { detail: ZoneDetail; name: string }) {
   const { current, framework } = detail;
+  const history = usePublicZoneHistory(detail.zone.pcode);
   return (
     <>
       <ZoneCurrent current={current} framework={framework} />
       <ZoneShapeMap shape={detail.shape} zoneClass={current?.class ?? null} name={name} />
       {current ? <ZoneCriteria classification={current.classification} framework={framework} /> : null}
-      <ZoneHistory history={detail.history} current={current} name={name} />
+      {history.isPending ? (
+        <PageLoader />
+      ) : history.isError ? (
+        <ErrorPanel error={history.error} onRetry={() => void history.refetch()} />
+      ) : (
+        <ZoneHistory history={history.data} current={current} name={name} />
+      )}
       <ClassMeanings />
       <TransparencyNote seq={current?.publication.auditSeq} />
     </>
@@ -85,6 +89,7 @@ function ZoneSections({ detail, name }: { detail: PublicZoneDetail; name: string
 function ZoneNotFound({ pcode }: { pcode: string }) {
   const { t } = useTranslation();
   usePageTitle(t('publicZones.notFound.title'));
+  usePageStatus(404);
   return (
     <Stack gap="md" maw={760}>
       <Title order={1}>{t('publicZones.notFound.title')}</Title>

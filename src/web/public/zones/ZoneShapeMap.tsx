@@ -2,6 +2,7 @@ import { Box, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ZoneClass } from '../../../shared/zones/schemas.ts';
+import { useHydrated } from '../page-context.tsx';
 import { shapeOf } from './geo.ts';
 import { type MapZone, ZoneMap } from './ZoneMap.tsx';
 
@@ -16,11 +17,13 @@ export function ZoneShapeMap({
   name: string;
 }) {
   const { t } = useTranslation();
+  const hydrated = useHydrated();
   const zones = useMemo<MapZone[]>(() => {
     const outline = shapeOf(shape);
     return outline ? [{ shape: outline, zoneClass }] : [];
   }, [shape, zoneClass]);
-  if (zones.length === 0) return null;
+  // The outline is drawn with JavaScript only; without it the page's text says everything the map would.
+  if (!hydrated || zones.length === 0) return null;
   return (
     <section aria-labelledby="zone-shape-title">
       <Title id="zone-shape-title" order={2} mb="sm">

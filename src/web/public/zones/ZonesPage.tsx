@@ -1,9 +1,9 @@
-import './zones.css';
 import { Alert, Center, Loader, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/page.ts';
+import { useHydrated } from '../page-context.tsx';
 import { usePublicZoneList, usePublicZoneMap } from './api.ts';
 import { ClassMeanings, TransparencyNote } from './ClassMeanings.tsx';
 import { ZonesMapSection } from './ZonesMapSection.tsx';
@@ -37,7 +37,7 @@ export default function ZonesPage() {
         </Alert>
       ) : (
         <>
-          <MapArea total={list.data.length} />
+          <MapWhenScripted total={list.data.length} />
           <ZonesTable zones={list.data} />
         </>
       )}
@@ -45,6 +45,11 @@ export default function ZonesPage() {
       <TransparencyNote />
     </Stack>
   );
+}
+
+/** The map needs JavaScript; the table beside it holds the same data for every reader. */
+function MapWhenScripted({ total }: { total: number }) {
+  return useHydrated() ? <MapArea total={total} /> : null;
 }
 
 function MapArea({ total }: { total: number }) {

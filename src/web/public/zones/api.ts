@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { PublicZone, PublicZoneDetail } from '../../../shared/zones/schemas.ts';
 import { api } from '../../api/api.ts';
+import { isApiError } from '../../api/problem.ts';
+import type { PublicQuery } from '../data.ts';
 import { zoneFeatures } from './geo.ts';
 
 /** The public zone API: no session, nothing about the reader sent beyond their language. */
@@ -8,29 +10,70 @@ export const publicZoneKeys = {
   list: ['public-zones', 'json'] as const,
   map: ['public-zones', 'geojson'] as const,
   zone: (pcode: string) => ['public-zones', 'zone', pcode] as const,
+  history: (pcode: string) => ['public-zones', 'history', pcode] as const,
 };
 
+/** A zone's page without its history (which has its own request). */
+export type ZoneDetail = Omit<PublicZoneDetail, 'history'>;
+export type HistoryEntry = PublicZoneDetail['history'][number];
+/** What the history table shows of an entry: the classification (the larger part) stays on the server. */
+export type HistoryRow = Pick<HistoryEntry, 'period' | 'class' | 'publication'>;
+
 /** Every zone with a published class (the table: zones without an outline included). */
-export function usePublicZoneList() {
+export const zoneListQuery: PublicQuery<PublicZone[]> = {
+  key: publicZoneKeys.list,
+  path: '/public/zones',
+  shape: (body) => body as PublicZone[],
+};
+
+/** One zone: its current class and its explanation, the framework and its outline; null when there is none. */
+export const zoneQuery = (pcode: string): PublicQuery<ZoneDetail | null> => ({
+  key: publicZoneKeys.zone(pcode),
+  path: `/public/zones/${encodeURIComponent(pcode)}`,
+  notFound: null,
+  shape: (body) => {
+    const { history: _history, ...detail } = body as PublicZoneDetail;
+    return detail;
+  },
+});
+
+/** The zone's published classes over time, as the history table shows them. */
+export const zoneHistoryQuery = (pcode: string): PublicQuery<HistoryRow[]> => ({
+  key: publicZoneKeys.history(pcode),
+  path: `/public/zones/${encodeURIComponent(pcode)}/history`,
+  notFound: [],
+  shape: (body) =>
+    (body as { history: HistoryEntry[] }).history.map(({ period, class: zoneClass, publication }) => ({
+      period,
+      class: zoneClass,
+      publication,
+    })),
+});
+
+/** The query in the browser: the same key and shape as the server's prefetch, so hydration finds its data. */
+export function usePublicQuery<T>(query: PublicQuery<T>) {
   return useQuery({
-    queryKey: publicZoneKeys.list,
-    queryFn: ({ signal }) => api.get<PublicZone[]>('/public/zones', { signal }),
+    queryKey: query.key,
+    queryFn: async ({ signal }) => {
+      try {
+        return query.shape(await api.get<unknown>(query.path, { signal }));
+      } catch (error) {
+        if ('notFound' in query && isApiError(error) && error.status === 404) return query.notFound as T;
+        throw error;
+      }
+    },
   });
 }
 
-/** The zones with a published class and an outline, as GeoJSON features (the map). */
+export const usePublicZoneList = () => usePublicQuery(zoneListQuery);
+export const usePublicZone = (pcode: string) => usePublicQuery(zoneQuery(pcode));
+export const usePublicZoneHistory = (pcode: string) => usePublicQuery(zoneHistoryQuery(pcode));
+
+/** The zones with a published class and an outline, as GeoJSON features (the map, drawn in the browser only). */
 export function usePublicZoneMap() {
   return useQuery({
     queryKey: publicZoneKeys.map,
     queryFn: async ({ signal }) =>
       zoneFeatures(await api.get<unknown>('/public/zones', { query: { format: 'geojson' }, signal })),
-  });
-}
-
-/** One zone: its current class, the history of its published classes, the framework and its outline. */
-export function usePublicZone(pcode: string) {
-  return useQuery({
-    queryKey: publicZoneKeys.zone(pcode),
-    queryFn: ({ signal }) => api.get<PublicZoneDetail>(`/public/zones/${encodeURIComponent(pcode)}`, { signal }),
   });
 }

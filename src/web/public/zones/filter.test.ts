@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicZone } from '../../../shared/zones/schemas.ts';
-import { countByClass, filterFromSearch, filterToSearch, filterZones, matchesZone, searchable } from './filter.ts';
+import {
+  countByClass,
+  filterFromSearch,
+  filterToSearch,
+  filterZones,
+  invalidClass,
+  matchesZone,
+  searchable,
+} from './filter.ts';
 
 const zone = (pcode: string, name: PublicZone['name'], zoneClass: PublicZone['class']): PublicZone => ({
   pcode,
@@ -58,6 +66,13 @@ describe('filtering the zone table', () => {
     expect(filterFromSearch(filterToSearch(filter))).toEqual(filter);
     expect(filterToSearch(all).toString()).toBe('');
     expect(filterFromSearch(new URLSearchParams('class=safe'))).toEqual(all);
+  });
+
+  it('says when the address names a class that does not exist (the page then shows the error)', () => {
+    expect(invalidClass(new URLSearchParams('q=x&class=safe'))).toBe(true);
+    expect(invalidClass(new URLSearchParams('class=conducive'))).toBe(false);
+    expect(invalidClass(new URLSearchParams('class='))).toBe(false);
+    expect(invalidClass(new URLSearchParams('q=x'))).toBe(false);
   });
 
   it('compares text without case, accents or Arabic short vowels', () => {

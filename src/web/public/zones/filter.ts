@@ -49,6 +49,12 @@ export function filterFromSearch(params: URLSearchParams): ZoneFilter {
   return { text: params.get('q') ?? '', zoneClass: isZoneClass(zoneClass) ? zoneClass : null };
 }
 
+/** True when the address names a class that is not one (`?class=safe`): the page says so beside the filter. */
+export function invalidClass(params: URLSearchParams): boolean {
+  const zoneClass = params.get('class');
+  return zoneClass !== null && zoneClass !== '' && !isZoneClass(zoneClass);
+}
+
 export function filterToSearch(filter: ZoneFilter): URLSearchParams {
   const params = new URLSearchParams();
   if (filter.text) params.set('q', filter.text);

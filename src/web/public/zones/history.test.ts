@@ -15,7 +15,6 @@ const entry = (id: string, period: string, publishedAt: string, replaces: string
     reason: replaces ? 'A verified value was entered for the wrong month.' : null,
     zoneCount: 3,
   },
-  classification: { class: 'conducive', criteria: [], deciding: [], summary: 'Conducive.' },
 });
 
 describe('a zone’s publication history', () => {

@@ -1,6 +1,6 @@
-import type { PublicZoneDetail } from '../../../shared/zones/schemas.ts';
+import type { HistoryRow } from './api.ts';
 
-export type HistoryEntry = PublicZoneDetail['history'][number];
+export type HistoryEntry = HistoryRow;
 
 /**
  * A zone's published classes, newest period first (for one period, the newest publication first), each marked
