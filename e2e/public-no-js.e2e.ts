@@ -86,7 +86,7 @@ describe('the public portal with JavaScript switched off', () => {
     expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
     await page.getByRole('heading', { level: 1, name: zone.name.ar }).waitFor();
     const current = page.getByRole('region', { name: ar('publicZones.zone.currentTitle') });
-    expect(await current.textContent()).toContain(ar(`publicZones.class.${zone.class}`));
+    expect(await current.textContent()).toContain(ar(`zoneTerms.class.${zone.class}`));
     const why = page.getByRole('region', { name: ar('publicZones.zone.whyTitle') });
     const reasons = await why.getByRole('listitem').allTextContents();
     expect(reasons.length).toBeGreaterThan(0);

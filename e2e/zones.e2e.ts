@@ -403,12 +403,12 @@ describe('return zones: a new monitor’s report, from the field to the public m
     const table = page.getByRole('region', { name: en('publicZones.list.tableTitle'), exact: true });
     await table
       .getByRole('combobox', { name: en('publicZones.list.classFilter'), exact: true })
-      .selectOption({ label: en('publicZones.class.not_conducive') });
+      .selectOption({ label: en('zoneTerms.class.not_conducive') });
     await page.waitForURL(/[?&]class=not_conducive/);
     const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: zone.name, exact: true }) });
     await row.waitFor();
     const cells = (await row.getByRole('cell').allInnerTexts()).map((text) => text.trim());
-    expect(cells).toEqual([zone.pcode, en('publicZones.class.not_conducive'), monthName(CURRENT)]);
+    expect(cells).toEqual([zone.pcode, en('zoneTerms.class.not_conducive'), monthName(CURRENT)]);
     await settled(page);
     await browser.screenshot(page, 'public zones filtered');
 
@@ -416,7 +416,7 @@ describe('return zones: a new monitor’s report, from the field to the public m
     await page.waitForURL(new RegExp(`/zones/${zone.pcode}$`));
     await page.getByRole('heading', { level: 1, name: zone.name, exact: true }).waitFor();
     const current = page.getByRole('region', { name: en('publicZones.zone.currentTitle'), exact: true });
-    await current.getByText(en('publicZones.class.not_conducive'), { exact: true }).waitFor();
+    await current.getByText(en('zoneTerms.class.not_conducive'), { exact: true }).waitFor();
     await current.getByText(new RegExp(`^Published for ${monthName(CURRENT)}, on `)).waitFor();
     const why = page.getByRole('region', { name: en('publicZones.zone.whyTitle'), exact: true });
     // The hard indicator decides on its own, named with its value, month and verification.
@@ -428,7 +428,7 @@ describe('return zones: a new monitor’s report, from the field to the public m
     const arabic = await browser.open({ locale: 'ar' });
     await arabic.goto(`/zones/${zone.pcode}`);
     const arCurrent = arabic.getByRole('region', { name: ar('publicZones.zone.currentTitle'), exact: true });
-    await arCurrent.getByText(ar('publicZones.class.not_conducive'), { exact: true }).waitFor();
+    await arCurrent.getByText(ar('zoneTerms.class.not_conducive'), { exact: true }).waitFor();
     expect(await arabic.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
       'ar',
       'rtl',

@@ -36,10 +36,10 @@ export function ToneBadge({ tone, children }: { tone: Tone; children: ReactNode 
 
 export function ClassBadge({ zoneClass }: { zoneClass: ZoneClass }) {
   const { t } = useTranslation();
-  return <ToneBadge tone={CLASS_TONE[zoneClass]}>{t(`publicZones.class.${zoneClass}`)}</ToneBadge>;
+  return <ToneBadge tone={CLASS_TONE[zoneClass]}>{t(`zoneTerms.class.${zoneClass}`)}</ToneBadge>;
 }
 
 export function StatusBadge({ status }: { status: CriterionStatus | IndicatorStatus }) {
   const { t } = useTranslation();
-  return <ToneBadge tone={STATUS_TONE[status]}>{t(`publicZones.status.${status}`)}</ToneBadge>;
+  return <ToneBadge tone={STATUS_TONE[status]}>{t(`zoneTerms.status.${status}`)}</ToneBadge>;
 }

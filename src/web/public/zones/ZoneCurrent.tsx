@@ -1,9 +1,9 @@
-import { List, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PublicZoneDetail } from '../../../shared/zones/schemas.ts';
 import { useFormatters } from '../../components/format.ts';
+import { Explanation } from '../../zones/Explanation.tsx';
 import { ClassBadge } from './ClassBadge.tsx';
-import { explain } from './explain.ts';
 import { formatPeriod } from './format.ts';
 
 type Entry = NonNullable<PublicZoneDetail['current']>;
@@ -40,32 +40,11 @@ export function ZoneCurrent({ current, framework }: { current: Entry | null; fra
           <Title id="zone-why-title" order={2} mb="sm">
             {t('publicZones.zone.whyTitle')}
           </Title>
-          <Explanation entry={current} framework={framework} />
+          <div style={{ maxWidth: 760 }}>
+            <Explanation classification={current.classification} framework={framework?.definition} />
+          </div>
         </section>
       ) : null}
     </>
-  );
-}
-
-function Explanation({ entry, framework }: { entry: Entry; framework: Framework }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
-  const explanation = explain(entry.classification, framework?.definition ?? null, t, language);
-  if (explanation.kind === 'reasons') {
-    return (
-      <List spacing="xs" maw={760}>
-        {explanation.sentences.map((sentence) => (
-          <List.Item key={sentence}>{sentence}</List.Item>
-        ))}
-      </List>
-    );
-  }
-  return (
-    <Stack gap="xs" maw={760}>
-      {language !== 'en' ? <Text fs="italic">{t('publicZones.zone.englishOnly')}</Text> : null}
-      <Text lang="en" dir="ltr" ta="start">
-        {explanation.text}
-      </Text>
-    </Stack>
   );
 }

@@ -34,7 +34,7 @@ export function ZonesMapSection({ features, total }: { features: readonly ZoneFe
                   zonePopup({
                     name: localized(zone.name, language, zone.pcode),
                     nameLang: hasLanguage(zone.name, language) ? language : 'en',
-                    classLabel: t(`publicZones.class.${zone.class}`),
+                    classLabel: t(`zoneTerms.class.${zone.class}`),
                     tone: CLASS_TONE[zone.class],
                     period: t('publicZones.list.period', { period: formatPeriod(zone.period, language) }),
                     linkText: t('publicZones.list.openZone'),
@@ -75,7 +75,7 @@ export function ZonesMapSection({ features, total }: { features: readonly ZoneFe
               <ToneIcon tone={CLASS_TONE[zoneClass]} />
               <span>
                 <Text span fw={600}>
-                  {t(`publicZones.class.${zoneClass}`)}
+                  {t(`zoneTerms.class.${zoneClass}`)}
                 </Text>{' '}
                 ({t('publicZones.list.legendCount', { count: counts[zoneClass] })})
               </span>

@@ -62,7 +62,7 @@ export function ZonesTable({ zones }: { zones: readonly PublicZone[] }) {
             <option value="">{t('publicZones.list.allClasses')}</option>
             {CLASSES.map((zoneClass) => (
               <option key={zoneClass} value={zoneClass}>
-                {t(`publicZones.class.${zoneClass}`)}
+                {t(`zoneTerms.class.${zoneClass}`)}
               </option>
             ))}
           </NativeSelect>

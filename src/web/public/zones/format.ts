@@ -1,5 +1,4 @@
-import type { TFunction } from 'i18next';
-import type { LocalizedText, Unit } from '../../../shared/zones/schemas.ts';
+import type { LocalizedText } from '../../../shared/zones/schemas.ts';
 
 /** A name in the reader's language, else in English (every name has one), else in any language it has. */
 export function localized(name: LocalizedText | undefined, language: string, fallback = ''): string {
@@ -22,14 +21,6 @@ export function formatPeriod(period: string, language: string): string {
   if (!match) return period;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
   return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
-}
-
-/** A value with its unit in the reader's language ("45%", "3.2 per 10,000", "6 hours a day", "yes"). */
-export function formatValue(t: TFunction, unit: Unit | undefined, value: number): string {
-  if (unit === 'yes_no' && (value === 0 || value === 1))
-    return t(value === 1 ? 'publicZones.unit.yes' : 'publicZones.unit.no');
-  if (unit === undefined || unit === 'yes_no') return t('publicZones.unit.count', { value });
-  return t(`publicZones.unit.${unit}`, { value });
 }
 
 /** The start of a SHA-256 hash, enough to recognise it: the full hash stays available beside it. */
