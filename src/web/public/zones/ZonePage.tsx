@@ -7,7 +7,7 @@ import { isApiError } from '../../api/problem.ts';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/page.ts';
-import { usePublicZone } from './api.ts';
+import { usePublicZone, usePublicZoneHistory } from './api.ts';
 import { ClassMeanings, TransparencyNote } from './ClassMeanings.tsx';
 import { hasLanguage, localized } from './format.ts';
 import { PCODE } from './vocabulary.ts';
@@ -75,11 +75,25 @@ function ZoneSections({ detail, name }: { detail: PublicZoneDetail; name: string
       <ZoneCurrent current={current} framework={framework} />
       <ZoneShapeMap shape={detail.shape} zoneClass={current?.class ?? null} name={name} />
       {current ? <ZoneCriteria classification={current.classification} framework={framework} /> : null}
-      <ZoneHistory history={detail.history} current={current} name={name} />
+      <ZoneHistorySection pcode={detail.zone.pcode} current={current} name={name} />
       <ClassMeanings />
       <TransparencyNote seq={current?.publication.auditSeq} />
     </>
   );
+}
+
+/** The history comes in a request of its own, after the zone's class and why have been shown. */
+function ZoneHistorySection({
+  pcode,
+  current,
+  name,
+}: {
+  pcode: string;
+  current: PublicZoneDetail['current'];
+  name: string;
+}) {
+  const history = usePublicZoneHistory(pcode);
+  return history.data ? <ZoneHistory history={history.data.history} current={current} name={name} /> : null;
 }
 
 function ZoneNotFound({ pcode }: { pcode: string }) {

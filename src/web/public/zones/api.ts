@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PublicZone, PublicZoneDetail } from '../../../shared/zones.ts';
+import type { PublicZone, PublicZoneDetail, PublicZoneHistory } from '../../../shared/zones.ts';
 import { api } from '../../api/api.ts';
 import { zoneFeatures } from './geo.ts';
 
@@ -8,6 +8,7 @@ export const publicZoneKeys = {
   list: ['public-zones', 'json'] as const,
   map: ['public-zones', 'geojson'] as const,
   zone: (pcode: string) => ['public-zones', 'zone', pcode] as const,
+  history: (pcode: string) => ['public-zones', 'zone', pcode, 'history'] as const,
 };
 
 /** Every zone with a published class (the table: zones without an outline included). */
@@ -27,10 +28,19 @@ export function usePublicZoneMap() {
   });
 }
 
-/** One zone: its current class, the history of its published classes, the framework and its outline. */
+/** One zone: its current class and why, the framework and its outline. */
 export function usePublicZone(pcode: string) {
   return useQuery({
     queryKey: publicZoneKeys.zone(pcode),
     queryFn: ({ signal }) => api.get<PublicZoneDetail>(`/public/zones/${encodeURIComponent(pcode)}`, { signal }),
+  });
+}
+
+/** Every class published for one zone (a larger request than the zone itself, made apart from it). */
+export function usePublicZoneHistory(pcode: string) {
+  return useQuery({
+    queryKey: publicZoneKeys.history(pcode),
+    queryFn: ({ signal }) =>
+      api.get<PublicZoneHistory>(`/public/zones/${encodeURIComponent(pcode)}/history`, { signal }),
   });
 }

@@ -1,6 +1,6 @@
-import type { PublicZoneDetail } from '../../../shared/zones.ts';
+import type { PublicZoneHistoryEntry } from '../../../shared/zones.ts';
 
-export type HistoryEntry = PublicZoneDetail['history'][number];
+export type HistoryEntry = PublicZoneHistoryEntry;
 
 /**
  * A zone's published classes, newest period first (for one period, the newest publication first), each marked
