@@ -134,27 +134,29 @@ export async function seedLog(handle: DatabaseHandle, count: number): Promise<Le
 }
 
 /**
- * The limit: the Merkle root of the same leaves with nothing but SHA-256 (leaves already in memory), through
- * Node's plain binary digest, crypto.hash(…, 'buffer'). (Homeward reads digests as latin1 strings instead,
- * which is faster per call.)
+ * The limit: the Merkle root of the same leaves with nothing but SHA-256 (leaves already in memory), in the
+ * fastest plain way measured on Node 24 for a million leaves: digests as latin1 strings (crypto.hash(…,
+ * 'binary')), each pair written straight into one reused node input. The alternatives, same run: a Buffer digest
+ * (crypto.hash(…, 'buffer'), which allocates an ArrayBuffer per call) 2.5 to 3 times slower, createHash().digest()
+ * 4 to 6 times slower; a latin1 digest turned back into a Buffer (what the code does) 1.2 to 1.9 times slower.
  */
 function bareRoot(prefixedLeaves: LeafList): Buffer {
   const nodeInput = Buffer.alloc(65);
   nodeInput[0] = 0x01;
-  const hashChildren = (left: Buffer, right: Buffer) => {
-    nodeInput.set(left, 1);
-    nodeInput.set(right, 33);
-    return hash('sha256', nodeInput, 'buffer');
+  const hashChildren = (left: string, right: string) => {
+    nodeInput.write(left, 1, 'latin1');
+    nodeInput.write(right, 33, 'latin1');
+    return hash('sha256', nodeInput, 'binary');
   };
-  const stack: Buffer[] = [];
+  const stack: string[] = [];
   for (let i = 0; i < prefixedLeaves.length; i++) {
-    let node: Buffer = hash('sha256', prefixedLeaves.at(i), 'buffer');
+    let node = hash('sha256', prefixedLeaves.at(i), 'binary');
     for (let n = i; n % 2 === 1; n = (n - 1) / 2) node = hashChildren(stack.pop()!, node);
     stack.push(node);
   }
   let root = stack.pop()!;
   while (stack.length > 0) root = hashChildren(stack.pop()!, root);
-  return root;
+  return Buffer.from(root, 'latin1');
 }
 
 const verifyScenario: Scenario = {
