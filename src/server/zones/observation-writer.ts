@@ -18,6 +18,8 @@ const ROWS_PER_STATEMENT = 1000;
  */
 const ROWS_PER_COPY = 20_000;
 const STAGE = 'zone_observations_stage';
+/** PostgreSQL's SQLSTATE for a unique key two rows share. */
+const UNIQUE_VIOLATION = '23505';
 const COLUMNS = [
   'id',
   'pcode',
@@ -76,7 +78,7 @@ export class ObservationWriter {
   private readonly knownPcodes: ReadonlySet<string>;
   private readonly organisationId: string;
   private readonly submittedBy: string | null;
-  /** COPY into a staging table, for a file import on the embedded database (see `flushStaged`). */
+  /** COPY, for a file import on the embedded database (see `flushCopied`). */
   private readonly copy: CopyRows | undefined;
   private staged = false;
 
@@ -184,7 +186,7 @@ export class ObservationWriter {
     this.pending = [];
     if (batch.length === 0) return;
     const rows = await this.rows(batch);
-    const insertedIds = this.copy ? await this.flushStaged(this.copy, rows) : await this.flushAsJson(rows);
+    const insertedIds = this.copy ? await this.flushCopied(this.copy, rows) : await this.flushAsJson(rows);
     this.created += insertedIds === 'all' ? batch.length : insertedIds.size;
     const created = insertedIds === 'all' ? batch : batch.filter((row) => insertedIds.has(row.id));
     for (const { input } of created) {
@@ -244,29 +246,38 @@ export class ObservationWriter {
   }
 
   /**
-   * The rows (already checked) copied into a staging table of the transaction, then inserted from it in one
-   * statement: COPY spares the parsing and binding of a statement per thousand rows, which cost the import
-   * more than the inserting. The staging table goes with the transaction, so a refused file leaves nothing.
+   * The rows (already checked) loaded with COPY, which spares the parsing and binding of a statement per
+   * thousand rows (they cost the import more than the inserting). Straight into the table while none of the
+   * organisation's rows is there already, which COPY cannot skip: it then fails on the unique key, the savepoint
+   * undoes it, and from then on the rows go through a staging table of the transaction, inserted from it in one
+   * statement that skips those already there. Either way a refused file leaves nothing.
    * Answers 'all' when every row was inserted, else the ids inserted.
    */
-  private async flushStaged(copy: CopyRows, rows: StoredRow[]): Promise<Set<string> | 'all'> {
+  private async flushCopied(copy: CopyRows, rows: StoredRow[]): Promise<Set<string> | 'all'> {
+    // Every field but the method and the notes was checked against a pattern, a list or a number.
+    const lines = rows.map(
+      (row) =>
+        `${row.id}\t${row.pcode}\t${row.state_code}\t${row.indicator}\t${row.period}\t${row.value}\t${row.source}\t` +
+        `${copyField(row.method)}\t${copyField(row.evidence_notes)}\t${row.status}\t${row.organisation_id}\t` +
+        copyField(row.submitted_by),
+    );
     if (!this.staged) {
+      await this.tx.execute(sql`savepoint observations_copy`);
+      try {
+        await copy(`${getTableName(zoneObservations)} (${COLUMNS.join(', ')})`, lines);
+        await this.tx.execute(sql`release savepoint observations_copy`);
+        return 'all';
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
+        await this.tx.execute(sql`rollback to savepoint observations_copy`);
+      }
       await this.tx.execute(
         sql.raw(`create temporary table ${STAGE} on commit drop as
           select ${COLUMNS.join(', ')} from ${getTableName(zoneObservations)} with no data`),
       );
       this.staged = true;
     }
-    await copy(
-      `${STAGE} (${COLUMNS.join(', ')})`,
-      // Every field but the method and the notes was checked against a pattern, a list or a number.
-      rows.map(
-        (row) =>
-          `${row.id}\t${row.pcode}\t${row.state_code}\t${row.indicator}\t${row.period}\t${row.value}\t${row.source}\t` +
-          `${copyField(row.method)}\t${copyField(row.evidence_notes)}\t${row.status}\t${row.organisation_id}\t` +
-          copyField(row.submitted_by),
-      ),
-    );
+    await copy(`${STAGE} (${COLUMNS.join(', ')})`, lines);
     const [result] = await queryRows<{ inserted: number }>(
       this.tx,
       sql`with inserted as (
@@ -278,7 +289,7 @@ export class ObservationWriter {
     );
     let answer: Set<string> | 'all' = 'all';
     if (Number(result?.inserted) !== rows.length) {
-      // Rare (a file given again, or in part): which rows the table already had.
+      // Which rows were inserted: the others the table already had.
       const inserted = await queryRows<{ id: string }>(
         this.tx,
         sql`select s.id from ${sql.raw(STAGE)} s join ${zoneObservations} o on o.id = s.id`,
