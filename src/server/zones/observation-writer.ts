@@ -51,11 +51,11 @@ interface Pending {
 }
 
 /**
- * Writes observations in multi-row statements inside the caller's transaction, checking each against the
- * gazetteer and the framework. A value the same organisation already gave (same zone, indicator and period)
- * is left as it is when it is identical, so a repeated import is harmless, and refused as a duplicate when it
- * differs. Problems are collected and thrown together by `finish`, so the caller's transaction rolls back and
- * nothing is written.
+ * Writes observations in multi-row statements (with COPY for a file on the embedded database) inside the
+ * caller's transaction, checking each against the gazetteer and the framework. A value the same organisation
+ * already gave (same zone, indicator and period) is left as it is when it is identical, so a repeated import is
+ * harmless, and refused as a duplicate when it differs. Problems are collected and thrown together by `finish`,
+ * so the caller's transaction rolls back and nothing is written.
  */
 export class ObservationWriter {
   readonly problems: FieldError[] = [];
