@@ -528,32 +528,32 @@ function* importRows(pcodes: readonly string[]): Generator<ObservationInput> {
 }
 
 const BARE_COLUMNS = ['id', 'pcode', 'state_code', 'indicator', 'period', 'value', 'source', 'method', 'status'];
-const BARE_BATCH = 1000;
+/** Rows per COPY: the limit streams too, so that its memory stays flat like the import's must. */
+const COPY_CHUNK = 100_000;
 
-/** The limit: the same rows as multi-row INSERTs of 1,000, parameters bound, nothing else, one transaction. */
-async function bareInsert(pglite: PGlite, pcodes: readonly string[], organisationId: string): Promise<number> {
-  const width = BARE_COLUMNS.length + 1;
-  const placeholders = (rows: number) =>
-    Array.from({ length: rows }, (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`)})`);
-  const full = `insert into zone_observations (${BARE_COLUMNS.join(', ')}, organisation_id) values ${placeholders(BARE_BATCH)}`;
+/** A value as COPY's text format writes it (backslash, tab and line breaks escaped). */
+const copyText = (value: string | number) =>
+  String(value).replace(/[\\\t\n\r]/g, (c) => ({ '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? '\\\\');
+
+/**
+ * The limit: the same rows through PostgreSQL's COPY (PGlite reads it from a Blob, `from '/dev/blob'`), in
+ * chunks of 100,000 rows, one transaction, nothing else: the plain fast way to load rows.
+ */
+async function bareCopy(pglite: PGlite, pcodes: readonly string[], organisationId: string): Promise<number> {
+  const copy = `copy zone_observations (${BARE_COLUMNS.join(', ')}, organisation_id) from '/dev/blob'`;
   const started = performance.now();
   await pglite.transaction(async (tx) => {
-    let params: unknown[] = [];
+    let lines: string[] = [];
     const flush = async () => {
-      const rows = params.length / width;
-      const text =
-        rows === BARE_BATCH
-          ? full
-          : `insert into zone_observations (${BARE_COLUMNS.join(', ')}, organisation_id) values ${placeholders(rows)}`;
-      await tx.query(text, params);
-      params = [];
+      await tx.query(copy, [], { blob: new Blob([`${lines.join('\n')}\n`]) });
+      lines = [];
     };
     for (const row of importRows(pcodes)) {
-      params.push(newId(), row.pcode, 'QM', row.indicator, row.period, row.value, row.source, row.method);
-      params.push('pending', organisationId);
-      if (params.length === BARE_BATCH * width) await flush();
+      const fields = [newId(), row.pcode, 'QM', row.indicator, row.period, row.value, row.source, row.method];
+      lines.push(`${[...fields, 'pending', organisationId].map(copyText).join('\t')}`);
+      if (lines.length === COPY_CHUNK) await flush();
     }
-    if (params.length > 0) await flush();
+    if (lines.length > 0) await flush();
   });
   return seconds(started);
 }
@@ -614,10 +614,10 @@ const importScenario: Scenario = {
         // organisation, zone, indicator and month).
         await handle.db.insert(organisations).values([
           { id: importing, name: 'Bench import partner', kind: 'civil_society', homeState: 'QM' },
-          { id: bare, name: 'Bench bare insert', kind: 'civil_society', homeState: 'QM' },
+          { id: bare, name: 'Bench bare COPY', kind: 'civil_society', homeState: 'QM' },
         ]);
         // The limit first, so that the import meets the larger table.
-        bareSeconds = await bareInsert(handle.pglite!, pcodes, bare);
+        bareSeconds = await bareCopy(handle.pglite!, pcodes, bare);
       } finally {
         await handle.close();
       }
@@ -652,7 +652,7 @@ const importScenario: Scenario = {
         target: '≥ 50 % of limit',
         met: figure >= 0.5 * limit,
         notes:
-          `importObservations ${child.seconds.toFixed(0)} s (child process), bare 1,000-row INSERTs of the same rows ` +
+          `importObservations ${child.seconds.toFixed(0)} s (child process), bare COPY of the same rows ` +
           `${bareSeconds.toFixed(0)} s, both into the table of ${data.observations.toLocaleString('en')} ` +
           'observations with its indexes and foreign keys (rows sorted by P-code, indicator, month); CSV ' +
           `${MB(fs.statSync(file).size)} written in ${csvSeconds.toFixed(1)} s; import RSS ${MB(child.rssBefore)} ` +

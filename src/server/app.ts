@@ -27,6 +27,7 @@ import { type DatabaseHandle, openDatabase } from './platform/db/client.ts';
 import { registerInputChecks } from './platform/http/input.ts';
 import { loggerOptions, registerRequestLogging, requestIds } from './platform/http/logging.ts';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './platform/http/problem.ts';
+import { registerPublicCache } from './platform/http/public-cache.ts';
 import { apiSecurityHeaders, registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { negotiateLanguage } from './platform/i18n/language.ts';
 import { installModules, openApiTags } from './platform/module.ts';
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   registerErrorHandling(app);
   registerInputChecks(app);
+  registerPublicCache(app);
   // Every route must say who may call it; the reference UI's own routes are public documentation.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, permission: 'public' };

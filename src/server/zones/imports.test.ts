@@ -522,4 +522,21 @@ describe('importObservations', () => {
       params: { truncated: 1 },
     });
   });
+
+  it('keeps a method with a tab, a backslash and a line break exactly as written, and adds only the new rows', async () => {
+    const method = 'Survey\twith a back\\slash,\nover two lines';
+    const quoted = `"${method.replaceAll('"', '""')}"`;
+    const first = await importFile('special.csv', [`QT05,water_access,2026-02,60,survey,${quoted},Notes\\with\ttab`]);
+    expect(first).toMatchObject({ created: 1 });
+    const [stored] = await observationsOf('2026-02');
+    expect(stored!.method).toBe(method);
+    expect(await env.app.platform.keyring.decrypt(db, stored!.evidenceNotes!, 'narrative')).toBe('Notes\\with\ttab');
+    // The same row again beside a new one: the first is unchanged, the second created.
+    const second = await importFile('special-and-new.csv', [
+      `QT05,water_access,2026-02,60,survey,${quoted},`,
+      'QT06,water_access,2026-02,61,survey,Household survey,',
+    ]);
+    expect(second).toMatchObject({ rows: 2, created: 1, unchanged: 1 });
+    expect((await observationsOf('2026-02')).map((o) => o.pcode)).toEqual(['QT05', 'QT06']);
+  });
 });

@@ -272,6 +272,7 @@ export async function importObservations(
       knownPcodes: await ObservationWriter.loadPcodes(tx),
       organisationId: options.organisationId,
       submittedBy: options.submittedBy ?? null,
+      bulk: true,
     });
     const problems = new ImportProblems();
     let rows = 0;

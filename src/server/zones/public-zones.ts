@@ -6,12 +6,15 @@ import {
   type PublicZone,
   type PublicZoneDetail,
   PublicZoneDetail as PublicZoneDetailSchema,
+  type PublicZoneHistory,
+  type PublicZoneHistoryEntry,
+  PublicZoneHistory as PublicZoneHistorySchema,
   type ZoneClass,
   type ZoneLevel,
 } from '../../shared/zones/schemas.ts';
 import { type Database, queryRows } from '../platform/db/client.ts';
-import { type BodyEncoding, compressText } from '../platform/http/compression.ts';
 import { notFound } from '../platform/http/errors.ts';
+import { type PublicBody, publicBody } from '../platform/http/public-cache.ts';
 import { activeFramework, frameworkByVersion } from './frameworks.ts';
 import { findZone } from './gazetteer.ts';
 import { presentFramework, presentRawPublication, presentZone } from './presenters.ts';
@@ -72,19 +75,14 @@ export async function publicationStamp(db: Database): Promise<string> {
   return `${row?.n ?? 0}:${row?.latest ?? ''}`;
 }
 
-type CachedBody = { text: string; br?: Promise<Buffer>; gzip?: Promise<Buffer> };
-const cache = new WeakMap<Database, { stamp: string; json?: CachedBody; geojson?: CachedBody }>();
+const cache = new WeakMap<Database, { stamp: string; json?: PublicBody; geojson?: PublicBody }>();
 
 /**
  * The public zone list as JSON text, built once per publication and served from memory until the next
  * one: the public map is the most read page of the mechanism. Compressed the first time a client asks for an
  * encoding (a region's list is some 3 MB of JSON, a tenth of that compressed, which matters on a phone).
  */
-export async function publicZonesBody(
-  db: Database,
-  format: 'json' | 'geojson',
-  encoding: BodyEncoding = 'identity',
-): Promise<{ body: string | Buffer; etag: string; encoding: BodyEncoding }> {
+export async function publicZonesBody(db: Database, format: 'json' | 'geojson'): Promise<PublicBody> {
   const stamp = await publicationStamp(db);
   let entry = cache.get(db);
   if (!entry || entry.stamp !== stamp) {
@@ -107,70 +105,58 @@ export async function publicZonesBody(
                 properties: presentPublicZone(row),
               })),
           });
-    entry[format] = { text };
+    entry[format] = publicBody(text, `zones-${format}-${Buffer.from(stamp).toString('base64url')}`);
   }
-  return encoded(entry[format], `zones-${format}-${Buffer.from(stamp).toString('base64url')}`, encoding);
+  return entry[format];
 }
 
-/** A cached body in the encoding asked for, with an ETag of its own per encoding (RFC 9110 §8.8.3). */
-async function encoded(
-  cached: CachedBody,
-  tag: string,
-  encoding: BodyEncoding,
-): Promise<{ body: string | Buffer; etag: string; encoding: BodyEncoding }> {
-  if (encoding === 'identity') return { body: cached.text, etag: `"${tag}"`, encoding };
-  // One compression per publication and encoding, however many requests arrive while it runs.
-  cached[encoding] ??= compressText(cached.text, encoding).catch((error: unknown) => {
-    delete cached[encoding]; // the next request tries again
-    throw error;
-  });
-  return { body: await cached[encoding], etag: `"${tag}-${encoding}"`, encoding };
-}
-
-/** Zone pages kept per publication: the most visited ones, some 150 kB of JSON each with a year of history. */
-const ZONE_PAGES_KEPT = 200;
-const zonePages = new WeakMap<Database, { stamp: string; pages: Map<string, CachedBody> }>();
+/** Zone pages and histories kept per publication: the most visited ones (a year of history is some 140 kB). */
+const ZONE_PAGES_KEPT = 400;
+const zonePages = new WeakMap<Database, { stamp: string; pages: Map<string, PublicBody> }>();
 
 /**
- * A public zone page as JSON text, kept from one publication to the next like the zone list (names and shapes
- * too): each one takes several statements and a large serialisation, and under load every statement on the
- * embedded database waits behind every other request's (bench/mixed.ts). A zone never published is not kept,
- * since it shows the active framework, which changes without a publication.
+ * A public zone page (`page`) or its history as JSON text, kept from one publication to the next like the zone
+ * list (names and shapes too): each one takes several statements and a serialisation, and under load every
+ * statement on the embedded database waits behind every other request's (bench/mixed.ts). A zone never
+ * published is not kept, since its page shows the active framework, which changes without a publication.
  */
 export async function publicZonePageBody(
   db: Database,
   pcode: string,
-  encoding: BodyEncoding = 'identity',
-): Promise<{ body: string | Buffer; etag: string; encoding: BodyEncoding }> {
+  part: 'page' | 'history' = 'page',
+): Promise<PublicBody> {
   const stamp = await publicationStamp(db);
   let entry = zonePages.get(db);
   if (!entry || entry.stamp !== stamp) {
     entry = { stamp, pages: new Map() };
     zonePages.set(db, entry);
   }
-  let cached = entry.pages.get(pcode);
+  const key = `${part}:${pcode}`;
+  let cached = entry.pages.get(key);
   if (cached) {
-    entry.pages.delete(pcode); // the most recently read last, the next to go first
+    entry.pages.delete(key); // the most recently read last, the next to go first
   } else {
-    const detail = await publicZoneDetail(db, pcode);
     // What the route's response schema lets out, as the serializer would send it.
-    cached = { text: JSON.stringify(PublicZoneDetailSchema.parse(detail)) };
-    if (detail.current === null) return encoded(cached, `zone-${pcode}-unpublished`, encoding);
+    const tag = `zone-${part}-${pcode}-${Buffer.from(stamp).toString('base64url')}`;
+    if (part === 'history') {
+      cached = publicBody(JSON.stringify(PublicZoneHistorySchema.parse(await publicZoneHistory(db, pcode))), tag);
+    } else {
+      const detail = await publicZoneDetail(db, pcode);
+      const text = JSON.stringify(PublicZoneDetailSchema.parse(detail));
+      if (detail.current === null) return publicBody(text);
+      cached = publicBody(text, tag);
+    }
   }
-  entry.pages.set(pcode, cached);
+  entry.pages.set(key, cached);
   if (entry.pages.size > ZONE_PAGES_KEPT) entry.pages.delete(entry.pages.keys().next().value!);
-  return encoded(cached, `zone-${pcode}-${Buffer.from(stamp).toString('base64url')}`, encoding);
+  return cached;
 }
 
-/** A zone's published classes, newest period first, each with its publication and classification. */
-export async function publicZoneHistory(db: Database, pcode: string): Promise<PublicZoneDetail['history']> {
-  return (await publicZoneDetail(db, pcode)).history;
-}
-
-/** A zone's published history (newest period first) with the explanation of each class. */
-export async function publicZoneDetail(db: Database, pcode: string): Promise<PublicZoneDetail> {
-  const zone = await findZone(db, pcode);
-  if (!zone) throw notFound('zone');
+/**
+ * A zone's published classes (newest period first), each with its publication and the explanation of the
+ * class; only the latest with `latestOnly`.
+ */
+async function publishedEntries(db: Database, pcode: string, latestOnly = false): Promise<PublicZoneHistoryEntry[]> {
   const rows = await queryRows<{
     period: string;
     class: ZoneClass;
@@ -181,7 +167,7 @@ export async function publicZoneDetail(db: Database, pcode: string): Promise<Pub
     sql`select c.period, c.class, c.classification, c.publication_id
       from ${zonePublishedClasses} c join ${zonePublications} p on p.id = c.publication_id
       where c.pcode = ${pcode} and ${IN_FORCE}
-      order by c.period desc`,
+      order by c.period desc ${latestOnly ? sql`limit 1` : sql``}`,
   );
   const publicationIds = [...new Set(rows.map((row) => row.publication_id))];
   const publications = new Map(
@@ -197,23 +183,35 @@ export async function publicZoneDetail(db: Database, pcode: string): Promise<Pub
       )
     ).map((row) => [row.id as string, presentRawPublication(row)]),
   );
-  const history = rows.map((row) => ({
+  return rows.map((row) => ({
     period: row.period,
     class: row.class,
     publication: publications.get(row.publication_id)!,
     classification: row.classification,
   }));
-  const current = history[0] ?? null;
+}
+
+/** A zone's current published class with its explanation, the framework it was assessed under, and its outline. */
+export async function publicZoneDetail(db: Database, pcode: string): Promise<PublicZoneDetail> {
+  const zone = await findZone(db, pcode);
+  if (!zone) throw notFound('zone');
+  const [current = null] = await publishedEntries(db, pcode, true);
   const framework = current
     ? await frameworkByVersion(db, current.publication.frameworkVersion)
     : await activeFramework(db);
   return {
     zone: presentZone(zone),
     current,
-    history,
     framework: framework ? presentFramework(framework) : null,
     shape: zone.shape ?? null,
   };
+}
+
+/** Every class a zone was published with, newest period first (its page shows only the current one). */
+export async function publicZoneHistory(db: Database, pcode: string): Promise<PublicZoneHistory> {
+  const zone = await findZone(db, pcode);
+  if (!zone) throw notFound('zone');
+  return { history: await publishedEntries(db, pcode) };
 }
 
 /**

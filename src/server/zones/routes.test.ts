@@ -250,7 +250,8 @@ describe('review and publication', () => {
 
     const page = await env.app.inject({ method: 'GET', url: '/api/v1/public/zones/QM0101' });
     expect(page.json().current.classification.deciding[0].kind).toBe('hard_red');
-    expect(page.json().history).toHaveLength(1);
+    const history = await env.app.inject({ method: 'GET', url: '/api/v1/public/zones/QM0101/history' });
+    expect(history.json().history).toHaveLength(1);
 
     const current = await currentZoneClass(env.database.db, 'QM0101', { now: new Date('2026-11-15T00:00:00Z') });
     expect(current).toMatchObject({ class: 'not_conducive', period: PERIOD, fresh: true });
@@ -278,8 +279,11 @@ describe('review and publication', () => {
     const all = (await coordinator.request({ method: 'GET', url: '/api/v1/publications' })).json();
     expect(all).toHaveLength(2);
     const page = await env.app.inject({ method: 'GET', url: '/api/v1/public/zones/QM0101' });
-    expect(page.json().history).toHaveLength(1);
     expect(page.json().current.publication.id).toBe(correction.json().id);
+    // The history shows the period once, from the correction.
+    const history = (await env.app.inject({ method: 'GET', url: '/api/v1/public/zones/QM0101/history' })).json();
+    expect(history.history).toHaveLength(1);
+    expect(history.history[0].publication.id).toBe(correction.json().id);
     // Staff see the correction too, never the publication it replaced.
     const staffPage = (await verifier.request({ method: 'GET', url: '/api/v1/zones/QM0101' })).json();
     expect(staffPage.published).toMatchObject({ period: PERIOD, publication: { id: correction.json().id } });
@@ -313,11 +317,11 @@ describe('review and publication', () => {
     expect(brotli.headers.etag).not.toBe(plain.headers.etag);
     const gzip = await env.app.inject({
       method: 'GET',
-      url: '/api/v1/public/zones?format=geojson',
+      url: '/api/v1/public/zones',
       headers: { 'accept-encoding': 'gzip;q=1, br;q=0' },
     });
     expect(gzip.headers['content-encoding']).toBe('gzip');
-    expect(JSON.parse(gunzipSync(gzip.rawPayload).toString('utf8')).type).toBe('FeatureCollection');
+    expect(JSON.parse(gunzipSync(gzip.rawPayload).toString('utf8'))).toEqual(plain.json());
   });
 
   it('keeps a published zone page until the next publication: compressed, with an ETag, one statement', async () => {
@@ -351,6 +355,126 @@ describe('review and publication', () => {
     });
     expect(again.statusCode).toBe(304);
     expect((await env.app.inject({ method: 'GET', url: '/api/v1/public/zones/QM9999' })).statusCode).toBe(404);
+  });
+});
+
+describe('public responses on a slow network', () => {
+  const page = '/api/v1/public/zones/QM0101';
+  const historyUrl = '/api/v1/public/zones/QM0101/history';
+
+  it('sends a zone page without its history, which is a request of its own, newest period first', async () => {
+    const zone = await env.app.inject({ method: 'GET', url: page });
+    expect(zone.statusCode).toBe(200);
+    expect(zone.json()).not.toHaveProperty('history');
+    const history = await env.app.inject({ method: 'GET', url: historyUrl });
+    expect(history.statusCode).toBe(200);
+    const entries = history.json().history as { period: string; publication: { id: string } }[];
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.map((entry) => entry.period)).toEqual(
+      entries
+        .map((entry) => entry.period)
+        .sort()
+        .reverse(),
+    );
+    expect(entries[0]).toEqual(zone.json().current);
+    expect(Object.keys(entries[0]!).sort()).toEqual(['class', 'classification', 'period', 'publication']);
+    // The page weighs what its current class and framework weigh, compressed to a few kilobytes.
+    const brotli = await env.app.inject({ method: 'GET', url: page, headers: { 'accept-encoding': 'br' } });
+    expect(brotli.rawPayload.length).toBeLessThan(zone.rawPayload.length / 3);
+    expect(brotli.rawPayload.length).toBeLessThan(10_000);
+  });
+
+  it('answers 404 problem+json for the history of a zone not in the gazetteer', async () => {
+    const missing = await env.app.inject({ method: 'GET', url: '/api/v1/public/zones/QM9999/history' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
+    expect(missing.json().code).toBe('not_found');
+    expect(missing.headers.etag).toBeUndefined();
+    const malformed = await env.app.inject({ method: 'GET', url: '/api/v1/public/zones/not-a-pcode/history' });
+    expect(malformed.statusCode).toBe(400);
+  });
+
+  it.each([
+    ['the zone list', '/api/v1/public/zones'],
+    ['a zone page', page],
+    ['a zone history', historyUrl],
+  ])('sends %s compressed, with an ETag, Cache-Control and a 304 when it has not changed', async (_name, url) => {
+    const plain = await env.app.inject({ method: 'GET', url });
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['cache-control']).toBe('public, max-age=60, must-revalidate');
+    expect(plain.headers.vary).toContain('accept-encoding');
+    expect(plain.headers.etag).toMatch(/^"[^"]+"$/);
+    expect(plain.rawPayload.length).toBeGreaterThanOrEqual(1024);
+    for (const [accept, encoding, decode] of [
+      ['br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const compressed = await env.app.inject({ method: 'GET', url, headers: { 'accept-encoding': accept } });
+      expect(compressed.headers['content-encoding']).toBe(encoding);
+      expect(compressed.headers.etag).not.toBe(plain.headers.etag);
+      expect(JSON.parse(decode(compressed.rawPayload).toString('utf8'))).toEqual(plain.json());
+      const again = await env.app.inject({
+        method: 'GET',
+        url,
+        headers: { 'accept-encoding': accept, 'if-none-match': String(compressed.headers.etag) },
+      });
+      expect(again.statusCode).toBe(304);
+      expect(again.rawPayload.length).toBe(0);
+      expect(again.headers.etag).toBe(compressed.headers.etag);
+    }
+    // An ETag of another encoding, or of nothing Homeward sent, gets the whole body.
+    const other = await env.app.inject({ method: 'GET', url, headers: { 'if-none-match': '"something-else"' } });
+    expect(other.statusCode).toBe(200);
+  });
+
+  it('sends a body under a kilobyte as it is, with its ETag and a 304', async () => {
+    // These zones have no outline: the map is an empty feature collection.
+    const url = '/api/v1/public/zones?format=geojson';
+    const small = await env.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+    expect(small.rawPayload.length).toBeLessThan(1024);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.headers['cache-control']).toBe('public, max-age=60, must-revalidate');
+    const again = await env.app.inject({
+      method: 'GET',
+      url,
+      headers: { 'if-none-match': String(small.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it('lets anyone read the same public answers: no session, or a session of any organisation', async () => {
+    for (const url of [page, historyUrl]) {
+      const anonymous = await env.app.inject({ method: 'GET', url });
+      for (const client of [coordinator, verifier]) {
+        const signedIn = await client.request({ method: 'GET', url });
+        expect(signedIn.statusCode).toBe(200);
+        expect(signedIn.json()).toEqual(anonymous.json());
+        expect(signedIn.headers.etag).toBe(anonymous.headers.etag);
+      }
+    }
+  });
+
+  it('caches every public read the same way, including those that keep no body of their own', async () => {
+    const [publication] = (await coordinator.request({ method: 'GET', url: '/api/v1/publications' })).json();
+    const url = `/api/v1/public/publications/${publication.id}`;
+    const plain = await env.app.inject({ method: 'GET', url });
+    expect(plain.headers['cache-control']).toBe('public, max-age=60, must-revalidate');
+    const gzip = await env.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gzip.rawPayload).toString('utf8'))).toEqual(plain.json());
+    const again = await env.app.inject({
+      method: 'GET',
+      url,
+      headers: { 'if-none-match': String(plain.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+    // The log's checkpoint changes whenever one is signed: kept, but asked about again every time.
+    const checkpoint = await env.app.inject({ method: 'GET', url: '/api/v1/public/checkpoint' });
+    if (checkpoint.statusCode === 200) expect(checkpoint.headers['cache-control']).toBe('public, no-cache');
+    // Staff answers are never public ones.
+    const staff = await coordinator.request({ method: 'GET', url: '/api/v1/publications' });
+    expect(staff.headers['cache-control'] ?? '').not.toContain('public');
+    expect(staff.headers.etag).toBeUndefined();
   });
 });
 

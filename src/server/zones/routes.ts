@@ -16,7 +16,7 @@ import {
   PublicationSummary,
   PublicZone,
   PublicZoneDetail,
-  PublicZoneHistoryEntry,
+  PublicZoneHistory,
   PublicZonesQuery,
   PublishPeriodRequest,
   SaveFrameworkDraftRequest,
@@ -26,7 +26,7 @@ import {
   ZonePage,
 } from '../../shared/zones/schemas.ts';
 import type { HomewardApp } from '../app.ts';
-import { negotiateEncoding } from '../platform/http/compression.ts';
+import { sendPublicBody } from '../platform/http/public-cache.ts';
 import { getActiveFramework, listFrameworks, publishFramework, saveFrameworkDraft } from './frameworks.ts';
 import { getZoneDetail, listZones } from './gazetteer.ts';
 import {
@@ -38,7 +38,7 @@ import {
   verifyObservation,
 } from './observations.ts';
 import './problems.ts';
-import { publicZoneHistory, publicZonePageBody, publicZonesBody, publishedContent } from './public-zones.ts';
+import { publicZonePageBody, publicZonesBody, publishedContent } from './public-zones.ts';
 import { listPublications, publishPeriod, recomputePeriod, reviewPeriod } from './publications.ts';
 
 const tags = ['zones'];
@@ -245,60 +245,46 @@ export async function publicZoneRoutes(app: HomewardApp): Promise<void> {
         querystring: PublicZonesQuery,
         response: {
           200: z.union([z.array(PublicZone), z.object({ type: z.literal('FeatureCollection') }).loose()]),
-          304: z.null(),
         },
       },
     },
     // The body is JSON text built once per publication (public.ts), compressed once per encoding, sent as it is.
-    async (request, reply) => {
-      const { body, etag, encoding } = await publicZonesBody(
-        request.ctx.db,
-        request.query.format,
-        negotiateEncoding(request.headers['accept-encoding']),
-      );
-      reply.header('etag', etag).header('cache-control', 'public, max-age=60').header('vary', 'accept-encoding');
-      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
-      if (encoding !== 'identity') reply.header('content-encoding', encoding);
-      reply.type(request.query.format === 'geojson' ? 'application/geo+json' : 'application/json');
-      return reply.send(body as never);
-    },
+    async (request, reply) =>
+      sendPublicBody(
+        request,
+        reply,
+        await publicZonesBody(request.ctx.db, request.query.format),
+        request.query.format === 'geojson' ? 'application/geo+json' : 'application/json',
+      ),
   );
   app.get(
     '/public/zones/:pcode',
     {
       config: { permission: 'public' },
       schema: {
-        summary: "A zone's published classes over time, with their explanations",
+        summary: "A zone's current published class with its explanation (its history is a separate request)",
         tags: ['public'],
         params: PcodeParams,
-        response: { 200: PublicZoneDetail, 304: z.null() },
+        response: { 200: PublicZoneDetail },
       },
     },
     // Kept as JSON text per publication (public.ts), as the zone list is.
-    async (request, reply) => {
-      const { body, etag, encoding } = await publicZonePageBody(
-        request.ctx.db,
-        request.params.pcode,
-        negotiateEncoding(request.headers['accept-encoding']),
-      );
-      reply.header('etag', etag).header('cache-control', 'public, max-age=60').header('vary', 'accept-encoding');
-      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
-      if (encoding !== 'identity') reply.header('content-encoding', encoding);
-      return reply.type('application/json').send(body as never);
-    },
+    async (request, reply) =>
+      sendPublicBody(request, reply, await publicZonePageBody(request.ctx.db, request.params.pcode)),
   );
   app.get(
     '/public/zones/:pcode/history',
     {
       config: { permission: 'public' },
       schema: {
-        summary: "A zone's published classes over time, with their explanations",
+        summary: 'Every class a zone was published with, newest period first, with their explanations',
         tags: ['public'],
         params: PcodeParams,
-        response: { 200: z.object({ history: z.array(PublicZoneHistoryEntry) }) },
+        response: { 200: PublicZoneHistory },
       },
     },
-    async (request) => ({ history: await publicZoneHistory(request.ctx.db, request.params.pcode) }),
+    async (request, reply) =>
+      sendPublicBody(request, reply, await publicZonePageBody(request.ctx.db, request.params.pcode, 'history')),
   );
   app.get(
     '/public/publications/:id',

@@ -316,14 +316,20 @@ export const PublicZoneHistoryEntry = z.object({
   classification: Classification,
 });
 
+export type PublicZoneHistoryEntry = z.infer<typeof PublicZoneHistoryEntry>;
+
+/** A zone's public page: its current class and why, not its history (a separate, larger request). */
 export const PublicZoneDetail = z.object({
   zone: Zone,
   current: PublicZoneHistoryEntry.nullable(),
-  history: z.array(PublicZoneHistoryEntry),
   framework: FrameworkVersion.nullable(),
   shape: z.unknown().nullable(),
 });
 export type PublicZoneDetail = z.infer<typeof PublicZoneDetail>;
+
+/** Every class a zone was published with, newest period first. */
+export const PublicZoneHistory = z.object({ history: z.array(PublicZoneHistoryEntry) });
+export type PublicZoneHistory = z.infer<typeof PublicZoneHistory>;
 
 /** What a later module (returns) asks before deciding a return: the zone's current published class. */
 export interface CurrentZoneClass {

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { sha256 } from './merkle.ts';
 
 /**
@@ -108,6 +109,15 @@ export class LeafHasher {
   hashSpans(spans: LeafSpans): Buffer | undefined {
     const length = this.#write(spans);
     return length === undefined ? undefined : sha256(this.#buffer.subarray(0, length));
+  }
+
+  /**
+   * SHA-256(0x00 || leaf) as the 64 hex digits a stored leaf hash holds, or undefined: verification compares it
+   * with the stored text and writes it into its page of hashes, with no Buffer made per entry.
+   */
+  hashSpansHex(spans: LeafSpans): string | undefined {
+    const length = this.#write(spans);
+    return length === undefined ? undefined : hash('sha256', this.#buffer.subarray(0, length), 'hex');
   }
 
   #write(f: LeafSpans): number | undefined {

@@ -1,4 +1,5 @@
 import type { HomewardApp } from '../../app.ts';
+import { PUBLIC_REVALIDATE } from '../http/public-cache.ts';
 import {
   AccessLogPage,
   AccessLogQuery,
@@ -33,7 +34,8 @@ export async function auditRoutes(app: HomewardApp): Promise<void> {
   app.get(
     '/public/checkpoint',
     {
-      config: { permission: 'public' },
+      // A witness countersigns the latest checkpoint: a stored copy is asked about again each time.
+      config: { permission: 'public', publicCache: PUBLIC_REVALIDATE },
       schema: { summary: 'The latest signed checkpoint of the transparency log', tags, response: { 200: Checkpoint } },
     },
     (request) => getCheckpoint(request.ctx),

@@ -100,7 +100,7 @@ export class PageChecker {
   }
 
   check(page: LogPage): CheckedPage {
-    let hashes = new Uint8Array(32 * 1024);
+    let hashes = Buffer.alloc(32 * 1024);
     let count = 0;
     const done = (problem?: VerifyProblem): CheckedPage => {
       if (problem) this.#stopped = true;
@@ -154,16 +154,16 @@ export class PageChecker {
       spans.subjectTo = tabs[5]!;
       spans.detailsHashFrom = tabs[5]! + 1;
       spans.detailsHashTo = tabs[6]!;
-      const computed = this.#hasher.hashSpans(spans);
-      if (!computed || !text.startsWith(computed.toString('hex'), tabs[6]! + 1)) {
+      const computed = this.#hasher.hashSpansHex(spans);
+      if (!computed || !text.startsWith(computed, tabs[6]! + 1)) {
         return done({ firstBadSeq: seq, reason: 'entry_altered' });
       }
       if ((count + 1) * HASH_BYTES > hashes.length) {
-        const grown = new Uint8Array(hashes.length * 2);
+        const grown = Buffer.alloc(hashes.length * 2);
         grown.set(hashes);
         hashes = grown;
       }
-      hashes.set(computed, count * HASH_BYTES);
+      hashes.write(computed, count * HASH_BYTES, 'hex');
       count += 1;
       this.#nextSeq = seq + 1;
     }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PublicZone, PublicZoneDetail } from '../../../shared/zones/schemas.ts';
+import type { PublicZone, PublicZoneDetail, PublicZoneHistoryEntry } from '../../../shared/zones/schemas.ts';
 import { api } from '../../api/api.ts';
 import { isApiError } from '../../api/problem.ts';
 import type { PublicQuery } from '../data.ts';
@@ -13,9 +13,9 @@ export const publicZoneKeys = {
   history: (pcode: string) => ['public-zones', 'history', pcode] as const,
 };
 
-/** A zone's page without its history (which has its own request). */
-export type ZoneDetail = Omit<PublicZoneDetail, 'history'>;
-export type HistoryEntry = PublicZoneDetail['history'][number];
+/** A zone's page: its current class and why (its history has its own request). */
+export type ZoneDetail = PublicZoneDetail;
+export type HistoryEntry = PublicZoneHistoryEntry;
 /** What the history table shows of an entry: the classification (the larger part) stays on the server. */
 export type HistoryRow = Pick<HistoryEntry, 'period' | 'class' | 'publication'>;
 
@@ -31,10 +31,7 @@ export const zoneQuery = (pcode: string): PublicQuery<ZoneDetail | null> => ({
   key: publicZoneKeys.zone(pcode),
   path: `/public/zones/${encodeURIComponent(pcode)}`,
   notFound: null,
-  shape: (body) => {
-    const { history: _history, ...detail } = body as PublicZoneDetail;
-    return detail;
-  },
+  shape: (body) => body as PublicZoneDetail,
 });
 
 /** The zone's published classes over time, as the history table shows them. */
