@@ -14,14 +14,15 @@ const en = catalogue('en');
  * The public portal's pages (src/web/public/paths.ts), and an address that does not exist; the return zones'
  * map and table, and a zone's page (the demo's zone that is not conducive every month, so it has a history).
  */
+// `/fr` last: opening a language's address chooses it, and the pages opened after it keep it.
 const PUBLIC_PAGES = [
   '/',
   '/help',
   '/languages',
-  '/fr',
   '/no-such-page',
   '/zones',
   `/zones/${DEMO_ZONE_STORY.hardRed}`,
+  '/fr',
 ];
 
 interface Finding {
