@@ -39,9 +39,20 @@ const CATALOGUE_KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
 /** A form's posted body is a few fields; anything larger is not a person filling in a form. */
 const FORM_BODY_LIMIT = 64 * 1024;
 
-/** A local address to come back to: a path on this site, never `//elsewhere` or a full URL (no open redirect). */
+const SITE = 'http://homeward.invalid';
+const LOCAL_PATH_MAX = 2048;
+
+/**
+ * A local address to come back to: a path on this site, never `//elsewhere` or a full URL (no open redirect),
+ * percent-encoded as a Location header needs (a search in Arabic, a stray control character).
+ */
 export function localPath(value: string | undefined, fallback = '/'): string {
-  return value?.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : fallback;
+  if (!value?.startsWith('/') || value.startsWith('//') || value.includes('\\') || value.length > LOCAL_PATH_MAX) {
+    return fallback;
+  }
+  const url = URL.parse(value, SITE);
+  if (!url || url.origin !== SITE) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /** Zod's issues as one error per field (the first), each a catalogue key. */

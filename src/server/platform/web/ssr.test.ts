@@ -157,6 +157,16 @@ describe('public forms without JavaScript', () => {
     }
   });
 
+  it('comes back to a page whose address holds Arabic or a control character, encoded', async () => {
+    const search = await post('/language', `language=ar&return=${encodeURIComponent('/zones?q=بغداد')}`);
+    expect(search.statusCode).toBe(303);
+    expect(search.headers.location).toBe(`/zones?q=${encodeURIComponent('بغداد')}`);
+    const nul = await post('/language', 'language=ar&return=%2Fhelp%00%0D%0Aset-cookie%3A%20x');
+    expect(nul.statusCode).toBe(303);
+    expect(nul.headers.location).toMatch(/^\/help%00/);
+    expect(nul.headers['set-cookie']).toMatch(/^homeward_language=ar;/);
+  });
+
   it('sends an unknown language back as the same page (422) with the error beside the field', async () => {
     const response = await app.inject({
       method: 'POST',
