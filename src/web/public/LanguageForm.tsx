@@ -1,7 +1,7 @@
-import { Button, Group, NativeSelect } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { endonym, LANGUAGES } from '../i18n/languages.ts';
+import { LanguageSelect } from '../components/LanguageSelect.tsx';
 import { changeLanguage } from '../i18n/setup.ts';
 import { useFormState } from './page-context.tsx';
 
@@ -11,7 +11,7 @@ import { useFormState } from './page-context.tsx';
  * back with the error under the list). With JavaScript, choosing switches the page at once.
  */
 export function LanguageForm() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { pathname, search } = useLocation();
   const error = useFormState('language')?.errors.language;
   return (
@@ -25,21 +25,7 @@ export function LanguageForm() {
     >
       <input type="hidden" name="return" value={`${pathname}${search}`} />
       <Group gap="xs" align="end" wrap="nowrap">
-        <NativeSelect
-          size="sm"
-          name="language"
-          label={t('language.label')}
-          value={i18n.language}
-          onChange={(event) => void changeLanguage(event.currentTarget.value)}
-          error={error ? t(error) : undefined}
-          w={170}
-        >
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code} lang={code}>
-              {endonym(code)}
-            </option>
-          ))}
-        </NativeSelect>
+        <LanguageSelect name="language" error={error ? t(error) : undefined} />
         <Button type="submit" size="sm" variant="default">
           {t('language.submit')}
         </Button>

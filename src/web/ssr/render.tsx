@@ -3,6 +3,7 @@
  * their data, in the reader's language (docs/web.md, "Public pages rendered on the server"). Vite builds this
  * file for Node into dist/ssr/render.js; src/server/platform/web/plugin.ts loads it.
  */
+import { text } from 'node:stream/consumers';
 import { dehydrate, QueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
 import { prerenderToNodeStream } from 'react-dom/static';
@@ -67,12 +68,6 @@ async function prefetch(pathname: string, queryClient: QueryClient, fetch: Rende
   return status;
 }
 
-async function toText(stream: NodeJS.ReadableStream): Promise<string> {
-  let text = '';
-  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-  return text;
-}
-
 export async function render(input: RenderInput): Promise<RenderedPage> {
   const pathname = input.url.split('?')[0] ?? '/';
   const queryClient = new QueryClient({
@@ -96,7 +91,8 @@ export async function render(input: RenderInput): Promise<RenderedPage> {
     </AppProviders>,
     { progressiveChunkSize: Number.MAX_SAFE_INTEGER },
   );
-  const html = await toText(prelude);
+  // Decoded once, whole: a chunk may end inside a character (Arabic and Kurdish letters are two bytes).
+  const html = await text(prelude);
   // A safety net: a script here would be refused by the CSP and leave the page unfinished.
   if (html.includes('<script')) throw new Error(`the rendering of ${input.url} holds an inline script`);
   return {

@@ -1,4 +1,5 @@
 import { LANGUAGE_COOKIE } from '../../../web/public/paths.ts';
+import { acceptedLanguage } from '../i18n/language.ts';
 
 /** The language page's code in an address (`/ar`, `/ckb/`), or undefined. */
 export const addressedLanguage = (pathname: string) => /^\/([a-z]{2,3})\/?$/.exec(pathname)?.[1];
@@ -8,24 +9,6 @@ export function cookieValue(header: string | undefined, name: string): string | 
   for (const part of header?.split(';') ?? []) {
     const [key, ...value] = part.trim().split('=');
     if (key === name) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
-}
-
-/** The first language of an Accept-Language header (by quality, RFC 9110 §12.5.4) that the portal speaks. */
-export function acceptedLanguage(header: string | undefined, languages: readonly string[]): string | undefined {
-  const ranked = (header ?? '')
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      const quality = q ? Number.parseFloat(q.slice(2)) : 1;
-      return { tag, quality: Number.isFinite(quality) ? quality : 0, index };
-    })
-    .filter((entry) => entry.tag && entry.quality > 0)
-    .sort((a, b) => b.quality - a.quality || a.index - b.index);
-  for (const { tag } of ranked) {
-    for (const candidate of [tag, tag.split('-')[0] ?? tag]) if (languages.includes(candidate)) return candidate;
   }
   return undefined;
 }

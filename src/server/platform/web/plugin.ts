@@ -13,7 +13,7 @@ import {
   type RenderPage,
   registerPublicForm,
 } from './forms.ts';
-import { languageCookie, languagePageCookie, pageLanguage } from './language.ts';
+import { addressedLanguage, languageCookie, languagePageCookie, pageLanguage } from './language.ts';
 import { notBuiltPage } from './not-built.ts';
 import {
   assemblePage,
@@ -67,7 +67,8 @@ function languageForm(languages: readonly string[]): PublicForm<{ language: stri
     accept: ({ language, return: back }, _request, reply) => {
       reply.header('set-cookie', languageCookie(language));
       const page = localPath(back);
-      return /^\/[a-z]{2,3}\/?$/.test(page.split('?')[0] ?? '') ? `/${language}` : page;
+      // A language's page (`/fr`) becomes the chosen language's (`/ar`); any other page stays itself.
+      return addressedLanguage(page.split('?')[0] ?? '/') ? `/${language}` : page;
     },
   };
 }
@@ -93,7 +94,16 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions = {}):
     index: false,
   });
 
-  const template = async (): Promise<string | null> => readFile(indexFile, 'utf8').catch(() => null);
+  // index.html is read once it exists (every public page is built on it); until `npm run build:web` has made
+  // it, each request looks again and gets the page saying how to build it.
+  let built: Promise<string> | undefined;
+  const template = async (): Promise<string | null> => {
+    built ??= readFile(indexFile, 'utf8');
+    return built.catch(() => {
+      built = undefined;
+      return null;
+    });
+  };
   const notBuilt = (reply: FastifyReply) =>
     reply.code(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(notBuiltPage());
 
