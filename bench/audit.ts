@@ -13,6 +13,7 @@ import { verifyLog } from '../src/server/platform/audit/verify.ts';
 import { openKeyring } from '../src/server/platform/crypto/keyring.ts';
 import { type DatabaseHandle, openDatabase } from '../src/server/platform/db/client.ts';
 import { newId } from '../src/server/platform/db/columns.ts';
+import { copyField } from '../src/server/platform/db/copy.ts';
 import type { Scenario } from './types.ts';
 
 const VERIFY_ENTRIES = 1_000_000;
@@ -33,10 +34,6 @@ async function withEmbeddedDatabase<T>(work: (handle: DatabaseHandle, dataDir: s
 }
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
-const copyText = (value: string | number | null) =>
-  value === null
-    ? '\\N'
-    : String(value).replace(/[\\\t\n\r]/g, (c) => ({ '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? '\\\\');
 
 /** A realistic spread of actors: a few hundred people in a dozen organisations, and the system now and then. */
 function syntheticEntry(seq: number, organisations: string[], users: string[]) {
@@ -114,10 +111,10 @@ export async function seedLog(handle: DatabaseHandle, count: number): Promise<Le
           fields.detailsHash,
           leafHash.toString('hex'),
         ]
-          .map(copyText)
+          .map(copyField)
           .join('\t'),
       );
-      detailLines.push([seq, fields.organisationId, details].map(copyText).join('\t'));
+      detailLines.push([seq, fields.organisationId, details].map(copyField).join('\t'));
     }
     const copy = (table: string, lines: string[]) =>
       pglite.query(`copy ${table} from '/dev/blob'`, [], { blob: new Blob([`${lines.join('\n')}\n`]) });

@@ -11,6 +11,7 @@ import type { RequestContext } from '../src/server/platform/context.ts';
 import { openKeyring } from '../src/server/platform/crypto/keyring.ts';
 import { type DatabaseHandle, openDatabase } from '../src/server/platform/db/client.ts';
 import { newId } from '../src/server/platform/db/columns.ts';
+import { copyField } from '../src/server/platform/db/copy.ts';
 import { classifyPeriod, countByClass } from '../src/server/zones/assessments.ts';
 import { activeFramework } from '../src/server/zones/frameworks.ts';
 import { publishPeriod } from '../src/server/zones/publications.ts';
@@ -531,10 +532,6 @@ const BARE_COLUMNS = ['id', 'pcode', 'state_code', 'indicator', 'period', 'value
 /** Rows per COPY: the limit streams too, so that its memory stays flat like the import's must. */
 const COPY_CHUNK = 100_000;
 
-/** A value as COPY's text format writes it (backslash, tab and line breaks escaped). */
-const copyText = (value: string | number) =>
-  String(value).replace(/[\\\t\n\r]/g, (c) => ({ '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? '\\\\');
-
 /**
  * The limit: the same rows through PostgreSQL's COPY (PGlite reads it from a Blob, `from '/dev/blob'`), in
  * chunks of 100,000 rows, one transaction, nothing else: the plain fast way to load rows.
@@ -550,7 +547,7 @@ async function bareCopy(pglite: PGlite, pcodes: readonly string[], organisationI
     };
     for (const row of importRows(pcodes)) {
       const fields = [newId(), row.pcode, 'QM', row.indicator, row.period, row.value, row.source, row.method];
-      lines.push(`${[...fields, 'pending', organisationId].map(copyText).join('\t')}`);
+      lines.push(`${[...fields, 'pending', organisationId].map(copyField).join('\t')}`);
       if (lines.length === COPY_CHUNK) await flush();
     }
     if (lines.length > 0) await flush();
