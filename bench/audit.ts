@@ -50,7 +50,9 @@ async function withPostgresDatabase<T>(work: (handle: DatabaseHandle, dataDir: s
     await admin.unsafe(`create database ${name}`);
   } catch (error) {
     await admin.end();
-    throw new Error(`no PostgreSQL server to measure on at ${BENCH_SERVER_URL} (set HOMEWARD_BENCH_DATABASE_URL): ${error}`);
+    throw new Error(
+      `no PostgreSQL server to measure on at ${BENCH_SERVER_URL} (set HOMEWARD_BENCH_DATABASE_URL): ${error}`,
+    );
   }
   const url = new URL(BENCH_SERVER_URL);
   url.pathname = `/${name}`;
