@@ -4,7 +4,7 @@ import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { count, counted } from '../platform/i18n/plural.ts';
-import { CliError, commandConfig, withDatabase } from './support.ts';
+import { bufferPoolFor, CliError, commandConfig, withDatabase } from './support.ts';
 
 /**
  * `homeward import <kind> FILE`: a gazetteer (CSV/XLSX), zone shapes (GeoJSON) or observations (CSV/XLSX),
@@ -174,13 +174,17 @@ export function registerImport(program: Command): void {
       if (kind !== 'observations' && options.org) throw new CliError('--org applies only to observations.', 2);
       checkReadable(file);
       const config = commandConfig(command);
-      const line = await withDatabase(config, async ({ db }) => {
-        if (kind !== 'observations') return importFromCli(db, kind, file, options);
-        const { openKeyring } = await import('../platform/crypto/keyring.ts');
-        const keyring = await openKeyring(config);
-        await keyring.prepare(db);
-        return importFromCli(db, kind, file, { ...options, keyring, progress: await progressReporter() });
-      });
+      const line = await withDatabase(
+        config,
+        async ({ db }) => {
+          if (kind !== 'observations') return importFromCli(db, kind, file, options);
+          const { openKeyring } = await import('../platform/crypto/keyring.ts');
+          const keyring = await openKeyring(config);
+          await keyring.prepare(db);
+          return importFromCli(db, kind, file, { ...options, keyring, progress: await progressReporter() });
+        },
+        { bufferPool: bufferPoolFor(file) },
+      );
       console.log(line);
     });
 }

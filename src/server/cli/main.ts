@@ -1,15 +1,25 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.ts';
-import { registerAssess } from './assess.ts';
-import { registerAudit } from './audit.ts';
-import { registerBackup } from './backup.ts';
-import { registerDemo } from './demo.ts';
-import { registerImport } from './import.ts';
-import { registerKeys } from './keys.ts';
-import { registerMigrate } from './migrate.ts';
-import { registerStart } from './start.ts';
-import { reportFailure } from './support.ts';
-import { registerUser } from './user.ts';
+import { commandName, reportFailure } from './support.ts';
+
+type Register = (program: Command) => void;
+
+/**
+ * Each command's module, loaded when it is needed: a command loads only its own module (and what its work needs),
+ * not those of every other command (the server, the demo region, backups…), which took most of a second to load.
+ * In the order `--help` lists them; `restore` is in the backup module.
+ */
+const COMMANDS: [names: string[], load: () => Promise<Register>][] = [
+  [['start'], async () => (await import('./start.ts')).registerStart],
+  [['migrate'], async () => (await import('./migrate.ts')).registerMigrate],
+  [['demo'], async () => (await import('./demo.ts')).registerDemo],
+  [['backup', 'restore'], async () => (await import('./backup.ts')).registerBackup],
+  [['keys'], async () => (await import('./keys.ts')).registerKeys],
+  [['user'], async () => (await import('./user.ts')).registerUser],
+  [['audit'], async () => (await import('./audit.ts')).registerAudit],
+  [['import'], async () => (await import('./import.ts')).registerImport],
+  [['assess'], async () => (await import('./assess.ts')).registerAssess],
+];
 
 const program = new Command('homeward')
   .description('Homeward: the software of a regional mechanism for safe, voluntary and dignified return')
@@ -18,15 +28,11 @@ const program = new Command('homeward')
   .showHelpAfterError()
   .exitOverride();
 
-registerStart(program);
-registerMigrate(program);
-registerDemo(program);
-registerBackup(program);
-registerKeys(program);
-registerUser(program);
-registerAudit(program);
-registerImport(program);
-registerAssess(program);
+// A known command registers alone; anything else (help, no command, a mistyped one) registers them all, so that
+// help lists every command and a mistake is answered with the nearest name.
+const name = commandName(process.argv.slice(2));
+const named = COMMANDS.find(([names]) => name !== undefined && names.includes(name));
+for (const [, load] of named ? [named] : COMMANDS) (await load())(program);
 
 for (const command of program.commands) command.exitOverride();
 

@@ -7,8 +7,12 @@ export function registerMigrate(program: Command): void {
     .description('apply database migrations (the server also applies them at start)')
     .action(async (_options, command: Command) => {
       const config = commandConfig(command);
-      await withDatabase(config, async (database) => {
-        console.log(`Migrations applied (${database.kind} database).`);
-      });
+      await withDatabase(
+        config,
+        async (database) => {
+          console.log(`Migrations applied (${database.kind} database).`);
+        },
+        { bufferPool: 'small' },
+      );
     });
 }

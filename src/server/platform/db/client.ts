@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -35,7 +37,16 @@ export interface OpenOptions {
   lock?: boolean;
   /** Load the embedded database from a dump instead of the data directory (test copies). */
   loadDataDir?: Blob;
+  /**
+   * `small`: start the embedded engine with a 16 MB buffer pool instead of its 128 MB, for a command that reads and
+   * writes little (a migration, a small file). The engine touches every page of its pool as it starts: the larger
+   * pool costs about half a second of page faults at each start. Data and results are the same.
+   */
+  bufferPool?: 'small' | 'default';
 }
+
+/** The engine's own start parameters, with a 16 MB buffer pool. */
+const SMALL_POOL_START = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
@@ -46,9 +57,10 @@ async function openEmbedded(options: OpenOptions): Promise<DatabaseHandle> {
   const release = options.lock === false || options.loadDataDir ? () => {} : acquireDataDirLock(options.dataDir);
   let pglite: PGlite;
   try {
+    const startParams = options.bufferPool === 'small' ? { startParams: SMALL_POOL_START } : {};
     pglite = options.loadDataDir
-      ? await PGlite.create({ loadDataDir: options.loadDataDir })
-      : await PGlite.create(path.join(options.dataDir, 'pgdata'));
+      ? await PGlite.create({ loadDataDir: options.loadDataDir, ...startParams })
+      : await PGlite.create({ dataDir: path.join(options.dataDir, 'pgdata'), ...startParams });
   } catch (error) {
     release();
     throw error;
@@ -59,7 +71,10 @@ async function openEmbedded(options: OpenOptions): Promise<DatabaseHandle> {
     db,
     kind: 'embedded',
     pglite,
-    migrate: () => migratePglite(db as Parameters<typeof migratePglite>[0], { migrationsFolder }),
+    migrate: async () => {
+      if (!(await migrationsApplied(db)))
+        await migratePglite(db as Parameters<typeof migratePglite>[0], { migrationsFolder });
+    },
     async close() {
       try {
         if (!pglite.closed) await pglite.close();
@@ -91,9 +106,40 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   return {
     db,
     kind: 'postgres',
-    migrate: () => migratePostgres(db as Parameters<typeof migratePostgres>[0], { migrationsFolder }),
+    migrate: async () => {
+      if (!(await migrationsApplied(db))) {
+        await migratePostgres(db as Parameters<typeof migratePostgres>[0], { migrationsFolder });
+      }
+    },
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * Whether the database already holds the latest migration: the newest row of drizzle's migrations table has the
+ * latest journal entry's time and the hash of its SQL file. Two small queries and one file read, where drizzle's
+ * migrator reads and hashes every migration file and runs four statements and a transaction. When this answers
+ * false the migrator runs and decides as always (it applies the migrations newer than the newest row).
+ */
+export async function migrationsApplied(db: Database): Promise<boolean> {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string; when: number }[];
+  };
+  const latest = journal.entries.at(-1);
+  if (!latest) return false;
+  const [table] = await queryRows<{ present: boolean }>(
+    db,
+    sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
+  );
+  if (!table?.present) return false;
+  const [stored] = await queryRows<{ hash: string; created_at: string | number | null }>(
+    db,
+    sql`select hash, created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
+  );
+  if (!stored || Number(stored.created_at) !== latest.when) return false;
+  // Hashed as drizzle's migrator hashes it: SHA-256 of the file's text, hex.
+  const text = fs.readFileSync(path.join(migrationsFolder, `${latest.tag}.sql`)).toString();
+  return createHash('sha256').update(text).digest('hex') === stored.hash;
 }
 
 /** Raw SQL rows, the same shape on both drivers (PGlite answers `{ rows }`, postgres.js an array). */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../platform/http/errors.ts';
 
 /**
@@ -315,11 +315,13 @@ async function* xlsxCells(
   preferred: readonly string[],
   onChunk: ((chunk: Buffer) => void) | undefined,
 ): AsyncGenerator<{ line: number; cells: string[] }> {
+  // Loaded only for a workbook: exceljs takes half a second to load, and a CSV import does not need it.
+  const { default: Excel } = await import('exceljs');
   const source = fs.createReadStream(file);
   const tap = new Tap(onChunk);
   source.on('error', (error) => tap.destroy(error));
   source.pipe(tap);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(tap, {
+  const workbook = new Excel.stream.xlsx.WorkbookReader(tap, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     // Styles tell dates from numbers.
