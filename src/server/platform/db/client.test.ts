@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/support/app.ts';
-import type { DatabaseHandle } from './client.ts';
+import { type DatabaseHandle, migrationsApplied, openDatabase, queryRows } from './client.ts';
 
 let database: DatabaseHandle;
 let dataDir: string;
@@ -33,5 +35,63 @@ describe('statements on the embedded database', () => {
     await Promise.all([...statements, turn]);
     expect(finished).toHaveLength(20);
     expect(finishedBeforeTurn).toBeLessThan(2);
+  });
+});
+
+describe('migrations at open', () => {
+  // A command on an existing data directory checks the newest stored migration instead of running drizzle's
+  // migrator; the check must never skip a migration the database lacks.
+  it('are found applied on a migrated database, and not once the newest stored migration differs', async () => {
+    expect(await migrationsApplied(database.db)).toBe(true);
+    const [newest] = await queryRows<{ id: number; hash: string }>(
+      database.db,
+      sql`select id, hash from drizzle.__drizzle_migrations order by created_at desc limit 1`,
+    );
+    await database.db.execute(sql`update drizzle.__drizzle_migrations set hash = 'edited' where id = ${newest!.id}`);
+    expect(await migrationsApplied(database.db)).toBe(false);
+    await database.db.execute(
+      sql`update drizzle.__drizzle_migrations set hash = ${newest!.hash} where id = ${newest!.id}`,
+    );
+    await database.db.execute(
+      sql`update drizzle.__drizzle_migrations set created_at = created_at - 1 where id = ${newest!.id}`,
+    );
+    expect(await migrationsApplied(database.db)).toBe(false);
+    await database.db.execute(
+      sql`update drizzle.__drizzle_migrations set created_at = created_at + 1 where id = ${newest!.id}`,
+    );
+    expect(await migrationsApplied(database.db)).toBe(true);
+  });
+
+  it('are applied to a new embedded database, with the small buffer pool, and then found applied', async ({ skip }) => {
+    if (process.env.HOMEWARD_TEST_DATABASE_URL) skip('an embedded data directory');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-migrate-'));
+    try {
+      const fresh = await openDatabase({ dataDir: dir, bufferPool: 'small' });
+      try {
+        expect(await migrationsApplied(fresh.db)).toBe(false);
+        await fresh.migrate();
+        expect(await migrationsApplied(fresh.db)).toBe(true);
+        const [pool] = await queryRows<{ shared_buffers: string }>(fresh.db, sql`show shared_buffers`);
+        expect(pool?.shared_buffers).toBe('16MB');
+        const [table] = await queryRows<{ present: boolean }>(
+          fresh.db,
+          sql`select to_regclass('zones') is not null as present`,
+        );
+        expect(table?.present).toBe(true);
+      } finally {
+        await fresh.close();
+      }
+      // Opened again with the engine's default pool, the same data, already migrated.
+      const again = await openDatabase({ dataDir: dir });
+      try {
+        expect(await migrationsApplied(again.db)).toBe(true);
+        const [pool] = await queryRows<{ shared_buffers: string }>(again.db, sql`show shared_buffers`);
+        expect(pool?.shared_buffers).toBe('128MB');
+      } finally {
+        await again.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
