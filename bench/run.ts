@@ -1,8 +1,10 @@
 import { ratio, type Scenario, type ScenarioResult } from './types.ts';
 
-// `npm run bench [-- filter]`: every scenario beside its limit measured in the same run, one row each.
-const suites = ['./platform.ts', './audit.ts', './web.ts', './zones.ts', './mixed.ts'];
+// `npm run bench [-- filter]`: every scenario beside its limit measured in the same run, one row each. A filter
+// that is a suite's name (`cli`, `zones`…) runs that suite; any other runs the scenarios whose name contains it.
+const suites = ['./platform.ts', './audit.ts', './web.ts', './zones.ts', './mixed.ts', './cli.ts'];
 const filter = process.argv[2]?.toLowerCase();
+const suiteNamed = suites.find((suite) => suite === `./${filter}.ts`);
 
 const format = (value: number) =>
   value >= 100 ? Math.round(value).toLocaleString('en') : value.toLocaleString('en', { maximumSignificantDigits: 3 });
@@ -22,7 +24,7 @@ function row(name: string, result: ScenarioResult): string {
 
 console.log('scenario | figure | limit | ratio | target | status | notes');
 let failures = 0;
-for (const suite of suites) {
+for (const suite of suiteNamed ? [suiteNamed] : suites) {
   let scenarios: Scenario[];
   try {
     ({ scenarios } = (await import(suite)) as { scenarios: Scenario[] });
@@ -33,7 +35,7 @@ for (const suite of suites) {
     throw error;
   }
   for (const scenario of scenarios) {
-    if (filter && !scenario.name.toLowerCase().includes(filter)) continue;
+    if (filter && !suiteNamed && !scenario.name.toLowerCase().includes(filter)) continue;
     try {
       console.log(row(scenario.name, await scenario.run()));
     } catch (error) {
