@@ -127,15 +127,22 @@ describe('importGazetteer', () => {
       ),
     );
     expect(errors.map((e) => `${e.field}: ${e.message}`)).toEqual([
-      'line 2, parent_pcode: no unit QM09 in the file or the gazetteer',
-      'line 3, parent_pcode: no unit QM02 in the file or the gazetteer',
-      'line 4, level: QM0105 cannot be a state: a state has a two-letter P-code',
+      'line 2, parent_pcode: no unit QM09 in the file or the gazetteer: add it to the file, or import the gazetteer that holds it first',
+      'line 3, parent_pcode: no unit QM02 in the file or the gazetteer: add it to the file, or import the gazetteer that holds it first',
+      'line 4, level: QM0105 cannot be a state (level 0): it has the parent QM01',
       'line 5, level: QM0106 must be below its parent QM01, which is admin1',
     ]);
-    const nested = await problemsOf(
-      importGazetteer(db, file('nested.csv', 'pcode,parent_pcode,name\nQM0201,QM0101,Grove\n')),
-    );
-    expect(nested).toEqual([expect.objectContaining({ field: 'line 2, parent_pcode', code: 'not_nested' })]);
+  });
+
+  it('places a unit under the parent the file gives even when its P-code does not begin with it, with a warning', async () => {
+    const nested = await importGazetteer(db, file('nested.csv', 'pcode,parent_pcode,name\nQM0201,QM0101,Grove\n'), {
+      dryRun: true,
+    });
+    expect(nested).toMatchObject({ zones: 1, created: 1, dryRun: true, levels: { admin3: 1 } });
+    expect(nested.warnings).toEqual([
+      "1 unit has a P-code that does not begin with the parent's (QM0201 in QM0101): each was placed under the parent the file gives",
+    ]);
+    expect((await zonesOf('QM0201')).length).toBe(0);
   });
 
   it('infers parents from the longest P-code prefix in the file or the gazetteer, and levels from depth', async () => {
@@ -149,7 +156,7 @@ describe('importGazetteer', () => {
     expect(result).toMatchObject({ created: 3, updated: 0 });
     const rows = (await zonesOf('QM')).filter((zone) => ['QM0101001', 'QM02', 'QM0201'].includes(zone.pcode));
     expect(rows).toEqual([
-      { pcode: 'QM0101001', parentPcode: 'QM0101', level: 'location', names: { en: 'Alder Village' }, population: 300 },
+      { pcode: 'QM0101001', parentPcode: 'QM0101', level: 'admin3', names: { en: 'Alder Village' }, population: 300 },
       { pcode: 'QM02', parentPcode: 'QM', level: 'admin1', names: { en: 'South' }, population: null },
       { pcode: 'QM0201', parentPcode: 'QM02', level: 'admin2', names: { en: 'Pine' }, population: null },
     ]);
@@ -217,8 +224,10 @@ describe('importGazetteer', () => {
   });
 
   it('lists at most 50 problems', async () => {
-    const rows = Array.from({ length: 80 }, (_, i) => `QM09${String(i).padStart(2, '0')},`);
-    const error = await importGazetteer(db, file('many.csv', `pcode,name_en\n${rows.join('\n')}\n`)).catch((e) => e);
+    const rows = Array.from({ length: 80 }, (_, i) => `QM09${String(i).padStart(2, '0')},Name,many`);
+    const error = await importGazetteer(db, file('many.csv', `pcode,name_en,population\n${rows.join('\n')}\n`)).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect(error.errors).toHaveLength(50);
     expect(error.params).toMatchObject({ problems: 80, truncated: 1 });

@@ -9,14 +9,19 @@ import { type AuditActor, appendAudit } from '../platform/audit/log.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
 import { AppError, notFound } from '../platform/http/errors.ts';
+import type { ZoneLevel } from '../../shared/zones/schemas.ts';
 import {
+  chooseGazetteerSheets,
   GazetteerReader,
   gazetteerColumn,
   isGazetteerField,
+  levelCounts,
+  plannedChanges,
   resolveGazetteer,
+  type SheetChoice,
   type StoredZone,
 } from './files/gazetteer-file.ts';
-import { ImportProblems, refuseFile } from './files/import-problems.ts';
+import { ImportProblems, ImportWarnings, refuseFile } from './files/import-problems.ts';
 import { readShapes } from './files/shapes-file.ts';
 import { readRows } from './files/tabular.ts';
 import { activeFramework } from './frameworks.ts';
@@ -44,6 +49,24 @@ export interface GazetteerImportResult {
   updated: number;
   unchanged: number;
   fileHash: string;
+  /** Whether the file was only checked (--dry-run): the counts are what an import would do. */
+  dryRun: boolean;
+  /** Units by level, outermost first. */
+  levels: Partial<Record<ZoneLevel, number>>;
+  /** What was read: the file, or each sheet of a workbook, with its rows and units by level. */
+  sheets: { sheet: string | null; rows: number; levels: Partial<Record<ZoneLevel, number>> }[];
+  /** Workbook sheets not read, and why. */
+  ignored: { sheet: string; reason: string }[];
+  /** What was read one way rather than another, and what is doubtful but not refused. Always shown. */
+  warnings: string[];
+}
+
+export interface GazetteerImportOptions {
+  actor?: AuditActor | null;
+  /** Checks the file and answers what an import would do, writing nothing. */
+  dryRun?: boolean;
+  /** The workbook sheets to read (by name), rather than every admin level sheet. */
+  sheets?: readonly string[];
 }
 
 export interface ShapesImportResult {
@@ -85,36 +108,74 @@ async function storedZones(db: Database): Promise<Map<string, StoredZone>> {
 }
 
 /**
- * Imports a gazetteer spreadsheet (one row per unit, or the OCHA COD wide shape): creates the units that are
- * new and updates those that differ, in one transaction with one audit entry (none when nothing changed).
+ * Imports a gazetteer spreadsheet (one row per unit, the OCHA COD layouts or the global P-code list; from a
+ * workbook, every admin level sheet): creates the units that are new and updates those that differ, in one
+ * transaction with one audit entry (none when nothing changed). A file with any problem writes nothing; a
+ * dry run writes nothing either and answers the same summary.
  */
 export async function importGazetteer(
   db: Database,
   file: string,
-  options: { actor?: AuditActor | null } = {},
+  options: GazetteerImportOptions = {},
 ): Promise<GazetteerImportResult> {
   const problems = new ImportProblems();
+  const warnings = new ImportWarnings();
+  const notes: string[] = [];
   const reader = new GazetteerReader(problems);
   const hash = createHash('sha256');
+  let choice: SheetChoice | undefined;
+  const rowsBySheet = new Map<string | null, number>();
   let rows = 0;
+  let readable = true;
   for await (const row of readRows(file, {
-    sheet: ['gazetteer', 'zones', 'pcode', 'admin'],
+    sheets: (sheets) => {
+      choice = chooseGazetteerSheets(sheets, options.sheets, problems);
+      return choice.read;
+    },
     isField: isGazetteerField,
     rename: gazetteerColumn,
-    onHeader: (fields, line) => reader.header(fields, line),
+    onHeader: (fields, line, sheet) => {
+      reader.header(fields, line, sheet);
+      rowsBySheet.set(sheet ?? null, 0);
+      if (!reader.hasPcodeColumn) readable = false;
+    },
+    onNote: (note) => notes.push(note),
     onChunk: (chunk) => hash.update(chunk),
   })) {
-    if (!reader.hasPcodeColumn) break;
+    if (!reader.hasPcodeColumn) continue;
     rows++;
+    rowsBySheet.set(row.sheet ?? null, (rowsBySheet.get(row.sheet ?? null) ?? 0) + 1);
     reader.read(row);
   }
-  if (!reader.hasPcodeColumn) problems.throwIfAny();
+  if (!readable) problems.throwIfAny();
+  if (options.sheets && options.sheets.length > 0 && !choice) {
+    problems.add('file', 'sheet', '--sheet names a sheet of a workbook, and this file is not a workbook');
+  }
   if (rows === 0) problems.add('file', 'empty', 'the file has no rows under its header');
+  for (const [sheet, count] of rowsBySheet) {
+    if (count === 0 && sheet !== null && rows > 0) {
+      problems.add('file', 'empty', `sheet ${sheet} has no rows under its header`);
+    }
+  }
   const fileHash = hash.digest('hex');
   return inTransaction(db, async (tx) => {
     const stored = await storedZones(tx);
-    const resolved = resolveGazetteer(reader.units, stored, problems);
+    const resolved = resolveGazetteer(reader.units, stored, problems, warnings, { hasEnglish: reader.hasEnglish });
     problems.throwIfAny();
+    const summary = {
+      zones: resolved.length,
+      fileHash,
+      dryRun: options.dryRun === true,
+      levels: levelCounts(resolved),
+      sheets: [...rowsBySheet].map(([sheet, count]) => ({
+        sheet,
+        rows: count,
+        levels: levelCounts(resolved.filter((row) => (reader.units.get(row.pcode)?.sheet ?? null) === sheet)),
+      })),
+      ignored: choice?.ignored ?? [],
+      warnings: [...notes, ...reader.notes, ...warnings.list()],
+    };
+    if (options.dryRun) return { ...summary, ...plannedChanges(resolved, stored) };
     const counts = await upsertZones(tx, resolved);
     if (counts.created + counts.updated > 0) {
       await appendAudit(tx, {
@@ -124,7 +185,7 @@ export async function importGazetteer(
         details: { ...counts, shapes: 0, fileHash },
       });
     }
-    return { zones: resolved.length, ...counts, fileHash };
+    return { ...summary, ...counts };
   });
 }
 
