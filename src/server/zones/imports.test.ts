@@ -316,7 +316,7 @@ describe('importShapes', () => {
     const [south] = await db.select({ shape: zones.shape }).from(zones).where(eq(zones.pcode, 'QM02'));
     expect(south?.shape).toBeNull();
     expect(await problemsOf(importShapes(db, file('not-json.geojson', '{"type":')))).toEqual([
-      expect.objectContaining({ field: 'file', code: 'json' }),
+      expect.objectContaining({ field: 'file', code: 'geojson' }),
     ]);
   });
 });

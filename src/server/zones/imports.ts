@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { inArray } from 'drizzle-orm';
-import type { ObservationInput, ObservationSource } from '../../shared/zones/schemas.ts';
+import type { ObservationInput, ObservationSource, ZoneLevel } from '../../shared/zones/schemas.ts';
 import { findOrganisationById } from '../platform/accounts/provisioning.ts';
 import { canonicalJson } from '../platform/audit/canonical.ts';
 import { inTransaction } from '../platform/audit/head.ts';
@@ -9,7 +9,6 @@ import { type AuditActor, appendAudit } from '../platform/audit/log.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
 import { AppError, notFound } from '../platform/http/errors.ts';
-import type { ZoneLevel } from '../../shared/zones/schemas.ts';
 import {
   chooseGazetteerSheets,
   GazetteerReader,
@@ -92,6 +91,19 @@ export interface ObservationsImportOptions {
   submittedBy?: string | null;
   actor?: AuditActor | null;
   onProgress?: (rowsRead: number, bytesRead: number, totalBytes: number) => void;
+  /** Checks every row as an import would, then rolls back: nothing is written. */
+  dryRun?: boolean;
+  /** Inside a dry run's transaction: no audit entry. */
+  checkOnly?: boolean;
+}
+
+/** Carries a dry run's result out of the transaction it rolls back. */
+class DryRunRollback<T> extends Error {
+  readonly result: T;
+  constructor(result: T) {
+    super('dry run');
+    this.result = result;
+  }
 }
 
 async function storedZones(db: Database): Promise<Map<string, StoredZone>> {
@@ -196,7 +208,7 @@ export async function importGazetteer(
 export async function importShapes(
   db: Database,
   file: string,
-  options: { actor?: AuditActor | null } = {},
+  options: { actor?: AuditActor | null; dryRun?: boolean } = {},
 ): Promise<ShapesImportResult> {
   const { size } = await fs.promises.stat(file);
   if (size > SHAPES_FILE_MAX_BYTES) {
@@ -242,6 +254,8 @@ export async function importShapes(
       }
     }
     problems.throwIfAny();
+    if (options.dryRun)
+      return { features: features.length, shapes: changed.size, unchanged: features.length - changed.size, fileHash };
     const shapes = await setShapes(tx, changed);
     if (shapes > 0) {
       await appendAudit(tx, {
@@ -322,6 +336,24 @@ export async function importObservations(
   options: ObservationsImportOptions,
 ): Promise<ObservationsImportResult> {
   const { size: totalBytes } = await fs.promises.stat(file);
+  if (options.dryRun) {
+    // The rows go through the writer as in an import, inside a transaction (a savepoint within one) undone.
+    try {
+      await db.transaction(async (tx) => {
+        throw new DryRunRollback(
+          await importObservations(tx as unknown as Database, keyring, file, {
+            ...options,
+            dryRun: false,
+            checkOnly: true,
+          }),
+        );
+      });
+    } catch (error) {
+      if (error instanceof DryRunRollback) return error.result as ObservationsImportResult;
+      throw error;
+    }
+    throw new Error('a dry run ends in its rollback');
+  }
   return inTransaction(db, async (tx) => {
     if (!(await findOrganisationById(tx, options.organisationId))) throw notFound('organisation');
     const framework = await activeFramework(tx);
@@ -385,7 +417,7 @@ export async function importObservations(
       }
       throw error;
     }
-    if (result.created > 0) {
+    if (result.created > 0 && !options.checkOnly) {
       await appendAudit(tx, {
         type: 'zones.observations_imported',
         actor: options.actor ?? null,

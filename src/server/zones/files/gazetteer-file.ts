@@ -1,10 +1,4 @@
-import {
-  type LocalizedText,
-  PCODE,
-  PCODE_RULE,
-  ZONE_LEVELS,
-  type ZoneLevel,
-} from '../../../shared/zones/schemas.ts';
+import { type LocalizedText, PCODE, PCODE_RULE, ZONE_LEVELS, type ZoneLevel } from '../../../shared/zones/schemas.ts';
 import { counted } from '../../platform/i18n/plural.ts';
 import type { GazetteerRow } from '../gazetteer.ts';
 import { type ImportProblems, type ImportWarnings, type Place, placeText } from './import-problems.ts';
@@ -54,9 +48,7 @@ for (const n of [1, 2, 3, 4]) {
 /** Renames the headers operations use for the same thing (HDX COD tables, P-code lists) to one field name. */
 export function gazetteerColumn(header: string): string {
   if (['p_code', 'p-code', 'pcode', 'adm_pcode'].includes(header)) return 'pcode';
-  if (
-    ['parent', 'parent_p_code', 'parent_p-code', 'parentpcode', 'parent_code', 'parent_pcode'].includes(header)
-  ) {
+  if (['parent', 'parent_p_code', 'parent_p-code', 'parentpcode', 'parent_code', 'parent_pcode'].includes(header)) {
     return 'parent_pcode';
   }
   if (['name', 'name_english', 'english_name'].includes(header)) return 'name_en';
@@ -256,7 +248,12 @@ export class GazetteerReader {
         const code = raw.toLowerCase().split(/[-_]/)[0] ?? '';
         if (raw === '') {
           if ((values[source.field] ?? '') !== '') {
-            this.problems.at(at, source.languageField, 'required', `give the language of ${source.field} (en, fr, ar…)`);
+            this.problems.at(
+              at,
+              source.languageField,
+              'required',
+              `give the language of ${source.field} (en, fr, ar…)`,
+            );
           }
           continue;
         }
@@ -277,9 +274,7 @@ export class GazetteerReader {
     }
     const referenceField = prefix === 'name' ? 'ref' : `${prefix.replace(/name$/, '')}ref`;
     const reference = values[referenceField] ?? '';
-    return reference !== '' && reference.length <= NAME_MAX
-      ? { names, languages, reference }
-      : { names, languages };
+    return reference !== '' && reference.length <= NAME_MAX ? { names, languages, reference } : { names, languages };
   }
 
   private readUnitRow({ line, values }: TabularRow): void {
@@ -480,7 +475,12 @@ export function resolveGazetteer(
     if (path.includes(pcode)) {
       const loop = [...path.slice(path.indexOf(pcode)), pcode];
       const unit = units.get(pcode)!;
-      problems.at(unit.parent?.at ?? unit.at, unit.parent?.field ?? unit.pcodeField, 'cycle', `the parents go round in a loop: ${loop.join(' → ')}`);
+      problems.at(
+        unit.parent?.at ?? unit.at,
+        unit.parent?.field ?? unit.pcodeField,
+        'cycle',
+        `the parents go round in a loop: ${loop.join(' → ')}`,
+      );
       for (const member of loop) depths.set(member, -1);
       return -1;
     }
@@ -572,7 +572,9 @@ export function resolveGazetteer(
         ? `the file gives no English names: add a column of English names (name_en, adm1_en, adm1_ref, ` +
             `#adm1+name+i_en…); ${counted(count, 'unit has', 'units have')} none in the gazetteer either`
         : `give the English name of ${first}` +
-            (count > 1 ? ` (${counted(count - 1, 'other unit of this column has', 'other units of this column have')} none either)` : ''),
+            (count > 1
+              ? ` (${counted(count - 1, 'other unit of this column has', 'other units of this column have')} none either)`
+              : ''),
     );
   }
 
@@ -601,7 +603,11 @@ export function resolveGazetteer(
   // Every unit is written or has a problem that says why not: never a part of the file in silence.
   if (rows.length < units.size && problems.size === 0) {
     const left = [...units.keys()].filter((pcode) => !levels.has(pcode) || !rows.some((r) => r.pcode === pcode));
-    problems.add('file', 'unplaced', `${counted(left.length, 'unit', 'units')} could not be placed: ${left.slice(0, 5).join(', ')}`);
+    problems.add(
+      'file',
+      'unplaced',
+      `${counted(left.length, 'unit', 'units')} could not be placed: ${left.slice(0, 5).join(', ')}`,
+    );
   }
   return rows;
 }
@@ -612,7 +618,8 @@ export function plannedChanges(
   stored: ReadonlyMap<string, StoredZone>,
 ): { created: number; updated: number; unchanged: number } {
   const counts = { created: 0, updated: 0, unchanged: 0 };
-  const sorted = (names: Record<string, string>) => JSON.stringify(Object.entries(names).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const sorted = (names: Record<string, string>) =>
+    JSON.stringify(Object.entries(names).sort(([a], [b]) => (a < b ? -1 : 1)));
   for (const row of rows) {
     const before = stored.get(row.pcode);
     if (!before) counts.created++;
@@ -661,7 +668,9 @@ export function chooseGazetteerSheets(
     problems.throwIfAny();
     return {
       read,
-      ignored: sheets.filter((s) => !read.includes(s.name)).map((s) => ({ sheet: s.name, reason: 'not named with --sheet' })),
+      ignored: sheets
+        .filter((s) => !read.includes(s.name))
+        .map((s) => ({ sheet: s.name, reason: 'not named with --sheet' })),
     };
   }
   const read: string[] = [];
@@ -682,7 +691,8 @@ export function chooseGazetteerSheets(
   problems.throwIfAny();
   if (read.length === 0) {
     const visible = sheets.filter((s) => !s.hidden);
-    if (visible.length === 1) return { read: [visible[0]!.name], ignored: ignored.filter((i) => i.sheet !== visible[0]!.name) };
+    if (visible.length === 1)
+      return { read: [visible[0]!.name], ignored: ignored.filter((i) => i.sheet !== visible[0]!.name) };
     problems.add(
       'file',
       'no_admin_sheet',

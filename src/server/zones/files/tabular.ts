@@ -464,39 +464,32 @@ async function* xlsxCells(file: string, options: ReadRowsOptions): AsyncGenerato
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  const several = options.sheets !== undefined;
-  let wanted: Set<string> | undefined;
-  let found = 0;
+  let wanted: string | undefined;
+  let found = false;
   try {
     for await (const sheet of workbook as AsyncIterable<SheetReader>) {
-      if (!wanted) {
-        const sheets = sheetsOf(workbook);
-        if (options.sheets) wanted = new Set(options.sheets(sheets));
-        else {
-          const visible = sheets.filter((s) => !s.hidden);
-          const preferred = options.sheet ?? [];
-          const name =
-            visible.find((s) => preferred.some((word) => s.name.toLowerCase().includes(word.toLowerCase())))?.name ??
-            visible[0]?.name;
-          wanted = new Set(name === undefined ? [] : [name]);
-        }
+      if (wanted === undefined) {
+        const visible = sheetsOf(workbook).filter((s) => !s.hidden);
+        const preferred = options.sheet ?? [];
+        wanted =
+          visible.find((s) => preferred.some((word) => s.name.toLowerCase().includes(word.toLowerCase())))?.name ??
+          visible[0]?.name;
       }
-      if (sheet.name === undefined || !wanted.has(sheet.name)) {
+      if (wanted !== undefined && sheet.name !== wanted) {
         // Drain the sheet the file does not ask for, so that the reader moves on to the next one.
         for await (const _row of sheet) {
           // nothing to keep
         }
         continue;
       }
-      found++;
-      if (several) yield { line: 0, cells: [], sheet: sheet.name, start: true };
+      found = true;
       for await (const row of sheet) {
         const values = row.values as unknown[];
         const cells: string[] = [];
         for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
         yield { line: row.number, cells };
       }
-      if (!several || found === wanted.size) break;
+      break;
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -509,12 +502,56 @@ async function* xlsxCells(file: string, options: ReadRowsOptions): AsyncGenerato
   } finally {
     source.destroy();
   }
-  if (found === 0) throw fileProblem('file', 'the workbook has no worksheet', 'empty');
+  if (!found) throw fileProblem('file', 'the workbook has no worksheet', 'empty');
+}
+
+/**
+ * A workbook's sheets read whole into memory (a gazetteer's several sheets). exceljs's streaming reader sets
+ * aside the sheets that come before the shared strings in the archive, as Excel writes them, and fails on the
+ * fifth such sheet: a COD workbook with ADM0…ADM4 and a metadata sheet has more.
+ */
+async function* xlsxCellsInMemory(file: string, options: ReadRowsOptions): AsyncGenerator<CellRow> {
+  const bytes = await fs.promises.readFile(file);
+  options.onChunk?.(bytes);
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw fileProblem(
+      'file',
+      'cannot be read as an XLSX workbook: the file is damaged or cut short, or is another kind of ZIP archive. ' +
+        'Open it in a spreadsheet and save it as XLSX again',
+      'format',
+    );
+  }
+  const sheets = book.worksheets.map((sheet) => ({
+    name: sheet.name,
+    hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden',
+  }));
+  if (sheets.length === 0) throw fileProblem('file', 'the workbook has no worksheet', 'empty');
+  const wanted = new Set(options.sheets ? options.sheets(sheets) : []);
+  for (const sheet of book.worksheets) {
+    if (!wanted.has(sheet.name)) continue;
+    yield { line: 0, cells: [], sheet: sheet.name, start: true };
+    const rows: CellRow[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      const values = row.values as unknown[];
+      const cells: string[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+      rows.push({ line: row.number, cells });
+    });
+    yield* rows;
+  }
 }
 
 /** The rows of a CSV or XLSX file, one at a time. */
 export async function* readRows(file: string, options: ReadRowsOptions = {}): AsyncGenerator<TabularRow> {
   const format = await sniff(file);
-  const cells = format.kind === 'xlsx' ? xlsxCells(file, options) : csvCells(file, format.delimiter, options.onChunk);
+  const cells =
+    format.kind === 'csv'
+      ? csvCells(file, format.delimiter, options.onChunk)
+      : options.sheets
+        ? xlsxCellsInMemory(file, options)
+        : xlsxCells(file, options);
   yield* tabulate(cells, options, format.kind === 'csv' ? format.delimiter : undefined);
 }
