@@ -80,10 +80,13 @@ describe.skipIf(process.env.HOMEWARD_TEST_DATABASE_URL)('homeward import (comman
     const first = await homeward('import', 'gazetteer', gazetteer);
     expect(first).toMatchObject({
       code: 0,
-      stdout: 'imported the gazetteer: 4 zones (4 created, 0 updated, 0 unchanged)\n',
+      stdout:
+        'imported the gazetteer: 4 zones (4 created, 0 updated, 0 unchanged)\n' +
+        '  read gazetteer.csv: 4 rows, 1 state, 1 admin1, 2 admin2\n',
     });
     expect((await homeward('import', 'gazetteer', gazetteer)).stdout).toBe(
-      'imported the gazetteer: 4 zones (0 created, 0 updated, 4 unchanged)\n',
+      'imported the gazetteer: 4 zones (0 created, 0 updated, 4 unchanged)\n' +
+        '  read gazetteer.csv: 4 rows, 1 state, 1 admin1, 2 admin2\n',
     );
 
     const ring = [
@@ -141,6 +144,29 @@ describe.skipIf(process.env.HOMEWARD_TEST_DATABASE_URL)('homeward import (comman
     const missing = await homeward('import', 'gazetteer', path.join(files, 'missing.csv'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('(ENOENT)');
+  });
+
+  it('checks a file with --dry-run, printing the summary and its warnings and writing nothing', {
+    timeout: SLOW,
+  }, async () => {
+    const burundi = path.join(import.meta.dirname, '../../../test/fixtures/gazetteers/bdi_adm2_hxl.csv');
+    const checked = await homeward('import', 'gazetteer', burundi, '--dry-run');
+    expect(checked).toMatchObject({
+      code: 0,
+      stdout:
+        'checked the gazetteer, nothing written: 9 zones (an import would create 9, update 0, leave 0 unchanged)\n' +
+        '  read bdi_adm2_hxl.csv: 6 rows, 1 state, 2 admin1, 6 admin2\n',
+      stderr:
+        'warning: the file: column E (#adm1+who+code) was not read: column D (#adm1+code) gives admin1pcode, and ' +
+        'HXL reads the tag without extra attributes\n',
+    });
+    // Nothing was written: the import proper still creates every zone.
+    expect((await homeward('import', 'gazetteer', burundi)).stdout).toMatch(
+      /^imported the gazetteer: 9 zones \(9 created/,
+    );
+    const sheet = await homeward('import', 'gazetteer', burundi, '--sheet', 'ADM1');
+    expect(sheet).toMatchObject({ code: 1 });
+    expect(sheet.stderr).toContain('--sheet names a sheet of a workbook, and this file is not a workbook');
   });
 
   it('exits 2 on an unknown kind or a missing --org', { timeout: SLOW }, async () => {
