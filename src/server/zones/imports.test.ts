@@ -260,6 +260,13 @@ describe('importShapes', () => {
       feature({ admin2Pcode: 'QM0102' }, { type: 'MultiPolygon', coordinates: [square(31, 10), square(33, 10)] }),
     ]);
     const before = await auditCount('zones.gazetteer_imported');
+    expect(await importShapes(db, file('shapes-dry.geojson', shapes), { dryRun: true })).toMatchObject({
+      features: 2,
+      shapes: 2,
+    });
+    const [unset] = await db.select({ shape: zones.shape }).from(zones).where(eq(zones.pcode, 'QM0101'));
+    expect(unset?.shape).toBeNull();
+    expect(await auditCount('zones.gazetteer_imported')).toBe(before);
     expect(await importShapes(db, file('shapes.geojson', shapes))).toMatchObject({
       features: 2,
       shapes: 2,
@@ -400,6 +407,20 @@ describe('importObservations', () => {
     expect(again).toMatchObject({ rows: 3, created: 0, unchanged: 3 });
     expect(await observationsOf('2026-03')).toHaveLength(3);
     expect(await auditCount('zones.observations_imported')).toBe(before + 1);
+  });
+
+  it('checks a file with a dry run, answering what an import would do and writing nothing', async () => {
+    const before = await auditCount('zones.observations_imported');
+    const stored = await observationsOf('2026-04');
+    const result = await importObservations(
+      db,
+      env.app.platform.keyring,
+      file('dry.csv', [header, 'QT01,water_access,2026-04,60,survey,Household survey,'].join('\n')),
+      { organisationId, dryRun: true },
+    );
+    expect(result).toMatchObject({ rows: 1, created: 1, unchanged: 0 });
+    expect(await observationsOf('2026-04')).toEqual(stored);
+    expect(await auditCount('zones.observations_imported')).toBe(before);
   });
 
   it('refuses a file with a bad row, writing none of its rows and leaving existing data as it was', async () => {
