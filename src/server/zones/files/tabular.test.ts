@@ -235,6 +235,18 @@ describe('readRows on XLSX', () => {
     ]);
   });
 
+  it('reads a workbook of many sheets, which the streaming reader alone cannot', async () => {
+    const sheets: Record<string, unknown[][]> = {};
+    for (const name of ['Read me', 'Lists', 'Codes', 'Notes', 'Old']) sheets[name] = [[name, 'text']];
+    sheets['Observations March'] = [
+      ['pcode', 'value'],
+      ['IQG07Q02', 3],
+    ];
+    const file = await workbook('many-sheets.xlsx', sheets);
+    const rows = await rowsOf(file, { sheet: ['observation'] });
+    expect(rows.map((row) => row.values)).toEqual([{ pcode: 'IQG07Q02', value: '3' }]);
+  });
+
   it('refuses a zip that is not a workbook', async () => {
     const file = write('broken.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 1)]));
     expect((await refusal(rowsOf(file)))[0]?.field).toBe('file');

@@ -451,7 +451,19 @@ function sheetsOf(workbook: unknown): SheetInfo[] {
   return sheets.map((s) => ({ name: s.name, hidden: s.state === 'hidden' || s.state === 'veryHidden' }));
 }
 
+const XLSX_IN_MEMORY_MAX_BYTES = 200 * 1024 * 1024;
+
 async function* xlsxCells(file: string, options: ReadRowsOptions): AsyncGenerator<CellRow> {
+  // The first visible sheet whose name has one of the preferred words, else the first visible sheet.
+  const pickSheet = (sheets: readonly SheetInfo[]): string => {
+    const visible = sheets.filter((s) => !s.hidden);
+    const preferred = options.sheet ?? [];
+    return (
+      visible.find((s) => preferred.some((word) => s.name.toLowerCase().includes(word.toLowerCase())))?.name ??
+      visible[0]?.name ??
+      ''
+    );
+  };
   const source = fs.createReadStream(file);
   const tap = new Tap(options.onChunk);
   source.on('error', (error) => tap.destroy(error));
@@ -466,15 +478,10 @@ async function* xlsxCells(file: string, options: ReadRowsOptions): AsyncGenerato
   });
   let wanted: string | undefined;
   let found = false;
+  let yielded = false;
   try {
     for await (const sheet of workbook as AsyncIterable<SheetReader>) {
-      if (wanted === undefined) {
-        const visible = sheetsOf(workbook).filter((s) => !s.hidden);
-        const preferred = options.sheet ?? [];
-        wanted =
-          visible.find((s) => preferred.some((word) => s.name.toLowerCase().includes(word.toLowerCase())))?.name ??
-          visible[0]?.name;
-      }
+      wanted ??= pickSheet(sheetsOf(workbook));
       if (wanted !== undefined && sheet.name !== wanted) {
         // Drain the sheet the file does not ask for, so that the reader moves on to the next one.
         for await (const _row of sheet) {
@@ -487,12 +494,19 @@ async function* xlsxCells(file: string, options: ReadRowsOptions): AsyncGenerato
         const values = row.values as unknown[];
         const cells: string[] = [];
         for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+        yielded = true;
         yield { line: row.number, cells };
       }
       break;
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
+    if (!yielded) {
+      // The streaming reader fails on some well-formed workbooks (see xlsxCellsInMemory): read it whole.
+      source.destroy();
+      yield* xlsxCellsInMemory(file, { ...options, onChunk: undefined, sheets: (sheets) => [pickSheet(sheets)] });
+      return;
+    }
     throw fileProblem(
       'file',
       'cannot be read as an XLSX workbook: the file is damaged or cut short, or is another kind of ZIP archive. ' +
@@ -511,6 +525,14 @@ async function* xlsxCells(file: string, options: ReadRowsOptions): AsyncGenerato
  * fifth such sheet: a COD workbook with ADM0…ADM4 and a metadata sheet has more.
  */
 async function* xlsxCellsInMemory(file: string, options: ReadRowsOptions): AsyncGenerator<CellRow> {
+  const { size } = await fs.promises.stat(file);
+  if (size > XLSX_IN_MEMORY_MAX_BYTES) {
+    throw fileProblem(
+      'file',
+      `is a workbook larger than ${XLSX_IN_MEMORY_MAX_BYTES / 1024 / 1024} MB: save each sheet as "CSV UTF-8" and import those`,
+      'too_large',
+    );
+  }
   const bytes = await fs.promises.readFile(file);
   options.onChunk?.(bytes);
   const book = new ExcelJS.Workbook();
