@@ -436,13 +436,15 @@ export function resolveGazetteer(
           else missing.set(given, { count: 1, at: unit.parent.at, field: unit.parent.field });
         }
       }
+    } else if (unit.level?.level === 'state') {
+      parents.set(pcode, null);
     } else {
       let parent: string | undefined;
       for (let length = pcode.length - 1; length >= 2 && parent === undefined; length--) {
         if (exists(pcode.slice(0, length))) parent = pcode.slice(0, length);
       }
       if (parent !== undefined) parents.set(pcode, parent);
-      else if (unit.level?.level === 'state' || /^[A-Z]{2,3}$/.test(pcode)) parents.set(pcode, null);
+      else if (/^[A-Z]{2,3}$/.test(pcode)) parents.set(pcode, null);
       else {
         problems.at(
           unit.at,
@@ -472,6 +474,12 @@ export function resolveGazetteer(
     if (known !== undefined) return known;
     const parent = parents.get(pcode);
     if (parent === undefined) return -1;
+    if (path.length > 1000) {
+      // Far more ancestors than there are levels (the level check names the first unit too deep): no deeper.
+      const unit = units.get(pcode)!;
+      problems.at(unit.at, unit.pcodeField, 'too_deep', `${pcode} has more than 1,000 units above it`);
+      return -1;
+    }
     if (path.includes(pcode)) {
       const loop = [...path.slice(path.indexOf(pcode)), pcode];
       const unit = units.get(pcode)!;
