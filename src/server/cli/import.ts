@@ -28,6 +28,7 @@ interface GazetteerSummary {
   levels: Partial<Record<string, number>>;
   sheets: { sheet: string | null; rows: number; levels: Partial<Record<string, number>> }[];
   ignored: { sheet: string; reason: string }[];
+  columnsNotRead: { sheet: string | null; columns: string[] }[];
 }
 
 const levelsText = (levels: Partial<Record<string, number>>) =>
@@ -43,6 +44,12 @@ export function gazetteerSummaryLines(file: string, summary: GazetteerSummary): 
   );
   if (summary.sheets.length > 1) lines.push(`  in all: ${levelsText(summary.levels)}`);
   for (const { sheet, reason } of summary.ignored) lines.push(`  not read: sheet ${sheet} (${reason})`);
+  for (const { sheet, columns } of summary.columnsNotRead) {
+    lines.push(
+      `  not read: ${counted(columns.length, 'column', 'columns')}${sheet === null ? '' : ` of sheet ${sheet}`} ` +
+        `that a gazetteer has no use for (${columns.join(', ')})`,
+    );
+  }
   return lines;
 }
 

@@ -56,6 +56,8 @@ export interface GazetteerImportResult {
   sheets: { sheet: string | null; rows: number; levels: Partial<Record<ZoneLevel, number>> }[];
   /** Workbook sheets not read, and why. */
   ignored: { sheet: string; reason: string }[];
+  /** Columns of the file (or of a sheet) that are no field of a gazetteer, by their header. */
+  columnsNotRead: { sheet: string | null; columns: string[] }[];
   /** What was read one way rather than another, and what is doubtful but not refused. Always shown. */
   warnings: string[];
 }
@@ -137,6 +139,8 @@ export async function importGazetteer(
   const hash = createHash('sha256');
   let choice: SheetChoice | undefined;
   const rowsBySheet = new Map<string | null, number>();
+  const columnsNotRead: GazetteerImportResult['columnsNotRead'] = [];
+  let columns: readonly { field: string; label: string }[] = [];
   let rows = 0;
   let readable = true;
   for await (const row of readRows(file, {
@@ -148,8 +152,17 @@ export async function importGazetteer(
     rename: gazetteerColumn,
     onHeader: (fields, line, sheet) => {
       reader.header(fields, line, sheet);
+      // One row per unit reads no admin columns (the global P-code list's country code, say).
+      const unitRows = fields.includes('pcode');
+      const unknown = columns
+        .filter(({ field }) => field !== '' && (!isGazetteerField(field) || (unitRows && /^admin[0-9]/.test(field))))
+        .map(({ label }) => label);
+      if (unknown.length > 0) columnsNotRead.push({ sheet: sheet ?? null, columns: unknown });
       rowsBySheet.set(sheet ?? null, 0);
       if (!reader.hasPcodeColumn) readable = false;
+    },
+    onColumns: (found) => {
+      columns = found;
     },
     onNote: (note) => notes.push(note),
     onChunk: (chunk) => hash.update(chunk),
@@ -185,6 +198,7 @@ export async function importGazetteer(
         levels: levelCounts(resolved.filter((row) => (reader.units.get(row.pcode)?.sheet ?? null) === sheet)),
       })),
       ignored: choice?.ignored ?? [],
+      columnsNotRead,
       warnings: [...notes, ...reader.notes, ...warnings.list()],
     };
     if (options.dryRun) return { ...summary, ...plannedChanges(resolved, stored) };

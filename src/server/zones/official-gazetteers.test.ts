@@ -217,7 +217,11 @@ describe('official gazetteers as published', () => {
 
   it('reads the newer COD layout: names in the language of the lang columns, English from adm*_ref, P-codes with a trailing letter', async () => {
     const result = await importGazetteer(db, fixture('mdg_adm4_cod_lang.csv'));
-    expect(result).toMatchObject({ zones: 7, levels: { state: 1, admin1: 1, admin2: 1, admin3: 1, admin4: 3 } });
+    expect(result).toMatchObject({
+      zones: 7,
+      levels: { state: 1, admin1: 1, admin2: 1, admin3: 1, admin4: 3 },
+      columnsNotRead: [{ sheet: null, columns: ['valid_on'] }],
+    });
     const rows = await zonesOf('MG');
     expect(rows.find((row) => row.pcode === 'MG')).toEqual({
       pcode: 'MG',
@@ -248,7 +252,12 @@ describe('official gazetteers as published', () => {
     expect(await gazetteerAudits()).toBe(before);
     await importGazetteer(db, file('afg.csv', 'pcode,name_en\nAF,Afghanistan\n'));
     const result = await importGazetteer(db, fixture('global_pcodes_afg.csv'));
-    expect(result).toMatchObject({ zones: 7, created: 7, levels: { admin1: 3, admin2: 4 } });
+    expect(result).toMatchObject({
+      zones: 7,
+      created: 7,
+      levels: { admin1: 3, admin2: 4 },
+      columnsNotRead: [{ sheet: null, columns: ['Location', 'Valid from date'] }],
+    });
     expect(result.warnings).toEqual([
       'the parent AFG (a country code) is not in the file or the gazetteer: 3 units (AF01, AF02, AF03) are placed ' +
         'under the state AF, whose P-code begins theirs',

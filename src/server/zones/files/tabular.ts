@@ -42,6 +42,8 @@ export interface ReadRowsOptions {
   sheets?: (sheets: readonly SheetInfo[]) => readonly string[];
   /** The file's (or the sheet's) field names and the line of its header row, before its first row. */
   onHeader?: (fields: readonly string[], line: number, sheet?: string) => void;
+  /** Every column of a table (before onHeader): its field ('' when left) and its header as the file writes it. */
+  onColumns?: (columns: readonly { field: string; label: string }[]) => void;
   /** Something about the columns that was read one way rather than another, for the summary. */
   onNote?: (note: string) => void;
   /** Every chunk of the file as it is read (to hash it or count bytes). */
@@ -177,6 +179,9 @@ function columnFields(
     fields[dropped] = '';
     seen.set(field, kept);
   }
+  options.onColumns?.(
+    fields.map((field, i) => ({ field, label: (headers[i] ?? '').trim() || (tags?.[i] ?? '').trim() })),
+  );
   return fields;
 }
 
