@@ -182,6 +182,10 @@ export async function importGazetteer(
       problems.add('file', 'empty', `sheet ${sheet} has no rows under its header`);
     }
   }
+  // A sheet chosen but empty (not even a header) has nothing to read: the summary says so.
+  const emptySheets = (choice?.read ?? [])
+    .filter((sheet) => !rowsBySheet.has(sheet))
+    .map((sheet) => ({ sheet, reason: 'empty' }));
   const fileHash = hash.digest('hex');
   return inTransaction(db, async (tx) => {
     const stored = await storedZones(tx);
@@ -197,7 +201,7 @@ export async function importGazetteer(
         rows: count,
         levels: levelCounts(resolved.filter((row) => (reader.units.get(row.pcode)?.sheet ?? null) === sheet)),
       })),
-      ignored: choice?.ignored ?? [],
+      ignored: [...(choice?.ignored ?? []), ...emptySheets],
       columnsNotRead,
       warnings: [...notes, ...reader.notes, ...warnings.list()],
     };

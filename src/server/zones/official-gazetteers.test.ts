@@ -146,6 +146,7 @@ describe('official gazetteers as published', () => {
           ['Injangyang', 'အင်ဂျန်းယန်', 'MMR001003', ...myitkyina, ...kachin, ...myanmar],
         ],
         Old: [header(1), ['Kachin', '', 'MMR001', ...myanmar]],
+        mmr_admin4: [],
       },
       ['Old'],
     );
@@ -163,6 +164,7 @@ describe('official gazetteers as published', () => {
       ignored: [
         { sheet: 'Metadata', reason: 'not an admin level sheet' },
         { sheet: 'Old', reason: 'hidden' },
+        { sheet: 'mmr_admin4', reason: 'empty' },
       ],
     });
     expect(result.warnings).toEqual([
