@@ -6,7 +6,7 @@ import { TEST_MASTER_KEY } from '../../../test/support/app.ts';
 import { createOrganisation } from '../platform/accounts/provisioning.ts';
 import { openDatabase } from '../platform/db/client.ts';
 import { AppError } from '../platform/http/errors.ts';
-import { parseImportKind, refusalMessage } from './import.ts';
+import { gazetteerSummaryLines, parseImportKind, refusalMessage, warningLines } from './import.ts';
 import { runHomeward } from './test-support.ts';
 
 describe('homeward import (messages)', () => {
@@ -25,6 +25,38 @@ describe('homeward import (messages)', () => {
     ]);
     const many = new AppError('validation_failed', { errors: [], params: { problems: 1200, truncated: 1 } });
     expect(refusalMessage('big.csv', many)).toContain('(1,200 problems; the first 0 are listed)');
+  });
+
+  it('states every sheet read with its rows and levels, the sheets and columns not read, and each warning', () => {
+    const lines = gazetteerSummaryLines('/data/irq_adminboundaries_tabulardata.xlsx', {
+      levels: { state: 1, admin1: 18, admin2: 120 },
+      sheets: [
+        { sheet: 'ADM0', rows: 1, levels: { state: 1 } },
+        { sheet: 'ADM1', rows: 18, levels: { admin1: 18 } },
+        { sheet: 'ADM2', rows: 120, levels: { admin2: 120 } },
+      ],
+      ignored: [{ sheet: 'Metadata', reason: 'not an admin level sheet' }],
+      columnsNotRead: [{ sheet: 'ADM2', columns: ['validOn', 'ADM2ALT1EN'] }],
+    });
+    expect(lines).toEqual([
+      '  read sheet ADM0: 1 row, 1 state',
+      '  read sheet ADM1: 18 rows, 18 admin1',
+      '  read sheet ADM2: 120 rows, 120 admin2',
+      '  in all: 1 state, 18 admin1, 120 admin2',
+      '  not read: sheet Metadata (not an admin level sheet)',
+      '  not read: 2 columns of sheet ADM2 that a gazetteer has no use for (validOn, ADM2ALT1EN)',
+    ]);
+    expect(
+      gazetteerSummaryLines('/data/zones.csv', {
+        levels: {},
+        sheets: [{ sheet: null, rows: 0, levels: {} }],
+        ignored: [],
+        columnsNotRead: [],
+      }),
+    ).toEqual(['  read zones.csv: 0 rows, no units']);
+    expect(warningLines(["3 units have P-codes that do not begin with the parent's"])).toEqual([
+      "warning: 3 units have P-codes that do not begin with the parent's",
+    ]);
   });
 
   it('refuses an unknown kind as wrong usage', () => {
