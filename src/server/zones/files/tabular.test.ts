@@ -153,9 +153,12 @@ describe('readRows on CSV', () => {
   it('refuses a last row cut short (fewer values than the header, no line break after it), and only that', async () => {
     const cut = write('cut.csv', 'pcode,name,parent\nGN05,Kindia,GN\nGN050');
     expect(await refusal(rowsOf(cut))).toEqual([expect.objectContaining({ field: 'line 3, file', code: 'truncated' })]);
-    // A last row without a line break but with every value, and a short row in the middle, are read.
+    // A last row without a line break but with every value is read; so is a file whose rows all leave out
+    // the last column.
     const whole = write('whole.csv', 'pcode,name,parent\nGN05,Kindia\nGN0501,Coyah,GN05');
     expect((await rowsOf(whole)).map((row) => row.values.pcode)).toEqual(['GN05', 'GN0501']);
+    const short = write('short.csv', 'pcode,name,notes\nGN05,Kindia\nGN0501,Coyah');
+    expect((await rowsOf(short)).map((row) => row.values.pcode)).toEqual(['GN05', 'GN0501']);
   });
 
   it('reads the HXL column without extra attributes when two carry one field, and notes the other', async () => {

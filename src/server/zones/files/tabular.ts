@@ -213,6 +213,9 @@ async function* tabulate(
   let headerLine = 0;
   let sheet: string | undefined;
   let tables = 0;
+  // Whether every data row so far had a value (even empty) for every column: then a short last row is cut.
+  let rowsSoFar = 0;
+  let allFull = true;
   const place = (line: number) => (sheet === undefined ? `line ${line}` : `sheet ${sheet}, line ${line}`);
   const endTable = () => {
     if (headers && !fields) {
@@ -253,7 +256,9 @@ async function* tabulate(
       if (tags) continue;
     }
     if (delimiter !== undefined) refuseCellsBeyondHeader(cells, fields.length, line, delimiter);
-    if (row.unterminated) refuseCutShort(cells, fields, line);
+    if (row.unterminated && rowsSoFar > 0 && allFull) refuseCutShort(cells, fields, line);
+    rowsSoFar++;
+    if (cells.length < fields.length) allFull = false;
     const values = rowValues(fields, cells, place(line));
     yield sheet === undefined ? { line, values } : { line, sheet, values };
   }
@@ -262,8 +267,9 @@ async function* tabulate(
 }
 
 /**
- * The file's last row when it has fewer values than the header has columns and no line break after it: the
- * file was cut short (a download or a copy that stopped), and its last value is most likely cut too.
+ * The file's last row when it has fewer values than the header has columns and no line break after it, while
+ * every row before it had them all: the file was cut short (a download or a copy that stopped), and its last
+ * value is most likely cut too.
  */
 function refuseCutShort(cells: readonly string[], fields: readonly string[], line: number): void {
   const width = fields.reduce((last, field, i) => (field !== '' ? i + 1 : last), 0);
