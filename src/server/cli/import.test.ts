@@ -6,7 +6,7 @@ import { TEST_MASTER_KEY } from '../../../test/support/app.ts';
 import { createOrganisation } from '../platform/accounts/provisioning.ts';
 import { openDatabase } from '../platform/db/client.ts';
 import { AppError } from '../platform/http/errors.ts';
-import { parseImportKind, refusalMessage } from './import.ts';
+import { gazetteerSummaryLines, parseImportKind, refusalMessage, warningLines } from './import.ts';
 import { runHomeward } from './test-support.ts';
 
 describe('homeward import (messages)', () => {
@@ -25,6 +25,38 @@ describe('homeward import (messages)', () => {
     ]);
     const many = new AppError('validation_failed', { errors: [], params: { problems: 1200, truncated: 1 } });
     expect(refusalMessage('big.csv', many)).toContain('(1,200 problems; the first 0 are listed)');
+  });
+
+  it('states every sheet read with its rows and levels, the sheets and columns not read, and each warning', () => {
+    const lines = gazetteerSummaryLines('/data/irq_adminboundaries_tabulardata.xlsx', {
+      levels: { state: 1, admin1: 18, admin2: 120 },
+      sheets: [
+        { sheet: 'ADM0', rows: 1, levels: { state: 1 } },
+        { sheet: 'ADM1', rows: 18, levels: { admin1: 18 } },
+        { sheet: 'ADM2', rows: 120, levels: { admin2: 120 } },
+      ],
+      ignored: [{ sheet: 'Metadata', reason: 'not an admin level sheet' }],
+      columnsNotRead: [{ sheet: 'ADM2', columns: ['validOn', 'ADM2ALT1EN'] }],
+    });
+    expect(lines).toEqual([
+      '  read sheet ADM0: 1 row, 1 state',
+      '  read sheet ADM1: 18 rows, 18 admin1',
+      '  read sheet ADM2: 120 rows, 120 admin2',
+      '  in all: 1 state, 18 admin1, 120 admin2',
+      '  not read: sheet Metadata (not an admin level sheet)',
+      '  not read: 2 columns of sheet ADM2 that a gazetteer has no use for (validOn, ADM2ALT1EN)',
+    ]);
+    expect(
+      gazetteerSummaryLines('/data/zones.csv', {
+        levels: {},
+        sheets: [{ sheet: null, rows: 0, levels: {} }],
+        ignored: [],
+        columnsNotRead: [],
+      }),
+    ).toEqual(['  read zones.csv: 0 rows, no units']);
+    expect(warningLines(["3 units have P-codes that do not begin with the parent's"])).toEqual([
+      "warning: 3 units have P-codes that do not begin with the parent's",
+    ]);
   });
 
   it('refuses an unknown kind as wrong usage', () => {
@@ -80,10 +112,13 @@ describe.skipIf(process.env.HOMEWARD_TEST_DATABASE_URL)('homeward import (comman
     const first = await homeward('import', 'gazetteer', gazetteer);
     expect(first).toMatchObject({
       code: 0,
-      stdout: 'imported the gazetteer: 4 zones (4 created, 0 updated, 0 unchanged)\n',
+      stdout:
+        'imported the gazetteer: 4 zones (4 created, 0 updated, 0 unchanged)\n' +
+        '  read gazetteer.csv: 4 rows, 1 state, 1 admin1, 2 admin2\n',
     });
     expect((await homeward('import', 'gazetteer', gazetteer)).stdout).toBe(
-      'imported the gazetteer: 4 zones (0 created, 0 updated, 4 unchanged)\n',
+      'imported the gazetteer: 4 zones (0 created, 0 updated, 4 unchanged)\n' +
+        '  read gazetteer.csv: 4 rows, 1 state, 1 admin1, 2 admin2\n',
     );
 
     const ring = [
@@ -141,6 +176,29 @@ describe.skipIf(process.env.HOMEWARD_TEST_DATABASE_URL)('homeward import (comman
     const missing = await homeward('import', 'gazetteer', path.join(files, 'missing.csv'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('(ENOENT)');
+  });
+
+  it('checks a file with --dry-run, printing the summary and its warnings and writing nothing', {
+    timeout: SLOW,
+  }, async () => {
+    const burundi = path.join(import.meta.dirname, '../../../test/fixtures/gazetteers/bdi_adm2_hxl.csv');
+    const checked = await homeward('import', 'gazetteer', burundi, '--dry-run');
+    expect(checked).toMatchObject({
+      code: 0,
+      stdout:
+        'checked the gazetteer, nothing written: 9 zones (an import would create 9, update 0, leave 0 unchanged)\n' +
+        '  read bdi_adm2_hxl.csv: 6 rows, 1 state, 2 admin1, 6 admin2\n',
+      stderr:
+        'warning: the file: column E (#adm1+who+code) was not read: column D (#adm1+code) gives admin1pcode, and ' +
+        'HXL reads the tag without extra attributes\n',
+    });
+    // Nothing was written: the import proper still creates every zone.
+    expect((await homeward('import', 'gazetteer', burundi)).stdout).toMatch(
+      /^imported the gazetteer: 9 zones \(9 created/,
+    );
+    const sheet = await homeward('import', 'gazetteer', burundi, '--sheet', 'ADM1');
+    expect(sheet).toMatchObject({ code: 1 });
+    expect(sheet.stderr).toContain('--sheet names a sheet of a workbook, and this file is not a workbook');
   });
 
   it('exits 2 on an unknown kind or a missing --org', { timeout: SLOW }, async () => {

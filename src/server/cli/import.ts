@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
@@ -16,7 +17,44 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportOptions {
   org?: string;
+  /** Check the file and print the summary, writing nothing. */
+  dryRun?: boolean;
+  /** Gazetteer workbooks: the sheets to read, rather than every admin level sheet. */
+  sheet?: string[];
 }
+
+/** What a gazetteer import read, as the command line prints it under its first line. */
+interface GazetteerSummary {
+  levels: Partial<Record<string, number>>;
+  sheets: { sheet: string | null; rows: number; levels: Partial<Record<string, number>> }[];
+  ignored: { sheet: string; reason: string }[];
+  columnsNotRead: { sheet: string | null; columns: string[] }[];
+}
+
+const levelsText = (levels: Partial<Record<string, number>>) =>
+  Object.entries(levels)
+    .map(([level, n]) => `${count(n ?? 0)} ${level}`)
+    .join(', ') || 'no units';
+
+/** The lines under a gazetteer import's first line: each sheet (or the file) read, and each sheet not read. */
+export function gazetteerSummaryLines(file: string, summary: GazetteerSummary): string[] {
+  const lines = summary.sheets.map(
+    ({ sheet, rows, levels }) =>
+      `  read ${sheet === null ? path.basename(file) : `sheet ${sheet}`}: ${counted(rows, 'row', 'rows')}, ${levelsText(levels)}`,
+  );
+  if (summary.sheets.length > 1) lines.push(`  in all: ${levelsText(summary.levels)}`);
+  for (const { sheet, reason } of summary.ignored) lines.push(`  not read: sheet ${sheet} (${reason})`);
+  for (const { sheet, columns } of summary.columnsNotRead) {
+    lines.push(
+      `  not read: ${counted(columns.length, 'column', 'columns')}${sheet === null ? '' : ` of sheet ${sheet}`} ` +
+        `that a gazetteer has no use for (${columns.join(', ')})`,
+    );
+  }
+  return lines;
+}
+
+/** Warnings, each on its own line: they never stop an import, and are always shown. */
+export const warningLines = (warnings: readonly string[]): string[] => warnings.map((warning) => `warning: ${warning}`);
 
 /** Reports how far an import has read. */
 export interface ImportProgress {
@@ -109,25 +147,41 @@ export async function progressReporter(stream: NodeJS.WriteStream = process.stde
 const size = (bytes: number) =>
   bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** Runs one import and answers the summary line. Refused files become a CliError listing every problem. */
+/** Runs one import and answers its summary (and warnings). Refused files become a CliError listing every problem. */
 export async function importFromCli(
   db: Database,
   kind: ImportKind,
   file: string,
   options: ImportOptions & { keyring?: Keyring; progress?: ImportProgress },
-): Promise<string> {
+): Promise<{ summary: string; warnings: string[] }> {
   const { importGazetteer, importObservations, importShapes } = await import('../zones/imports.ts');
+  const dryRun = options.dryRun === true;
   try {
     if (kind === 'gazetteer') {
-      const result = await importGazetteer(db, file);
-      return (
-        `imported the gazetteer: ${counted(result.zones, 'zone', 'zones')} ` +
-        `(${count(result.created)} created, ${count(result.updated)} updated, ${count(result.unchanged)} unchanged)`
-      );
+      const result = await importGazetteer(db, file, {
+        dryRun,
+        ...(options.sheet && options.sheet.length > 0 ? { sheets: options.sheet } : {}),
+      });
+      const first = dryRun
+        ? `checked the gazetteer, nothing written: ${counted(result.zones, 'zone', 'zones')} ` +
+          `(an import would create ${count(result.created)}, update ${count(result.updated)}, ` +
+          `leave ${count(result.unchanged)} unchanged)`
+        : `imported the gazetteer: ${counted(result.zones, 'zone', 'zones')} ` +
+          `(${count(result.created)} created, ${count(result.updated)} updated, ${count(result.unchanged)} unchanged)`;
+      return {
+        summary: [first, ...gazetteerSummaryLines(file, result)].join('\n'),
+        warnings: warningLines(result.warnings),
+      };
     }
     if (kind === 'shapes') {
-      const result = await importShapes(db, file);
-      return `imported ${counted(result.shapes, 'shape', 'shapes')} (${count(result.unchanged)} unchanged)`;
+      const result = await importShapes(db, file, { dryRun });
+      return {
+        summary: dryRun
+          ? `checked ${counted(result.features, 'shape', 'shapes')}, nothing written ` +
+            `(an import would set ${count(result.shapes)}, leave ${count(result.unchanged)} unchanged)`
+          : `imported ${counted(result.shapes, 'shape', 'shapes')} (${count(result.unchanged)} unchanged)`,
+        warnings: [],
+      };
     }
     const { findOrganisation } = await import('../platform/accounts/provisioning.ts');
     const organisation = await findOrganisation(db, options.org ?? '');
@@ -138,13 +192,18 @@ export async function importFromCli(
     try {
       const result = await importObservations(db, options.keyring, file, {
         organisationId: organisation.id,
+        dryRun,
         ...(options.progress ? { onProgress: options.progress.update } : {}),
       });
       done = true;
-      return (
-        `imported ${counted(result.created, 'observation', 'observations')} (${count(result.unchanged)} unchanged) ` +
-        `for ${organisation.name}`
-      );
+      return {
+        summary: dryRun
+          ? `checked ${counted(result.rows, 'row', 'rows')} for ${organisation.name}, nothing written ` +
+            `(an import would create ${count(result.created)}, leave ${count(result.unchanged)} unchanged)`
+          : `imported ${counted(result.created, 'observation', 'observations')} (${count(result.unchanged)} unchanged) ` +
+            `for ${organisation.name}`,
+        warnings: [],
+      };
     } finally {
       options.progress?.end(done);
     }
@@ -166,15 +225,22 @@ export function registerImport(program: Command): void {
     .argument('<kind>', `what the file holds: ${IMPORT_KINDS.join(', ')}`)
     .argument('<file>', 'the file to import')
     .option('--org <organisation>', 'observations: the organisation that gives them, by name or id')
+    .option('--dry-run', 'check the file and print what an import would do, writing nothing')
+    .option(
+      '--sheet <name>',
+      'gazetteer workbooks: read this sheet rather than every admin level sheet (repeat for several)',
+      (name: string, names: string[] = []) => [...names, name],
+    )
     .action(async (kindName: string, file: string, options: ImportOptions, command: Command) => {
       const kind = parseImportKind(kindName);
       if (kind === 'observations' && !options.org) {
         throw new CliError('Importing observations needs --org: the organisation that gives them, by name or id.', 2);
       }
       if (kind !== 'observations' && options.org) throw new CliError('--org applies only to observations.', 2);
+      if (kind !== 'gazetteer' && options.sheet) throw new CliError('--sheet applies only to a gazetteer.', 2);
       checkReadable(file);
       const config = commandConfig(command);
-      const line = await withDatabase(
+      const { summary, warnings } = await withDatabase(
         config,
         async ({ db }) => {
           if (kind !== 'observations') return importFromCli(db, kind, file, options);
@@ -185,6 +251,7 @@ export function registerImport(program: Command): void {
         },
         { bufferPool: bufferPoolFor(file) },
       );
-      console.log(line);
+      console.log(summary);
+      for (const warning of warnings) console.error(warning);
     });
 }

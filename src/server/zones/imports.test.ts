@@ -127,15 +127,22 @@ describe('importGazetteer', () => {
       ),
     );
     expect(errors.map((e) => `${e.field}: ${e.message}`)).toEqual([
-      'line 2, parent_pcode: no unit QM09 in the file or the gazetteer',
-      'line 3, parent_pcode: no unit QM02 in the file or the gazetteer',
-      'line 4, level: QM0105 cannot be a state: a state has a two-letter P-code',
+      'line 2, parent_pcode: no unit QM09 in the file or the gazetteer: add it to the file, or import the gazetteer that holds it first',
+      'line 3, parent_pcode: no unit QM02 in the file or the gazetteer: add it to the file, or import the gazetteer that holds it first',
+      'line 4, level: QM0105 cannot be a state (level 0): it has the parent QM01',
       'line 5, level: QM0106 must be below its parent QM01, which is admin1',
     ]);
-    const nested = await problemsOf(
-      importGazetteer(db, file('nested.csv', 'pcode,parent_pcode,name\nQM0201,QM0101,Grove\n')),
-    );
-    expect(nested).toEqual([expect.objectContaining({ field: 'line 2, parent_pcode', code: 'not_nested' })]);
+  });
+
+  it('places a unit under the parent the file gives even when its P-code does not begin with it, with a warning', async () => {
+    const nested = await importGazetteer(db, file('nested.csv', 'pcode,parent_pcode,name\nQM0201,QM0101,Grove\n'), {
+      dryRun: true,
+    });
+    expect(nested).toMatchObject({ zones: 1, created: 1, dryRun: true, levels: { admin3: 1 } });
+    expect(nested.warnings).toEqual([
+      "1 unit has a P-code that does not begin with the parent's (QM0201 in QM0101): each was placed under the parent the file gives",
+    ]);
+    expect((await zonesOf('QM0201')).length).toBe(0);
   });
 
   it('infers parents from the longest P-code prefix in the file or the gazetteer, and levels from depth', async () => {
@@ -149,7 +156,7 @@ describe('importGazetteer', () => {
     expect(result).toMatchObject({ created: 3, updated: 0 });
     const rows = (await zonesOf('QM')).filter((zone) => ['QM0101001', 'QM02', 'QM0201'].includes(zone.pcode));
     expect(rows).toEqual([
-      { pcode: 'QM0101001', parentPcode: 'QM0101', level: 'location', names: { en: 'Alder Village' }, population: 300 },
+      { pcode: 'QM0101001', parentPcode: 'QM0101', level: 'admin3', names: { en: 'Alder Village' }, population: 300 },
       { pcode: 'QM02', parentPcode: 'QM', level: 'admin1', names: { en: 'South' }, population: null },
       { pcode: 'QM0201', parentPcode: 'QM02', level: 'admin2', names: { en: 'Pine' }, population: null },
     ]);
@@ -217,8 +224,10 @@ describe('importGazetteer', () => {
   });
 
   it('lists at most 50 problems', async () => {
-    const rows = Array.from({ length: 80 }, (_, i) => `QM09${String(i).padStart(2, '0')},`);
-    const error = await importGazetteer(db, file('many.csv', `pcode,name_en\n${rows.join('\n')}\n`)).catch((e) => e);
+    const rows = Array.from({ length: 80 }, (_, i) => `QM09${String(i).padStart(2, '0')},Name,many`);
+    const error = await importGazetteer(db, file('many.csv', `pcode,name_en,population\n${rows.join('\n')}\n`)).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect(error.errors).toHaveLength(50);
     expect(error.params).toMatchObject({ problems: 80, truncated: 1 });
@@ -251,6 +260,13 @@ describe('importShapes', () => {
       feature({ admin2Pcode: 'QM0102' }, { type: 'MultiPolygon', coordinates: [square(31, 10), square(33, 10)] }),
     ]);
     const before = await auditCount('zones.gazetteer_imported');
+    expect(await importShapes(db, file('shapes-dry.geojson', shapes), { dryRun: true })).toMatchObject({
+      features: 2,
+      shapes: 2,
+    });
+    const [unset] = await db.select({ shape: zones.shape }).from(zones).where(eq(zones.pcode, 'QM0101'));
+    expect(unset?.shape).toBeNull();
+    expect(await auditCount('zones.gazetteer_imported')).toBe(before);
     expect(await importShapes(db, file('shapes.geojson', shapes))).toMatchObject({
       features: 2,
       shapes: 2,
@@ -307,7 +323,7 @@ describe('importShapes', () => {
     const [south] = await db.select({ shape: zones.shape }).from(zones).where(eq(zones.pcode, 'QM02'));
     expect(south?.shape).toBeNull();
     expect(await problemsOf(importShapes(db, file('not-json.geojson', '{"type":')))).toEqual([
-      expect.objectContaining({ field: 'file', code: 'json' }),
+      expect.objectContaining({ field: 'file', code: 'geojson' }),
     ]);
   });
 });
@@ -391,6 +407,20 @@ describe('importObservations', () => {
     expect(again).toMatchObject({ rows: 3, created: 0, unchanged: 3 });
     expect(await observationsOf('2026-03')).toHaveLength(3);
     expect(await auditCount('zones.observations_imported')).toBe(before + 1);
+  });
+
+  it('checks a file with a dry run, answering what an import would do and writing nothing', async () => {
+    const before = await auditCount('zones.observations_imported');
+    const stored = await observationsOf('2026-04');
+    const result = await importObservations(
+      db,
+      env.app.platform.keyring,
+      file('dry.csv', [header, 'QT01,water_access,2026-04,60,survey,Household survey,'].join('\n')),
+      { organisationId, dryRun: true },
+    );
+    expect(result).toMatchObject({ rows: 1, created: 1, unchanged: 0 });
+    expect(await observationsOf('2026-04')).toEqual(stored);
+    expect(await auditCount('zones.observations_imported')).toBe(before);
   });
 
   it('refuses a file with a bad row, writing none of its rows and leaving existing data as it was', async () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { inArray } from 'drizzle-orm';
-import type { ObservationInput, ObservationSource } from '../../shared/zones/schemas.ts';
+import type { ObservationInput, ObservationSource, ZoneLevel } from '../../shared/zones/schemas.ts';
 import { findOrganisationById } from '../platform/accounts/provisioning.ts';
 import { canonicalJson } from '../platform/audit/canonical.ts';
 import { inTransaction } from '../platform/audit/head.ts';
@@ -10,13 +10,17 @@ import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
 import { AppError, notFound } from '../platform/http/errors.ts';
 import {
+  chooseGazetteerSheets,
   GazetteerReader,
   gazetteerColumn,
   isGazetteerField,
+  levelCounts,
+  plannedChanges,
   resolveGazetteer,
+  type SheetChoice,
   type StoredZone,
 } from './files/gazetteer-file.ts';
-import { ImportProblems, refuseFile } from './files/import-problems.ts';
+import { ImportProblems, ImportWarnings, refuseFile } from './files/import-problems.ts';
 import { readShapes } from './files/shapes-file.ts';
 import { readRows } from './files/tabular.ts';
 import { activeFramework } from './frameworks.ts';
@@ -44,6 +48,26 @@ export interface GazetteerImportResult {
   updated: number;
   unchanged: number;
   fileHash: string;
+  /** Whether the file was only checked (--dry-run): the counts are what an import would do. */
+  dryRun: boolean;
+  /** Units by level, outermost first. */
+  levels: Partial<Record<ZoneLevel, number>>;
+  /** What was read: the file, or each sheet of a workbook, with its rows and units by level. */
+  sheets: { sheet: string | null; rows: number; levels: Partial<Record<ZoneLevel, number>> }[];
+  /** Workbook sheets not read, and why. */
+  ignored: { sheet: string; reason: string }[];
+  /** Columns of the file (or of a sheet) that are no field of a gazetteer, by their header. */
+  columnsNotRead: { sheet: string | null; columns: string[] }[];
+  /** What was read one way rather than another, and what is doubtful but not refused. Always shown. */
+  warnings: string[];
+}
+
+export interface GazetteerImportOptions {
+  actor?: AuditActor | null;
+  /** Checks the file and answers what an import would do, writing nothing. */
+  dryRun?: boolean;
+  /** The workbook sheets to read (by name), rather than every admin level sheet. */
+  sheets?: readonly string[];
 }
 
 export interface ShapesImportResult {
@@ -69,6 +93,19 @@ export interface ObservationsImportOptions {
   submittedBy?: string | null;
   actor?: AuditActor | null;
   onProgress?: (rowsRead: number, bytesRead: number, totalBytes: number) => void;
+  /** Checks every row as an import would, then rolls back: nothing is written. */
+  dryRun?: boolean;
+  /** Inside a dry run's transaction: no audit entry. */
+  checkOnly?: boolean;
+}
+
+/** Carries a dry run's result out of the transaction it rolls back. */
+class DryRunRollback<T> extends Error {
+  readonly result: T;
+  constructor(result: T) {
+    super('dry run');
+    this.result = result;
+  }
 }
 
 async function storedZones(db: Database): Promise<Map<string, StoredZone>> {
@@ -85,36 +122,90 @@ async function storedZones(db: Database): Promise<Map<string, StoredZone>> {
 }
 
 /**
- * Imports a gazetteer spreadsheet (one row per unit, or the OCHA COD wide shape): creates the units that are
- * new and updates those that differ, in one transaction with one audit entry (none when nothing changed).
+ * Imports a gazetteer spreadsheet (one row per unit, the OCHA COD layouts or the global P-code list; from a
+ * workbook, every admin level sheet): creates the units that are new and updates those that differ, in one
+ * transaction with one audit entry (none when nothing changed). A file with any problem writes nothing; a
+ * dry run writes nothing either and answers the same summary.
  */
 export async function importGazetteer(
   db: Database,
   file: string,
-  options: { actor?: AuditActor | null } = {},
+  options: GazetteerImportOptions = {},
 ): Promise<GazetteerImportResult> {
   const problems = new ImportProblems();
+  const warnings = new ImportWarnings();
+  const notes: string[] = [];
   const reader = new GazetteerReader(problems);
   const hash = createHash('sha256');
+  let choice: SheetChoice | undefined;
+  const rowsBySheet = new Map<string | null, number>();
+  const columnsNotRead: GazetteerImportResult['columnsNotRead'] = [];
+  let columns: readonly { field: string; label: string }[] = [];
   let rows = 0;
+  let readable = true;
   for await (const row of readRows(file, {
-    sheet: ['gazetteer', 'zones', 'pcode', 'admin'],
+    sheets: (sheets) => {
+      choice = chooseGazetteerSheets(sheets, options.sheets, problems);
+      return choice.read;
+    },
     isField: isGazetteerField,
     rename: gazetteerColumn,
-    onHeader: (fields, line) => reader.header(fields, line),
+    onHeader: (fields, line, sheet) => {
+      reader.header(fields, line, sheet);
+      // One row per unit reads no admin columns (the global P-code list's country code, say).
+      const unitRows = fields.includes('pcode');
+      const unknown = columns
+        .filter(({ field }) => field !== '' && (!isGazetteerField(field) || (unitRows && /^admin[0-9]/.test(field))))
+        .map(({ label }) => label);
+      if (unknown.length > 0) columnsNotRead.push({ sheet: sheet ?? null, columns: unknown });
+      rowsBySheet.set(sheet ?? null, 0);
+      if (!reader.hasPcodeColumn) readable = false;
+    },
+    onColumns: (found) => {
+      columns = found;
+    },
+    onNote: (note) => notes.push(note),
     onChunk: (chunk) => hash.update(chunk),
   })) {
-    if (!reader.hasPcodeColumn) break;
+    if (!reader.hasPcodeColumn) continue;
     rows++;
+    rowsBySheet.set(row.sheet ?? null, (rowsBySheet.get(row.sheet ?? null) ?? 0) + 1);
     reader.read(row);
   }
-  if (!reader.hasPcodeColumn) problems.throwIfAny();
+  if (!readable) problems.throwIfAny();
+  if (options.sheets && options.sheets.length > 0 && !choice) {
+    problems.add('file', 'sheet', '--sheet names a sheet of a workbook, and this file is not a workbook');
+  }
   if (rows === 0) problems.add('file', 'empty', 'the file has no rows under its header');
+  for (const [sheet, count] of rowsBySheet) {
+    if (count === 0 && sheet !== null && rows > 0) {
+      problems.add('file', 'empty', `sheet ${sheet} has no rows under its header`);
+    }
+  }
+  // A sheet chosen but empty (not even a header) has nothing to read: the summary says so.
+  const emptySheets = (choice?.read ?? [])
+    .filter((sheet) => !rowsBySheet.has(sheet))
+    .map((sheet) => ({ sheet, reason: 'empty' }));
   const fileHash = hash.digest('hex');
   return inTransaction(db, async (tx) => {
     const stored = await storedZones(tx);
-    const resolved = resolveGazetteer(reader.units, stored, problems);
+    const resolved = resolveGazetteer(reader.units, stored, problems, warnings, { hasEnglish: reader.hasEnglish });
     problems.throwIfAny();
+    const summary = {
+      zones: resolved.length,
+      fileHash,
+      dryRun: options.dryRun === true,
+      levels: levelCounts(resolved),
+      sheets: [...rowsBySheet].map(([sheet, count]) => ({
+        sheet,
+        rows: count,
+        levels: levelCounts(resolved.filter((row) => (reader.units.get(row.pcode)?.sheet ?? null) === sheet)),
+      })),
+      ignored: [...(choice?.ignored ?? []), ...emptySheets],
+      columnsNotRead,
+      warnings: [...notes, ...reader.notes, ...warnings.list()],
+    };
+    if (options.dryRun) return { ...summary, ...plannedChanges(resolved, stored) };
     const counts = await upsertZones(tx, resolved);
     if (counts.created + counts.updated > 0) {
       await appendAudit(tx, {
@@ -124,7 +215,7 @@ export async function importGazetteer(
         details: { ...counts, shapes: 0, fileHash },
       });
     }
-    return { zones: resolved.length, ...counts, fileHash };
+    return { ...summary, ...counts };
   });
 }
 
@@ -135,7 +226,7 @@ export async function importGazetteer(
 export async function importShapes(
   db: Database,
   file: string,
-  options: { actor?: AuditActor | null } = {},
+  options: { actor?: AuditActor | null; dryRun?: boolean } = {},
 ): Promise<ShapesImportResult> {
   const { size } = await fs.promises.stat(file);
   if (size > SHAPES_FILE_MAX_BYTES) {
@@ -181,6 +272,8 @@ export async function importShapes(
       }
     }
     problems.throwIfAny();
+    if (options.dryRun)
+      return { features: features.length, shapes: changed.size, unchanged: features.length - changed.size, fileHash };
     const shapes = await setShapes(tx, changed);
     if (shapes > 0) {
       await appendAudit(tx, {
@@ -261,6 +354,24 @@ export async function importObservations(
   options: ObservationsImportOptions,
 ): Promise<ObservationsImportResult> {
   const { size: totalBytes } = await fs.promises.stat(file);
+  if (options.dryRun) {
+    // The rows go through the writer as in an import, inside a transaction (a savepoint within one) undone.
+    try {
+      await db.transaction(async (tx) => {
+        throw new DryRunRollback(
+          await importObservations(tx as unknown as Database, keyring, file, {
+            ...options,
+            dryRun: false,
+            checkOnly: true,
+          }),
+        );
+      });
+    } catch (error) {
+      if (error instanceof DryRunRollback) return error.result as ObservationsImportResult;
+      throw error;
+    }
+    throw new Error('a dry run ends in its rollback');
+  }
   return inTransaction(db, async (tx) => {
     if (!(await findOrganisationById(tx, options.organisationId))) throw notFound('organisation');
     const framework = await activeFramework(tx);
@@ -324,7 +435,7 @@ export async function importObservations(
       }
       throw error;
     }
-    if (result.created > 0) {
+    if (result.created > 0 && !options.checkOnly) {
       await appendAudit(tx, {
         type: 'zones.observations_imported',
         actor: options.actor ?? null,

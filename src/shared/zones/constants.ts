@@ -4,12 +4,21 @@
  * browser; the API schemas (schemas.ts) are built from these.
  */
 
-/** P-code levels, outermost first: QM → QM01 → QM0101 → QM0101001. */
-export const ZONE_LEVELS = ['state', 'admin1', 'admin2', 'location'] as const;
+/** Gazetteer levels, outermost first: the state (country, admin0), admin1 to admin4, then locations. */
+export const ZONE_LEVELS = ['state', 'admin1', 'admin2', 'admin3', 'admin4', 'location'] as const;
 export type ZoneLevel = (typeof ZONE_LEVELS)[number];
 
-/** A P-code: two upper-case letters (the state) then digits, nested by prefix. */
-export const PCODE = /^[A-Z]{2}[0-9]{0,12}$/;
+/**
+ * A P-code as OCHA's common operational datasets publish them: a two- or three-letter country prefix then
+ * digits and letters in any order (QM0101, IQG07Q02, MMR001D001, BDI001001, MG11101001A), or digits only
+ * (3501000). Upper case; at most 24 characters. Which unit contains which comes from the gazetteer's parent
+ * column, not from the code: codes need not nest by prefix.
+ */
+export const PCODE = /^(?:[A-Z]{2}[A-Z0-9]{0,22}|[0-9]{1,24})$/;
+
+/** What a P-code looks like, for messages that refuse one. */
+export const PCODE_RULE =
+  'a P-code is a two- or three-letter country code then digits and letters (IQG07Q02, MMR001D001, MG11101001A), or digits only (3501000)';
 
 export const ZONE_CLASSES = ['conducive', 'conditionally_conducive', 'insufficient_data', 'not_conducive'] as const;
 export type ZoneClass = (typeof ZONE_CLASSES)[number];

@@ -15,6 +15,7 @@ import {
   OBSERVATION_SOURCES,
   OBSERVATION_STATUSES,
   PCODE,
+  PCODE_RULE,
   REASON_MAX,
   UNIT_NAMES,
   VERIFICATION_DECISIONS,
@@ -38,7 +39,7 @@ export * from './constants.ts';
 
 /** A month, ISO `YYYY-MM`. */
 export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
-export const PCode = z.string().regex(PCODE, 'must be a P-code: two capital letters then digits (e.g. QM0101)');
+export const PCode = z.string().regex(PCODE, `must be a P-code: ${PCODE_RULE}`);
 const Code = z.string().regex(CODE, 'must be lower-case letters, digits and _');
 const Timestamp = z.iso.datetime({ offset: true });
 const Id = z.uuid();

@@ -8,7 +8,17 @@ import { MAX_REPORTED_PROBLEMS } from '../observation-writer.ts';
  */
 
 /** The line a problem names (0 for the file as a whole), to list problems in file order. */
-const lineOf = (field: string): number => Number(/^(?:line |features\[)(\d+)/.exec(field)?.[1] ?? 0);
+const lineOf = (field: string): number => Number(/(?:^|, )(?:line |features\[)(\d+)/.exec(field)?.[1] ?? 0);
+/** The workbook sheet a problem names, if any: `sheet ADM2, line 4, admin2pcode`. */
+const sheetOf = (field: string): string => /^sheet (.+?), line \d+/.exec(field)?.[1] ?? '';
+
+/**
+ * Where a row is: its line (a CSV line or a spreadsheet row), or `sheet ADM2, line 4` in a workbook whose
+ * several sheets are read.
+ */
+export type Place = number | string;
+
+export const placeText = (place: Place): string => (typeof place === 'number' ? `line ${place}` : place);
 
 export class ImportProblems {
   private readonly items: FieldError[] = [];
@@ -21,9 +31,9 @@ export class ImportProblems {
     return this.items.length >= MAX_REPORTED_PROBLEMS;
   }
 
-  /** A problem with one cell: `line 17, value`. */
-  at(line: number, field: string, code: string, message: string): void {
-    this.items.push({ field: `line ${line}, ${field}`, code, message });
+  /** A problem with one cell: `line 17, value` (or `sheet ADM1, line 17, value`). */
+  at(place: Place, field: string, code: string, message: string): void {
+    this.items.push({ field: `${placeText(place)}, ${field}`, code, message });
   }
 
   /** A problem already named (a GeoJSON path, or the ObservationWriter's own). */
@@ -47,9 +57,11 @@ export class ImportProblems {
  * the list stops short (the command line says so).
  */
 export function refuseFile(errors: readonly FieldError[], options: { mayHaveMore?: boolean } = {}): AppError {
+  const sheets: string[] = [];
+  for (const error of errors) if (!sheets.includes(sheetOf(error.field))) sheets.push(sheetOf(error.field));
   const ordered = errors
-    .map((error, order) => ({ error, order, line: lineOf(error.field) }))
-    .sort((a, b) => a.line - b.line || a.order - b.order)
+    .map((error, order) => ({ error, order, sheet: sheets.indexOf(sheetOf(error.field)), line: lineOf(error.field) }))
+    .sort((a, b) => a.sheet - b.sheet || a.line - b.line || a.order - b.order)
     .map(({ error }) => error);
   const listed = ordered.slice(0, MAX_REPORTED_PROBLEMS);
   const truncated =
@@ -58,4 +70,36 @@ export function refuseFile(errors: readonly FieldError[], options: { mayHaveMore
     errors: listed,
     params: { problems: ordered.length, truncated: truncated ? 1 : 0 },
   });
+}
+
+/**
+ * What an import noticed but did not refuse, gathered by kind so that one cause gives one warning however many
+ * rows show it: `2 312 units have P-codes that do not start with their parent's (KG02001000000 under …)`.
+ */
+export class ImportWarnings {
+  private readonly kinds = new Map<
+    string,
+    { count: number; examples: string[]; describe: (count: number, examples: string) => string }
+  >();
+
+  /** Notes one more case of `kind`; `describe` words the warning from the count and the first examples. */
+  add(kind: string, example: string, describe: (count: number, examples: string) => string): void {
+    let entry = this.kinds.get(kind);
+    if (!entry) {
+      entry = { count: 0, examples: [], describe };
+      this.kinds.set(kind, entry);
+    }
+    entry.count++;
+    if (entry.examples.length < 3) entry.examples.push(example);
+  }
+
+  get size(): number {
+    return this.kinds.size;
+  }
+
+  list(): string[] {
+    return [...this.kinds.values()].map(({ count, examples, describe }) =>
+      describe(count, count > examples.length ? `${examples.join(', ')}…` : examples.join(', ')),
+    );
+  }
 }

@@ -1,4 +1,4 @@
-import { PCODE } from '../../../shared/zones/schemas.ts';
+import { PCODE, PCODE_RULE } from '../../../shared/zones/schemas.ts';
 import type { ImportProblems } from './import-problems.ts';
 
 /**
@@ -90,13 +90,34 @@ function foreignCrs(collection: Record<string, unknown>): string | undefined {
   return /CRS84$|EPSG:+4326$/i.test(name) ? undefined : name;
 }
 
+/** What a file that is not JSON text is, by its first bytes, to say so in plain words. */
+function notJson(text: string, error: Error): string {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('PK')) {
+    return 'is not a GeoJSON file: it is a ZIP archive (an XLSX workbook or a zipped shapefile). Export the shapes as GeoJSON';
+  }
+  if (start.startsWith('%PDF')) return 'is not a GeoJSON file: it is a PDF document';
+  if (start.startsWith('<'))
+    return 'is not a GeoJSON file: it is XML or HTML (a KML file, or a web page saved instead)';
+  if (start === '') return 'is not a GeoJSON file: it is empty';
+  const where = /line (\d+) column (\d+)/.exec(error.message);
+  const position = Number(/position (\d+)/.exec(error.message)?.[1] ?? Number.NaN);
+  let at = '';
+  if (where) at = ` (the text stops being JSON at line ${where[1]}, column ${where[2]})`;
+  else if (Number.isFinite(position)) {
+    const before = text.slice(0, position).split(/\r\n|\r|\n/);
+    at = ` (the text stops being JSON at line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1})`;
+  }
+  return `is not a GeoJSON file: it is not JSON text${at}. A file cut short also ends this way`;
+}
+
 /** Every feature of the collection that can be stored; problems for the others. */
 export function readShapes(text: string, problems: ImportProblems): ShapeFeature[] {
   let collection: unknown;
   try {
     collection = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    problems.add('file', 'json', `is not JSON: ${(error as Error).message}`);
+    problems.add('file', 'geojson', notJson(text, error as Error));
     return [];
   }
   if (
@@ -105,7 +126,11 @@ export function readShapes(text: string, problems: ImportProblems): ShapeFeature
     (collection as { type?: unknown }).type !== 'FeatureCollection' ||
     !Array.isArray((collection as { features?: unknown }).features)
   ) {
-    problems.add('type', 'geojson', 'the file must be a GeoJSON FeatureCollection (with a features list)');
+    problems.add(
+      'type',
+      'geojson',
+      'is not a GeoJSON file of shapes: it must be a FeatureCollection (with a features list)',
+    );
     return [];
   }
   const crs = foreignCrs(collection as Record<string, unknown>);
@@ -116,6 +141,24 @@ export function readShapes(text: string, problems: ImportProblems): ShapeFeature
   const features = (collection as { features: unknown[] }).features;
   const shapes: ShapeFeature[] = [];
   const seen = new Map<string, number>();
+  // No feature with a P-code property: one problem, naming the properties there are.
+  const propertiesOf = (feature: unknown) => {
+    const properties = (feature as { properties?: unknown } | null)?.properties;
+    return properties && typeof properties === 'object' ? (properties as Record<string, unknown>) : {};
+  };
+  if (features.length > 0 && features.every((feature) => pcodeProperty(propertiesOf(feature)) === undefined)) {
+    const found = [...new Set(features.flatMap((feature) => Object.keys(propertiesOf(feature))))];
+    problems.add(
+      'features',
+      'no_pcode_property',
+      'no feature has a P-code property (pcode, P_CODE, ADM2_PCODE, adm2_pcode, admin2Pcode…): ' +
+        (found.length > 0
+          ? `the features have the properties ${found.slice(0, 20).join(', ')}${found.length > 20 ? '…' : ''}`
+          : 'the features have no properties') +
+        '. Rename the P-code property, or export the shapes with it',
+    );
+    return [];
+  }
   for (const [index, feature] of features.entries()) {
     const at = `features[${index}]`;
     if (feature === null || typeof feature !== 'object' || (feature as { type?: unknown }).type !== 'Feature') {
@@ -137,7 +180,7 @@ export function readShapes(text: string, problems: ImportProblems): ShapeFeature
     const raw = String((properties as Record<string, unknown>)[key] ?? '').trim();
     const pcode = raw.toUpperCase();
     if (!PCODE.test(pcode)) {
-      problems.add(field, 'format', `"${raw}" is not a P-code: two capital letters then digits (e.g. QM0101)`);
+      problems.add(field, 'format', `"${raw}" is not a P-code: ${PCODE_RULE}`);
       continue;
     }
     const earlier = seen.get(pcode);

@@ -2,9 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/http/errors.ts';
-import { cellText, columnName, hxlField, type ReadRowsOptions, readRows, type TabularRow } from './tabular.ts';
+import {
+  cellText,
+  columnName,
+  hxlColumn,
+  hxlField,
+  type ReadRowsOptions,
+  readRows,
+  type TabularRow,
+} from './tabular.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -24,7 +33,7 @@ async function rowsOf(file: string, options: ReadRowsOptions = {}): Promise<Tabu
   return rows;
 }
 
-async function refusal(promise: Promise<unknown>): Promise<{ field: string; message: string }[]> {
+async function refusal(promise: Promise<unknown>): Promise<{ field: string; code?: string; message: string }[]> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
@@ -127,10 +136,42 @@ describe('readRows on CSV', () => {
     ]);
   });
 
-  it('names the line of a quote that is never closed', async () => {
+  it('names the line of a quote that is never closed, in words about the file', async () => {
     const file = write('unclosed.csv', 'pcode,method\nQM01,ok\nQM02,"never closed\n');
     const errors = await refusal(rowsOf(file));
-    expect(errors[0]?.field).toBe('line 3, file');
+    expect(errors).toEqual([
+      {
+        field: 'line 3, file',
+        code: 'unclosed_quote',
+        message:
+          'a value opened with a double quote on this line is never closed: close the quote, or, when the file ends ' +
+          'here, it may have been cut short',
+      },
+    ]);
+  });
+
+  it('refuses a last row cut short (fewer values than the header, no line break after it), and only that', async () => {
+    const cut = write('cut.csv', 'pcode,name,parent\nGN05,Kindia,GN\nGN050');
+    expect(await refusal(rowsOf(cut))).toEqual([expect.objectContaining({ field: 'line 3, file', code: 'truncated' })]);
+    // A last row without a line break but with every value is read; so is a file whose rows all leave out
+    // the last column.
+    const whole = write('whole.csv', 'pcode,name,parent\nGN05,Kindia\nGN0501,Coyah,GN05');
+    expect((await rowsOf(whole)).map((row) => row.values.pcode)).toEqual(['GN05', 'GN0501']);
+    const short = write('short.csv', 'pcode,name,notes\nGN05,Kindia\nGN0501,Coyah');
+    expect((await rowsOf(short)).map((row) => row.values.pcode)).toEqual(['GN05', 'GN0501']);
+  });
+
+  it('reads the HXL column without extra attributes when two carry one field, and notes the other', async () => {
+    const file = write('who.csv', 'P-code,WHO code,Name\n#adm1+code,#adm1+code+who,#adm1+name\nIQG07,IQ-DI,Diyala\n');
+    const notes: string[] = [];
+    expect(await rowsOf(file, { isField: () => false, onNote: (note) => notes.push(note) })).toEqual([
+      { line: 3, values: { admin1pcode: 'IQG07', admin1name_en: 'Diyala' } },
+    ]);
+    expect(notes).toEqual([
+      'the file: column B (#adm1+code+who) was not read: column A (#adm1+code) gives admin1pcode, and HXL reads the tag without extra attributes',
+    ]);
+    const twice = write('twice-hxl.csv', 'a,b\n#adm1+code+who,#adm1+code+v_iso\nIQG07,IQ-DI\n');
+    expect((await refusal(rowsOf(twice, { isField: () => false })))[0]?.code).toBe('duplicate_column');
   });
 });
 
@@ -165,6 +206,50 @@ describe('readRows on XLSX', () => {
     ]);
   });
 
+  it('reads the sheets chosen, each with its own header, rows naming their sheet', async () => {
+    const file = await workbook('sheets.xlsx', {
+      Metadata: [['Source', 'OCHA']],
+      ADM0: [
+        ['ADM0_PCODE', 'ADM0_EN'],
+        ['IQ', 'Iraq'],
+      ],
+      ADM1: [
+        ['ADM1_PCODE', 'ADM1_EN', 'ADM0_PCODE'],
+        ['IQG07', 'Diyala', 'IQ'],
+      ],
+      ADM2: [['ADM2_PCODE'], ['IQG07Q02']],
+      ADM3: [['ADM3_PCODE'], ['IQG07Q02N01']],
+      Notes: [['x']],
+    });
+    const offered: string[] = [];
+    const headers: string[] = [];
+    const rows = await rowsOf(file, {
+      sheets: (sheets) => {
+        offered.push(...sheets.map((s) => s.name));
+        return ['ADM0', 'ADM1'];
+      },
+      onHeader: (fields, line, sheet) => headers.push(`${sheet}:${line}:${fields.join('|')}`),
+    });
+    expect(offered).toEqual(['Metadata', 'ADM0', 'ADM1', 'ADM2', 'ADM3', 'Notes']);
+    expect(headers).toEqual(['ADM0:1:adm0_pcode|adm0_en', 'ADM1:1:adm1_pcode|adm1_en|adm0_pcode']);
+    expect(rows).toEqual([
+      { line: 2, sheet: 'ADM0', values: { adm0_pcode: 'IQ', adm0_en: 'Iraq' } },
+      { line: 2, sheet: 'ADM1', values: { adm1_pcode: 'IQG07', adm1_en: 'Diyala', adm0_pcode: 'IQ' } },
+    ]);
+  });
+
+  it('reads a workbook of many sheets, which the streaming reader alone cannot', async () => {
+    const sheets: Record<string, unknown[][]> = {};
+    for (const name of ['Read me', 'Lists', 'Codes', 'Notes', 'Old']) sheets[name] = [[name, 'text']];
+    sheets['Observations March'] = [
+      ['pcode', 'value'],
+      ['IQG07Q02', 3],
+    ];
+    const file = await workbook('many-sheets.xlsx', sheets);
+    const rows = await rowsOf(file, { sheet: ['observation'] });
+    expect(rows.map((row) => row.values)).toEqual([{ pcode: 'IQG07Q02', value: '3' }]);
+  });
+
   it('refuses a zip that is not a workbook', async () => {
     const file = write('broken.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 1)]));
     expect((await refusal(rowsOf(file)))[0]?.field).toBe('file');
@@ -183,6 +268,39 @@ describe('HXL tags and cells', () => {
     expect(hxlField('#value')).toBe('value');
     expect(hxlField('#meta+source')).toBe('source');
     expect(hxlField('#org+name')).toBeUndefined();
+  });
+
+  it("reads HDX P-code tags: #country, #adm1…#adm5, the global list's #adm+code+parent and #geo+admin_level", () => {
+    expect(hxlField('#country+code')).toBe('admin0pcode');
+    expect(hxlField('#country+name+i_fr')).toBe('admin0name_fr');
+    expect(hxlField('#adm5+code')).toBe('admin5pcode');
+    expect(hxlField('#adm3+name+i_ckb')).toBe('admin3name_ckb');
+    expect(hxlField('#adm+code')).toBe('pcode');
+    expect(hxlField('#adm+code+parent')).toBe('parent_pcode');
+    expect(hxlField('#adm+name')).toBe('name_en');
+    expect(hxlField('#geo+admin_level')).toBe('level');
+    expect(hxlColumn('#adm1+code+who')).toEqual({ field: 'admin1pcode', extra: ['who'] });
+    expect(hxlColumn('#adm1+i_ar+name')).toEqual({ field: 'admin1name_ar', extra: [] });
+  });
+
+  it('reads a tag the same whatever the order of its attributes, ignoring attributes it does not know', () => {
+    const tags = fc.constantFrom('#adm1', '#adm2', '#country', '#loc');
+    const kind = fc.constantFrom('code', 'name');
+    const language = fc.constantFrom(undefined, 'i_ar', 'i_fr', 'i_ckb');
+    const unknown = fc.uniqueArray(fc.constantFrom('who', 'alt', 'v_pcode', 'main', 'ref'), { maxLength: 3 });
+    fc.assert(
+      fc.property(tags, kind, language, unknown, fc.nat(), (hashtag, k, lang, extra, seed) => {
+        const attributes = [k, ...(lang ? [lang] : []), ...extra];
+        const shuffled = attributes
+          .map((a, i) => ({ a, key: (seed * (i + 7)) % 13 }))
+          .sort((x, y) => x.key - y.key)
+          .map(({ a }) => a);
+        const plain = hxlField(`${hashtag}+${[k, ...(lang ? [lang] : [])].join('+')}`);
+        expect(plain).toBeDefined();
+        expect(hxlField(`${hashtag}+${shuffled.join('+')}`)).toBe(plain);
+        expect(hxlColumn(`${hashtag}+${shuffled.join('+')}`)?.extra.sort()).toEqual([...extra].sort());
+      }),
+    );
   });
 
   it('gives rich text, hyperlinks and errors as text, and names columns as a spreadsheet does', () => {
