@@ -38,11 +38,16 @@ export function ObservationHistoryDialog({
   opened,
   onClose,
   framework,
+  onCorrect,
+  mayCorrect,
 }: {
   observationId: string | undefined;
   opened: boolean;
   onClose: () => void;
   framework: FrameworkVersion;
+  /** Offered when the caller may correct this observation (their organisation's). */
+  onCorrect?: ((observation: Observation) => void) | undefined;
+  mayCorrect?: ((observation: Observation) => boolean) | undefined;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -108,6 +113,13 @@ export function ObservationHistoryDialog({
               </li>
             ))}
           </ol>
+          {onCorrect && mayCorrect?.(history.data.observation) ? (
+            <Group>
+              <Button variant="default" onClick={() => onCorrect(history.data.observation)}>
+                {t('zones.correct.title')}
+              </Button>
+            </Group>
+          ) : null}
           <Divider />
           <Title order={3} size="h5">
             {t('zones.files.title')}

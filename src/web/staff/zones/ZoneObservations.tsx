@@ -184,6 +184,11 @@ export function ZoneObservations({ pcode, framework }: { pcode: string; framewor
         opened={history.opened}
         onClose={closeHistory}
         framework={framework}
+        mayCorrect={mayCorrect}
+        onCorrect={(observation) => {
+          closeHistory();
+          setCorrecting({ opened: true, observation });
+        }}
       />
       <CorrectionDialog
         observation={correcting.observation}
