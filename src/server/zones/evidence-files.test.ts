@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
@@ -190,6 +191,25 @@ describe('attaching an evidence file', () => {
     expect(response.statusCode).toBe(413);
     expect(response.json()).toMatchObject({ code: 'payload_too_large', reason: 'evidence_file' });
     expect(response.json().detail).toContain('10');
+    expect(
+      await env.database.db.select().from(zoneEvidenceFiles).where(eq(zoneEvidenceFiles.observationId, id)),
+    ).toEqual([]);
+  });
+
+  it('refuses a body sent in chunks once it passes 10 MB, without a declared length', async () => {
+    const id = await recorded();
+    const chunks = (function* () {
+      yield CHROMIUM_JPEG.subarray(0, 20);
+      for (let i = 0; i < 11; i++) yield Buffer.alloc(1024 * 1024);
+    })();
+    const response = await monitor.request({
+      method: 'POST',
+      url: `/api/v1/observations/${id}/files?name=big.jpg`,
+      headers: { 'content-type': 'image/jpeg' },
+      payload: Readable.from(chunks),
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().reason).toBe('evidence_file');
     expect(
       await env.database.db.select().from(zoneEvidenceFiles).where(eq(zoneEvidenceFiles.observationId, id)),
     ).toEqual([]);
