@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  EVIDENCE_FILE_TYPES,
   OBSERVATION_SOURCES,
+  OBSERVATION_STATUSES,
   VERIFICATION_DECISIONS,
   ZONE_CLASSES,
   type ZoneAuditEventType,
@@ -51,6 +53,21 @@ export const zoneEvents = defineAuditEvents({
     submitterOrganisationId: auditId,
   }),
   'zones.evidence_added': z.strictObject({ observationId: auditId }),
+  /** The submitting organisation corrected its value: `version` is the new one; the previous stays on record. */
+  'zones.observation_corrected': z.strictObject({
+    observationId: auditId,
+    version: auditCount,
+    previousStatus: z.enum(OBSERVATION_STATUSES),
+    organisationId: auditId,
+  }),
+  /** A file attached as evidence: its type and size after cleaning, and the SHA-256 of what was stored. */
+  'zones.evidence_file_attached': z.strictObject({
+    observationId: auditId,
+    fileId: auditId,
+    mediaType: z.enum(EVIDENCE_FILE_TYPES),
+    bytes: auditCount,
+    sha256,
+  }),
   'zones.period_assessed': z.strictObject({
     period,
     frameworkVersion: auditCount,

@@ -133,3 +133,29 @@ describe('a recorded observation', () => {
     if (statements !== undefined) expect(statements).toBe(3);
   });
 });
+
+describe('a duplicate observation', () => {
+  it('is refused with a link to the value the organisation already gave, whether it differs or repeats it', async () => {
+    const first = (await record('2025-07')).json();
+    const differing = await monitor.request({
+      method: 'POST',
+      url: '/api/v1/observations',
+      payload: {
+        pcode: 'QT01',
+        indicator: 'mines_uxo_on_routes',
+        period: '2025-07',
+        value: 9,
+        source: 'survey',
+        method: 'Another count',
+      },
+    });
+    expect(differing.statusCode).toBe(409);
+    expect(differing.json()).toMatchObject({
+      reason: 'duplicate_observation',
+      existing: { id: first.id, href: `/api/v1/observations/${first.id}` },
+    });
+    const repeated = await record('2025-07');
+    expect(repeated.statusCode).toBe(409);
+    expect(repeated.json().existing).toEqual({ id: first.id, href: `/api/v1/observations/${first.id}` });
+  });
+});

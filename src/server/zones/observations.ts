@@ -14,12 +14,12 @@ import { appendAudit } from '../platform/audit/log.ts';
 import type { Actor, RequestContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/client.ts';
 import { countOf } from '../platform/db/count.ts';
-import { AppError, notFound } from '../platform/http/errors.ts';
+import { AppError, type FieldError, notFound } from '../platform/http/errors.ts';
 import { authorize, can } from '../platform/policy/policy.ts';
 import { activeFramework } from './frameworks.ts';
 import { ObservationWriter } from './observation-writer.ts';
 import { auditActorOf } from './support.ts';
-import { zoneObservations, zones, zoneVerifications } from './tables.ts';
+import { zoneEvidenceFiles, zoneObservations, zones, zoneVerifications } from './tables.ts';
 import './events.ts';
 import './permissions.ts';
 
@@ -41,11 +41,11 @@ export async function recordObservation(ctx: RequestContext, input: ObservationI
       await writer.finish();
     } catch (error) {
       if (error instanceof AppError && error.errors?.some((e) => e.code === 'duplicate_observation')) {
-        throw new AppError('conflict', { params: { reason: 'duplicate_observation' }, errors: error.errors });
+        throw await duplicateOf(tx, actor, input, error.errors);
       }
       throw error;
     }
-    if (writer.unchanged > 0) throw new AppError('conflict', { params: { reason: 'duplicate_observation' } });
+    if (writer.unchanged > 0) throw await duplicateOf(tx, actor, input);
     // Neither refused nor already there: written under the id it was queued with (no need to read it back).
     const written = queued!;
     await appendAudit(tx, {
@@ -92,6 +92,35 @@ export async function recordObservationBatch(
       });
     }
     return { created: result.created, unchanged: result.unchanged };
+  });
+}
+
+/**
+ * The refusal of a value the organisation already gave for the zone, indicator and month: it names the value
+ * that is there (`existing` in the problem), so that the screen can link to it.
+ */
+async function duplicateOf(
+  tx: Database,
+  actor: Actor,
+  input: ObservationInput,
+  errors?: FieldError[],
+): Promise<AppError> {
+  const [existing] = await tx
+    .select({ id: zoneObservations.id })
+    .from(zoneObservations)
+    .where(
+      and(
+        eq(zoneObservations.pcode, input.pcode),
+        eq(zoneObservations.indicator, input.indicator),
+        eq(zoneObservations.period, input.period),
+        eq(zoneObservations.organisationId, actor.organisationId),
+        ne(zoneObservations.status, 'rejected'),
+      ),
+    );
+  return new AppError('conflict', {
+    params: { reason: 'duplicate_observation' },
+    ...(errors ? { errors } : {}),
+    ...(existing ? { existing: { id: existing.id, href: `/api/v1/observations/${existing.id}` } } : {}),
   });
 }
 
@@ -213,8 +242,11 @@ export async function addEvidence(ctx: RequestContext, id: string, evidenceNotes
   return getObservation(ctx, id);
 }
 
-/** Evidence notes are shown to the submitting organisation and to verifiers, and each reading is logged. */
-const seesEvidence = (actor: Actor, row: ObservationRow) =>
+/**
+ * Evidence (notes and files) is shown to the submitting organisation and to verifiers, and each reading is
+ * logged.
+ */
+export const seesEvidence = (actor: Actor, row: ObservationRow) =>
   row.organisationId === actor.organisationId || can(actor, 'observation:verify');
 
 /**
@@ -228,6 +260,10 @@ function selectPresentable(db: Database, total: SQL<number> = sql<number>`1`.map
       observation: zoneObservations,
       zoneNames: zones.names,
       organisationName: organisationNameOf(zoneObservations.organisationId),
+      evidenceFiles:
+        sql<number>`(select count(*) from ${zoneEvidenceFiles} where ${zoneEvidenceFiles.observationId} = ${zoneObservations.id})`.mapWith(
+          Number,
+        ),
       total,
     })
     .from(zoneObservations)
@@ -272,7 +308,7 @@ async function presentObservations(
     });
   }
   return Promise.all(
-    presentable.map(async ({ observation: row, zoneNames, organisationName }) => ({
+    presentable.map(async ({ observation: row, zoneNames, organisationName, evidenceFiles }) => ({
       id: row.id,
       pcode: row.pcode,
       zoneName: zoneNames ?? { en: row.pcode },
@@ -296,6 +332,9 @@ async function presentObservations(
           decidedAt: v.decidedAt.toISOString(),
           verifierOrganisation: organisation(v.organisationId, v.organisationName),
         })),
+      version: row.version,
+      correctionReason: row.correctionReason,
+      evidenceFiles: seesEvidence(actor, row) ? evidenceFiles : null,
     })),
   );
 }

@@ -3,6 +3,27 @@ import { type ProblemTexts, registerProblems } from '../platform/i18n/problems.t
 /** Texts for the return-zones module's `code.reason` problems. */
 export const zoneProblems: ProblemTexts = {
   en: {
+    'conflict.observation_decided': {
+      title: 'Observation already decided',
+      detail: 'Files are added while a value waits for a verifier. To add evidence to a decided value, correct it.',
+    },
+    'conflict.too_many_evidence_files': {
+      title: 'Too many files',
+      detail: 'An observation has at most {limit} evidence files.',
+    },
+    'unsupported_media_type.unsupported_type': {
+      title: 'File type not accepted',
+      detail: 'Attach a photo or a scan as a JPEG, PNG or WebP image. Other files cannot be cleaned of their metadata.',
+    },
+    'unsupported_media_type.pdf_not_cleanable': {
+      title: 'PDF not accepted',
+      detail:
+        'A PDF can carry its author, software and places in ways that cannot be removed reliably. Attach a photo or a scan of the page (JPEG or PNG) instead.',
+    },
+    'payload_too_large.evidence_file': {
+      title: 'File too large',
+      detail: 'An evidence file may be at most {megabytes} MB.',
+    },
     'conflict.framework_published': {
       title: 'Framework already published',
       detail: 'A published framework version is never changed. Save a new draft instead.',
@@ -39,6 +60,27 @@ export const zoneProblems: ProblemTexts = {
     },
   },
   ar: {
+    'conflict.observation_decided': {
+      title: 'تم البتّ في الملاحظة',
+      detail: 'تُضاف الملفات ما دامت القيمة بانتظار المُحقِّق. لإضافة أدلة إلى قيمة تم البتّ فيها، صحّحها.',
+    },
+    'conflict.too_many_evidence_files': {
+      title: 'ملفات كثيرة جدًا',
+      detail: 'للملاحظة {limit} ملفات أدلة على الأكثر.',
+    },
+    'unsupported_media_type.unsupported_type': {
+      title: 'نوع الملف غير مقبول',
+      detail: 'أرفق صورة أو مسحًا ضوئيًا بصيغة JPEG أو PNG أو WebP. لا يمكن تنظيف الملفات الأخرى من بياناتها الوصفية.',
+    },
+    'unsupported_media_type.pdf_not_cleanable': {
+      title: 'ملف PDF غير مقبول',
+      detail:
+        'قد يحمل ملف PDF اسم مؤلفه وبرنامجه وأماكن بطرق لا يمكن إزالتها بشكل موثوق. أرفق بدلًا منه صورة أو مسحًا ضوئيًا للصفحة (JPEG أو PNG).',
+    },
+    'payload_too_large.evidence_file': {
+      title: 'الملف كبير جدًا',
+      detail: 'لا يتجاوز حجم ملف الأدلة {megabytes} ميغابايت.',
+    },
     'conflict.framework_published': {
       title: 'الإطار منشور بالفعل',
       detail: 'لا يُعدَّل أبدًا إصدار منشور من الإطار. احفظ مسودة جديدة بدلًا من ذلك.',
@@ -72,6 +114,29 @@ export const zoneProblems: ProblemTexts = {
     },
   },
   fr: {
+    'conflict.observation_decided': {
+      title: 'Observation déjà tranchée',
+      detail:
+        "Les fichiers s'ajoutent tant qu'une valeur attend un vérificateur. Pour ajouter une preuve à une valeur tranchée, corrigez-la.",
+    },
+    'conflict.too_many_evidence_files': {
+      title: 'Trop de fichiers',
+      detail: 'Une observation a au plus {limit} fichiers de preuve.',
+    },
+    'unsupported_media_type.unsupported_type': {
+      title: 'Type de fichier refusé',
+      detail:
+        'Joignez une photo ou un scan en image JPEG, PNG ou WebP. Les autres fichiers ne peuvent pas être nettoyés de leurs métadonnées.',
+    },
+    'unsupported_media_type.pdf_not_cleanable': {
+      title: 'PDF refusé',
+      detail:
+        "Un PDF peut porter son auteur, son logiciel et des lieux d'une manière impossible à retirer de façon fiable. Joignez plutôt une photo ou un scan de la page (JPEG ou PNG).",
+    },
+    'payload_too_large.evidence_file': {
+      title: 'Fichier trop volumineux',
+      detail: 'Un fichier de preuve fait au plus {megabytes} Mo.',
+    },
     'conflict.framework_published': {
       title: 'Cadre déjà publié',
       detail: "Une version publiée du cadre n'est jamais modifiée. Enregistrez plutôt un nouveau brouillon.",

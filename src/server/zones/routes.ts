@@ -1,12 +1,18 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   AddEvidenceRequest,
   AssessPeriodRequest,
+  AttachEvidenceFileQuery,
   Classification,
+  CorrectObservationRequest,
+  EVIDENCE_FILE_MAX_BYTES,
+  EvidenceFile,
   FrameworkVersion,
   Observation,
   ObservationBatchRequest,
   ObservationBatchResult,
+  ObservationHistory,
   ObservationInput,
   ObservationListQuery,
   ObservationPage,
@@ -26,9 +32,12 @@ import {
   ZonePage,
 } from '../../shared/zones/schemas.ts';
 import type { HomewardApp } from '../app.ts';
+import { AppError } from '../platform/http/errors.ts';
 import { sendPublicBody } from '../platform/http/public-cache.ts';
+import { attachEvidenceFile, evidenceFileTooLarge, readEvidenceFile } from './evidence-files.ts';
 import { getActiveFramework, listFrameworks, publishFramework, saveFrameworkDraft } from './frameworks.ts';
 import { getZoneDetail, listZones } from './gazetteer.ts';
+import { correctObservation, observationHistory } from './observation-versions.ts';
 import {
   addEvidence,
   getObservation,
@@ -46,9 +55,61 @@ const PcodeParams = z.strictObject({ pcode: PCode });
 const IdParams = z.strictObject({ id: z.uuid() });
 const VersionParams = z.strictObject({ version: z.coerce.number().int().positive() });
 const PeriodParams = z.strictObject({ period: Period });
+const FileParams = z.strictObject({ id: z.uuid(), fileId: z.uuid() });
+/** What an evidence file may be sent as: its own type, or any bytes (the type is found from the content). */
+const FILE_BODY_TYPES = ['application/octet-stream', 'application/pdf'];
+const IMAGE_BODY_TYPE = /^image\/[\w.+-]+/;
+
+/**
+ * Evidence files come as the raw request body (no multipart: one file per request, its name in the query),
+ * read as bytes up to EVIDENCE_FILE_MAX_BYTES; a longer body is refused (413) without being held in memory.
+ */
+function acceptFileBodies(app: HomewardApp): void {
+  const parse = (
+    request: FastifyRequest,
+    payload: NodeJS.ReadableStream,
+    done: (error: Error | null, body?: unknown) => void,
+  ) => {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > EVIDENCE_FILE_MAX_BYTES) {
+      payload.resume();
+      done(evidenceFileTooLarge(), undefined);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let finished = false;
+    const finish = (error: Error | null, body?: Buffer) => {
+      if (finished) return;
+      finished = true;
+      done(error, body);
+    };
+    payload.on('data', (chunk: Buffer) => {
+      if (finished) return;
+      size += chunk.length;
+      if (size > EVIDENCE_FILE_MAX_BYTES) {
+        chunks.length = 0;
+        finish(evidenceFileTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    payload.on('end', () => finish(null, Buffer.concat(chunks)));
+    payload.on('error', (error: Error) => finish(error));
+  };
+  app.addContentTypeParser(FILE_BODY_TYPES, parse);
+  app.addContentTypeParser(IMAGE_BODY_TYPE, parse);
+}
+
+/** RFC 6266: a download's name, ASCII for old clients and UTF-8 for the rest. */
+function attachmentHeader(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
 
 /** Return zones for staff: gazetteer, framework, observations, verification, assessment, publication. */
 export async function zoneRoutes(app: HomewardApp): Promise<void> {
+  acceptFileBodies(app);
   app.get(
     '/zones',
     {
@@ -187,6 +248,78 @@ export async function zoneRoutes(app: HomewardApp): Promise<void> {
       },
     },
     async (request) => addEvidence(request.ctx, request.params.id, request.body.evidenceNotes),
+  );
+
+  app.post(
+    '/observations/:id/corrections',
+    {
+      config: { permission: 'observation:create' },
+      schema: {
+        summary: "Correct your organisation's observation: a new version, verified again",
+        tags,
+        params: IdParams,
+        body: CorrectObservationRequest,
+        response: { 200: Observation },
+      },
+    },
+    async (request) => correctObservation(request.ctx, request.params.id, request.body),
+  );
+  app.get(
+    '/observations/:id/history',
+    {
+      config: { permission: 'zone:read' },
+      schema: {
+        summary: 'Every version of an observation with its decisions, and its evidence files',
+        tags,
+        params: IdParams,
+        response: { 200: ObservationHistory },
+      },
+    },
+    async (request) => observationHistory(request.ctx, request.params.id),
+  );
+  app.post(
+    '/observations/:id/files',
+    {
+      config: { permission: 'observation:create' },
+      bodyLimit: EVIDENCE_FILE_MAX_BYTES,
+      schema: {
+        summary:
+          'Attach an evidence file: the body is the file (JPEG, PNG or WebP, at most 10 MB), its name in `name`; its metadata is removed',
+        tags,
+        params: IdParams,
+        querystring: AttachEvidenceFileQuery,
+        response: { 201: EvidenceFile },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) {
+        throw new AppError('unsupported_media_type', { params: { reason: 'unsupported_type' } });
+      }
+      const attached = await attachEvidenceFile(request.ctx, request.params.id, {
+        name: request.query.name,
+        bytes: request.body,
+      });
+      return reply.code(201).send(attached);
+    },
+  );
+  app.get(
+    '/observations/:id/files/:fileId',
+    {
+      config: { permission: 'zone:read' },
+      schema: {
+        summary: 'Download an evidence file (the submitting organisation and verifiers only)',
+        tags,
+        params: FileParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await readEvidenceFile(request.ctx, request.params.id, request.params.fileId);
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', attachmentHeader(file.name))
+        .header('cache-control', 'private, no-store')
+        .send(file.bytes);
+    },
   );
 
   app.post(

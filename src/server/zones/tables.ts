@@ -79,6 +79,10 @@ export const zoneObservations = pgTable(
     submittedBy: uuid('submitted_by').references(() => users.id),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** 1 when first submitted; each correction by the submitting organisation adds one (zone_observation_versions). */
+    version: integer('version').notNull().default(1),
+    /** Why this version replaced the previous one, in the submitter's words (null for the first version). */
+    correctionReason: text('correction_reason'),
   },
   (t) => [
     uniqueIndex('zone_observations_live_key')
@@ -106,6 +110,68 @@ export const zoneObservedIndicators = pgTable(
     indicator: text('indicator').notNull(),
   },
   (t) => [primaryKey({ columns: [t.pcode, t.indicator] })],
+);
+
+/**
+ * The versions of an observation that a correction replaced, exactly as they were (the current version is the
+ * zone_observations row itself, so every reader of observations sees only current values). A verification
+ * belongs to the version that was current when it was made (decided_at between the version's submitted_at and
+ * replaced_at).
+ */
+export const zoneObservationVersions = pgTable(
+  'zone_observation_versions',
+  {
+    observationId: uuid('observation_id')
+      .notNull()
+      .references(() => zoneObservations.id),
+    version: integer('version').notNull(),
+    stateCode: text('state_code').notNull(),
+    value: doublePrecision('value').notNull(),
+    source: text('source').notNull(),
+    method: text('method').notNull(),
+    /** An encrypted envelope, copied as it was. */
+    evidenceNotes: text('evidence_notes'),
+    /** Its status when it was replaced (a confirmed value corrected stays on record as confirmed). */
+    status: text('status').notNull(),
+    correctionReason: text('correction_reason'),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    replacedBy: uuid('replaced_by').references(() => users.id),
+    replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.observationId, t.version] })],
+);
+
+/**
+ * Evidence files (photos, scans) attached to an observation by its organisation. The file is cleaned of its
+ * metadata before it is stored (files/image-metadata.ts) and stored encrypted; its name too. Shown only to
+ * those who see evidence notes.
+ */
+export const zoneEvidenceFiles = pgTable(
+  'zone_evidence_files',
+  {
+    id: id(),
+    observationId: uuid('observation_id')
+      .notNull()
+      .references(() => zoneObservations.id),
+    stateCode: text('state_code').notNull(),
+    /** The observation's version when the file was attached. */
+    observationVersion: integer('observation_version').notNull(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** Found from the content (magic bytes), never from what the sender said. */
+    mediaType: text('media_type').notNull(),
+    /** Bytes of the cleaned file. */
+    byteSize: integer('byte_size').notNull(),
+    /** The file's name as given, an encrypted envelope. */
+    fileName: text('file_name').notNull(),
+    /** The cleaned file, base64, in an encrypted envelope. */
+    content: text('content').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.observationId)],
 );
 
 /** Every decision a verifier made on an observation, kept in order (confirm, reject, ask for evidence). */

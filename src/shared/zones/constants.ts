@@ -96,7 +96,18 @@ export const ZONE_AUDIT_EVENTS = [
   'zones.observations_imported',
   'zones.observation_verified',
   'zones.evidence_added',
+  'zones.observation_corrected',
+  'zones.evidence_file_attached',
   'zones.period_assessed',
   'zones.period_published',
 ] as const;
 export type ZoneAuditEventType = (typeof ZONE_AUDIT_EVENTS)[number];
+
+/**
+ * Evidence files: photos and scans, cleaned of their metadata and stored encrypted. Only types whose metadata
+ * Homeward removes are accepted (a PDF is refused: its author, software and places cannot be removed reliably).
+ */
+export const EVIDENCE_FILE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const EVIDENCE_FILE_MAX_BYTES = 10 * 1024 * 1024;
+export const EVIDENCE_FILES_PER_OBSERVATION = 10;
+export const FILE_NAME_MAX = 200;

@@ -5,6 +5,8 @@ import {
   CRITERION_KINDS,
   CRITERION_STATUSES,
   DIRECTIONS,
+  EVIDENCE_FILE_TYPES,
+  FILE_NAME_MAX,
   FRAMEWORK_STATUSES,
   FRESHNESS_MAX,
   FRESHNESS_MIN,
@@ -160,6 +162,12 @@ export const Observation = z.object({
   /** Present only for the submitting and verifying organisations. */
   evidenceNotes: z.string().nullable().optional(),
   verifications: z.array(Verification),
+  /** 1 when first submitted; a correction by the submitting organisation is the next version. */
+  version: z.number().int().optional(),
+  /** Why this version corrected the previous one (null for a first version). */
+  correctionReason: z.string().nullable().optional(),
+  /** How many evidence files it has, for those who see evidence (null for others). */
+  evidenceFiles: z.number().int().nullable().optional(),
 });
 export type Observation = z.infer<typeof Observation>;
 
@@ -190,6 +198,62 @@ export const VerifyObservationRequest = z
   });
 
 export const AddEvidenceRequest = z.strictObject({ evidenceNotes: z.string().trim().min(1).max(NOTES_MAX) });
+
+/** The submitting organisation corrects its value: a new version, verified again; the old one stays on record. */
+export const CorrectObservationRequest = z.strictObject({
+  value: z.number().finite(),
+  source: z.enum(OBSERVATION_SOURCES),
+  method: z.string().trim().min(1).max(METHOD_MAX),
+  /** The evidence notes of the new version; the previous version's notes stay when left out. */
+  evidenceNotes: z.string().trim().max(NOTES_MAX).optional(),
+  /** Why: what was wrong with the previous version. */
+  reason: z.string().trim().min(1).max(REASON_MAX),
+});
+export type CorrectObservationRequest = z.infer<typeof CorrectObservationRequest>;
+
+/** One version of an observation, with the decisions verifiers made while it was current. */
+export const ObservationVersion = z.object({
+  version: z.number().int(),
+  current: z.boolean(),
+  value: z.number(),
+  source: z.enum(OBSERVATION_SOURCES),
+  method: z.string(),
+  /** Its status when it was replaced (the current version: its status now). */
+  status: z.enum(OBSERVATION_STATUSES),
+  correctionReason: z.string().nullable(),
+  evidenceNotes: z.string().nullable(),
+  submittedAt: Timestamp,
+  replacedAt: Timestamp.nullable(),
+  verifications: z.array(Verification),
+});
+export type ObservationVersion = z.infer<typeof ObservationVersion>;
+
+export const EvidenceFile = z.object({
+  id: Id,
+  name: z.string(),
+  mediaType: z.enum(EVIDENCE_FILE_TYPES),
+  /** Bytes, after its metadata was removed. */
+  size: z.number().int(),
+  /** The observation's version when it was attached. */
+  observationVersion: z.number().int(),
+  uploadedAt: Timestamp,
+  /** Where to download it (authorization checked on every download). */
+  href: z.string(),
+});
+export type EvidenceFile = z.infer<typeof EvidenceFile>;
+
+/** An observation with every version, newest first, and its evidence files for those who may see evidence. */
+export const ObservationHistory = z.object({
+  observation: Observation,
+  versions: z.array(ObservationVersion),
+  /** Whether the caller sees evidence (notes and files): the submitting organisation and verifiers. */
+  seesEvidence: z.boolean(),
+  files: z.array(EvidenceFile),
+});
+export type ObservationHistory = z.infer<typeof ObservationHistory>;
+
+/** The file is the request body; its name comes in the query (the body is the file's bytes, nothing else). */
+export const AttachEvidenceFileQuery = z.strictObject({ name: z.string().trim().min(1).max(FILE_NAME_MAX) });
 
 // Classification
 

@@ -35,6 +35,24 @@ function server(...responses: (Response | ((sent: Sent) => Response))[]) {
 }
 
 describe('API client', () => {
+  it('sends a chosen file as it is, under its own type, and keeps the record a refusal names', async () => {
+    const existing = { id: 'e0a1', href: '/api/v1/observations/e0a1' };
+    const { fetch, sent } = server(
+      json(201, { id: 'f1' }),
+      problem(409, { code: 'conflict', reason: 'duplicate_observation', existing }),
+    );
+    const api = createApiClient({ language: () => 'en', fetch });
+    const photo = new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' });
+    await api.post('/observations/1/files', photo, { query: { name: 'IMG 1.jpg' } });
+    const upload = sent.find((r) => r.url.includes('/files'))!;
+    expect(upload.url).toBe('/api/v1/observations/1/files?name=IMG+1.jpg');
+    expect(upload.headers['content-type']).toBe('image/jpeg');
+    expect(upload.body).toBe(photo);
+    const refused = await api.post('/observations', { value: 1 }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect((refused as ApiError).existing).toEqual(existing);
+  });
+
   it('sends the chosen language as Accept-Language on every request, including the CSRF token fetch', async () => {
     let language = 'ar';
     const { fetch, sent } = server(json(200, { ok: true }), json(201, { id: 1 }));

@@ -60,14 +60,17 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       accept: 'application/json, application/problem+json',
       'accept-language': options.language(),
     };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    // A Blob (a file the person chose) is sent as it is, under its own type; anything else as JSON.
+    const raw = typeof Blob !== 'undefined' && body instanceof Blob;
+    if (body !== undefined)
+      headers['content-type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
     if (method !== 'GET' && request.csrf !== false) headers['x-csrf-token'] = await csrfToken(request.signal);
     try {
       return await doFetch(withQuery(`${baseUrl}${path}`, request.query), {
         method,
         headers,
         credentials: 'same-origin',
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(body !== undefined ? { body: raw ? body : JSON.stringify(body) } : {}),
         ...(request.signal ? { signal: request.signal } : {}),
       });
     } catch (error) {

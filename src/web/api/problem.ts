@@ -32,6 +32,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly requestId: string | undefined;
   readonly fieldErrors: readonly FieldProblem[];
+  /** The record the refusal is about (a duplicate's existing value), when the server named one. */
+  readonly existing: { id: string; href: string } | undefined;
 
   constructor(init: {
     status: number;
@@ -41,6 +43,7 @@ export class ApiError extends Error {
     detail?: string;
     requestId?: string;
     fieldErrors?: FieldProblem[];
+    existing?: { id: string; href: string };
     cause?: unknown;
   }) {
     super(init.detail ?? init.title ?? init.code, { cause: init.cause });
@@ -52,6 +55,7 @@ export class ApiError extends Error {
     this.detail = init.detail;
     this.requestId = init.requestId;
     this.fieldErrors = init.fieldErrors ?? [];
+    this.existing = init.existing;
   }
 
   /** The message for one form field (`email`, `memberships.0.role`), when the server named it. */
@@ -116,6 +120,7 @@ export async function problemFromResponse(response: Response): Promise<ApiError>
   const title = text(body.title);
   const detail = text(body.detail);
   const id = text(body.requestId) ?? requestId;
+  const existing = body.existing as { id?: unknown; href?: unknown } | undefined;
   return new ApiError({
     status,
     code: (text(body.code) as ErrorCode | undefined) ?? codeForStatus(status),
@@ -124,6 +129,9 @@ export async function problemFromResponse(response: Response): Promise<ApiError>
     ...(detail ? { detail } : {}),
     ...(id ? { requestId: id } : {}),
     fieldErrors: fieldProblems(body.errors),
+    ...(existing && typeof existing.id === 'string' && typeof existing.href === 'string'
+      ? { existing: { id: existing.id, href: existing.href } }
+      : {}),
   });
 }
 

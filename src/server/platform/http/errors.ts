@@ -37,12 +37,20 @@ export interface FieldError {
   message: string;
 }
 
+/** The record a refusal is about (the value a duplicate would repeat), as an RFC 9457 extension member. */
+export interface ProblemRecord {
+  id: string;
+  /** Its address in the API. */
+  href: string;
+}
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly params: Record<string, string | number>;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string> | undefined;
+  readonly existing: ProblemRecord | undefined;
 
   constructor(
     code: ErrorCode,
@@ -50,6 +58,7 @@ export class AppError extends Error {
       params?: Record<string, string | number>;
       errors?: FieldError[];
       headers?: Record<string, string>;
+      existing?: ProblemRecord;
       cause?: unknown;
     } = {},
   ) {
@@ -60,6 +69,7 @@ export class AppError extends Error {
     this.params = options.params ?? {};
     this.errors = options.errors;
     this.headers = options.headers;
+    this.existing = options.existing;
   }
 }
 

@@ -5,7 +5,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import type { Language } from '../../../shared/vocabulary.ts';
 import { negotiateLanguage } from '../i18n/language.ts';
 import { describeProblem } from '../i18n/problems.ts';
-import { AppError, type ErrorCode, type FieldError } from './errors.ts';
+import { AppError, type ErrorCode, type FieldError, type ProblemRecord } from './errors.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -21,6 +21,8 @@ export interface Problem {
   instance: string;
   requestId: string;
   errors?: FieldError[];
+  /** The record the refusal is about (a conflict's existing record). */
+  existing?: ProblemRecord;
 }
 
 /** The problem document for an error; `params` never carry personal data (see errors.ts). */
@@ -37,6 +39,7 @@ function problemBody(language: Language, error: AppError, instance: string, requ
     instance,
     requestId,
     ...(error.errors ? { errors: error.errors } : {}),
+    ...(error.existing ? { existing: error.existing } : {}),
   };
 }
 

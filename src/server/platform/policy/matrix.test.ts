@@ -4,6 +4,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../../test/support/app.ts';
 import { ROLES, type Role } from '../../../shared/vocabulary.ts';
+import { CHROMIUM_PNG } from '../../zones/files/test-images.ts';
 import { createTestZones } from '../../zones/test-support.ts';
 import { memberships } from '../accounts/schema.ts';
 import {
@@ -31,11 +32,12 @@ type Target = 'own' | 'other';
  * What a record-level operation reaches. `own`: records of the caller's organisation only (another's is
  * refused); `foreign`: another organisation's only (nobody verifies their own); `any`: both (zones data is no
  * one's personal data); `centre`: the monitoring centre's alone, refused to the callers here whatever the
- * target. Operations without a record have no rule: own and other are the same cell.
+ * target; `evidence`: the caller's organisation's, and any organisation's for a verifier (evidence files).
+ * Operations without a record have no rule: own and other are the same cell.
  */
-type Reach = 'own' | 'foreign' | 'any' | 'centre';
+type Reach = 'own' | 'foreign' | 'any' | 'centre' | 'evidence';
 interface Case {
-  request: (target: Target) => { url: string; body?: unknown };
+  request: (target: Target) => { url: string; body?: unknown; headers?: Record<string, string> };
   reach?: Reach;
   /** The refusal for a record out of reach: 404 where its existence is not revealed. */
   refusal?: 403 | 404;
@@ -48,7 +50,16 @@ let own: string;
 let other: string;
 let ownVictim: TestAccount;
 let otherVictim: TestAccount;
-const ids = { ownMembership: '', otherMembership: '', ownAgreement: '', otherAgreement: '', ownObs: '', otherObs: '' };
+const ids = {
+  ownMembership: '',
+  otherMembership: '',
+  ownAgreement: '',
+  otherAgreement: '',
+  ownObs: '',
+  otherObs: '',
+  ownFile: '',
+  otherFile: '',
+};
 let definition: unknown;
 const clients = new Map<Role, TestClient>();
 const PERIOD = '2026-09';
@@ -212,6 +223,34 @@ const CASES: Record<string, Case> = {
       body: { evidenceNotes: 'matrix' },
     }),
   },
+  'POST /api/v1/observations/{id}/corrections': {
+    reach: 'own',
+    refusal: 404,
+    request: (t) => ({
+      url: `/api/v1/observations/${pick(t, ids.ownObs, ids.otherObs)}/corrections`,
+      body: { value: 2, source: 'survey', method: `matrix ${randomUUID()}`, reason: 'matrix' },
+    }),
+  },
+  'GET /api/v1/observations/{id}/history': {
+    reach: 'any',
+    request: (t) => ({ url: `/api/v1/observations/${pick(t, ids.ownObs, ids.otherObs)}/history` }),
+  },
+  'POST /api/v1/observations/{id}/files': {
+    reach: 'own',
+    refusal: 404,
+    request: (t) => ({
+      url: `/api/v1/observations/${pick(t, ids.ownObs, ids.otherObs)}/files?name=matrix.png`,
+      body: CHROMIUM_PNG,
+      headers: { 'content-type': 'image/png' },
+    }),
+  },
+  'GET /api/v1/observations/{id}/files/{fileId}': {
+    reach: 'evidence',
+    refusal: 404,
+    request: (t) => ({
+      url: `/api/v1/observations/${pick(t, ids.ownObs, ids.otherObs)}/files/${pick(t, ids.ownFile, ids.otherFile)}`,
+    }),
+  },
   'POST /api/v1/assessments': { request: () => ({ url: '/api/v1/assessments', body: { period: PERIOD } }) },
   'GET /api/v1/periods/{period}/review': { request: () => ({ url: `/api/v1/periods/${PERIOD}/review` }) },
   'GET /api/v1/publications': { request: () => ({ url: '/api/v1/publications' }) },
@@ -239,7 +278,8 @@ function expected(access: RouteAccess, role: Role | null, target: Target, rule: 
   const outOfReach =
     rule.reach === 'centre' ||
     (rule.reach === 'own' && target === 'other') ||
-    (rule.reach === 'foreign' && target === 'own');
+    (rule.reach === 'foreign' && target === 'own') ||
+    (rule.reach === 'evidence' && target === 'other' && role !== 'verifier');
   if (outOfReach) {
     return rule.refusal ?? 404;
   }
@@ -284,7 +324,20 @@ beforeAll(async () => {
     return response.json<{ id: string }>().id;
   };
   ids.ownObs = await record(clients.get('field_monitor')!);
-  ids.otherObs = await record(await signIn(env.app, otherVictim));
+  const otherClient = await signIn(env.app, otherVictim);
+  ids.otherObs = await record(otherClient);
+  const attach = async (client: TestClient, id: string) => {
+    const response = await client.request({
+      method: 'POST',
+      url: `/api/v1/observations/${id}/files?name=setup.png`,
+      headers: { 'content-type': 'image/png' },
+      payload: CHROMIUM_PNG,
+    });
+    if (response.statusCode !== 201) throw new Error(`setup file: ${response.body}`);
+    return response.json<{ id: string }>().id;
+  };
+  ids.ownFile = await attach(clients.get('field_monitor')!, ids.ownObs);
+  ids.otherFile = await attach(otherClient, ids.otherObs);
   definition = (await clients.get('coordinator')!.request({ method: 'GET', url: '/api/v1/frameworks/active' })).json()
     .definition;
 });
@@ -315,13 +368,14 @@ describe('the authorization matrix', () => {
       const want = expected(access, role, target, rule);
       // The public sign-in steps act on the caller's own session: for a signed-in person they are not sent.
       if (access === 'public' && role !== null && op.method !== 'GET') return;
-      const { url, body } = rule.request(target);
+      const { url, body, headers } = rule.request(target);
       const client = role === null ? new TestClient(env.app) : clients.get(role)!;
       const method = op.method as InjectOptions['method'];
       const response = await client.request({
         method,
         url,
         ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+        ...(headers ? { headers } : {}),
       });
       cells++;
       const cell = `${op.key} as ${role ?? 'anonymous'} on ${target}: ${response.statusCode}`;

@@ -6,6 +6,7 @@ import { NOTES_MAX } from '../../../shared/zones/constants.ts';
 import { api } from '../../api/api.ts';
 import { FormError } from '../../components/forms.tsx';
 import { ActionBar, Dialog } from '../components/Dialog.tsx';
+import { EvidenceFilePicker, filesHaveProblems, useAttachFiles } from './EvidenceFiles.tsx';
 import { problemFor } from './problems.ts';
 import { zoneKeys } from './queries.ts';
 import { type Checks, checkEvidence } from './requests.ts';
@@ -30,6 +31,9 @@ export function EvidenceDialog({
   const queryClient = useQueryClient();
   const [notes, setNotes] = useState('');
   const [checks, setChecks] = useState<Checks<'evidenceNotes'>>({});
+  const [files, setFiles] = useState<File[]>([]);
+  const [fileErrors, setFileErrors] = useState<string | undefined>();
+  const uploads = useAttachFiles();
   const add = useMutation({
     mutationFn: (body: { evidenceNotes: string }) =>
       api.post<Observation>(`/observations/${observation?.id ?? ''}/evidence`, body),
@@ -43,20 +47,35 @@ export function EvidenceDialog({
     if (!opened) return;
     setNotes(observation?.evidenceNotes ?? '');
     setChecks({});
+    setFiles([]);
+    setFileErrors(undefined);
     reset();
   }, [opened, observation, reset]);
-  const submit = (event: FormEvent) => {
+  const busy = add.isPending || uploads.pending;
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (add.isPending) return;
+    if (busy || !observation) return;
     const found = checkEvidence(notes);
     setChecks(found);
-    if (!found.evidenceNotes) add.mutate({ evidenceNotes: notes.trim() });
+    if (found.evidenceNotes || filesHaveProblems(files)) return;
+    // The files first: the notes send the observation back to the verifier, who should find the files there.
+    if (files.length > 0) {
+      const results = await uploads.attach(observation.id, files);
+      const failed = results.filter((result) => result.error);
+      setFiles(files.filter((file) => failed.some((result) => result.name === file.name)));
+      if (failed.length > 0) {
+        setFileErrors(failed.map((result) => `${result.name}: ${result.error}`).join(' '));
+        return;
+      }
+      setFileErrors(undefined);
+    }
+    add.mutate({ evidenceNotes: notes.trim() });
   };
   const lastReason = observation?.verifications.at(-1)?.reason;
 
   return (
-    <Dialog opened={opened} onClose={add.isPending ? () => undefined : onClose} title={t('zones.evidence.title')}>
-      <form onSubmit={submit} noValidate>
+    <Dialog opened={opened} onClose={busy ? () => undefined : onClose} title={t('zones.evidence.title')}>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
           <FormError error={add.error} />
           {lastReason ? <Text size="sm">{t('zones.evidence.asked', { reason: lastReason })}</Text> : null}
@@ -73,11 +92,19 @@ export function EvidenceDialog({
             error={problemFor(t, checks.evidenceNotes, add.error, 'evidenceNotes')}
             data-autofocus
           />
+          <EvidenceFilePicker
+            files={files}
+            onChange={(chosen) => {
+              setFiles(chosen);
+              setFileErrors(undefined);
+            }}
+            error={fileErrors}
+          />
           <ActionBar>
-            <Button variant="default" onClick={onClose} disabled={add.isPending}>
+            <Button variant="default" onClick={onClose} disabled={busy}>
               {t('staff.kit.cancel')}
             </Button>
-            <Button type="submit" loading={add.isPending} disabled={add.isPending}>
+            <Button type="submit" loading={busy} disabled={busy}>
               {t('zones.evidence.submit')}
             </Button>
           </ActionBar>
