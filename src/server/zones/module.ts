@@ -5,6 +5,7 @@ import { type ZonePermission, zonePermissions } from './permissions.ts';
 import { zoneProblems } from './problems.ts';
 import { publicZoneRoutes, zoneRoutes } from './routes.ts';
 import * as zoneTables from './tables.ts';
+import { zoneWork } from './work.ts';
 
 /** Return zones: the gazetteer, the criteria framework, observations, assessment and publication. */
 export const zonesModule: HomewardModule = {
@@ -20,6 +21,7 @@ export const zonesModule: HomewardModule = {
     { name: 'public', description: 'What anyone may read without signing in' },
   ],
   demo: { load: loadDemo, summarise: summariseDemoZones },
+  work: zoneWork,
 };
 
 /** Marenland's zones, a year of observations and publications, by the demo's coordinator, monitor and verifier. */
