@@ -165,9 +165,7 @@ export async function listWaitingObservations(
     .orderBy(asc(o.submittedAt), asc(o.pcode), asc(o.indicator))
     .limit(page.limit)
     .offset(page.offset);
-  const verifiers = rows.some((row) => row.status === 'pending')
-    ? await organisationsWithRole(ctx.db, 'verifier')
-    : [];
+  const verifiers = rows.some((row) => row.status === 'pending') ? await organisationsWithRole(ctx.db, 'verifier') : [];
   const asking = rows.filter((row) => row.status === 'more_evidence').map((row) => row.id);
   const requests = new Map<string, string | null>();
   if (asking.length > 0) {

@@ -45,7 +45,10 @@ export async function zoneWork(ctx: RequestContext): Promise<WorkItem[]> {
   return items;
 }
 
-const zoneSubject = (pcode: string, names: Record<string, string> | null) => ({ code: pcode, name: names ?? { en: pcode } });
+const zoneSubject = (pcode: string, names: Record<string, string> | null) => ({
+  code: pcode,
+  name: names ?? { en: pcode },
+});
 
 async function coordinatorWork(db: Database): Promise<WorkItem[]> {
   const o = zoneObservations;

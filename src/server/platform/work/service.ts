@@ -2,10 +2,10 @@ import { ROLES } from '../../../shared/vocabulary.ts';
 import { type MyWork, WORK_ENTRIES_MAX, type WorkItem, workEntry } from '../../../shared/work.ts';
 import { listUsers } from '../accounts/service.ts';
 import type { RequestContext } from '../context.ts';
-import type { HomewardModule } from '../module.ts';
-import { listAgreements } from '../policy/service.ts';
 import { AppError } from '../http/errors.ts';
+import type { HomewardModule } from '../module.ts';
 import { can } from '../policy/policy.ts';
+import { listAgreements } from '../policy/service.ts';
 
 function requireActor(ctx: RequestContext) {
   if (!ctx.actor) throw new AppError('unauthenticated');
