@@ -18,8 +18,9 @@ export const WorkEntry = z.object({
   href: z.string(),
   /** What it concerns: a zone's P-code and names, an account's name, a period. */
   subject: z.object({ code: z.string(), name: Names }).nullable(),
-  /** An indicator code of the framework in use (the screen names it). */
+  /** An indicator code of the framework in use, and its names. */
   indicator: z.string().nullable(),
+  indicatorName: Names.nullable(),
   /** A period (`YYYY-MM`). */
   period: z.string().nullable(),
   /** The organisation it comes from or concerns. */
@@ -57,6 +58,7 @@ export type MyWork = z.infer<typeof MyWork>;
 export const workEntry = (entry: Partial<WorkEntry> & { href: string }): WorkEntry => ({
   subject: null,
   indicator: null,
+  indicatorName: null,
   period: null,
   organisation: null,
   reason: null,

@@ -37,12 +37,29 @@ export async function zoneWork(ctx: RequestContext): Promise<WorkItem[]> {
   if (!actor) return [];
   const now = new Date();
   const items: WorkItem[] = [];
+  const names = await indicatorNames(ctx.db);
+  const named = (item: WorkItem): WorkItem => ({
+    ...item,
+    entries: item.entries.map((entry) =>
+      entry.indicator ? { ...entry, indicatorName: names.get(entry.indicator) ?? null } : entry,
+    ),
+  });
   if (actor.roles.includes('coordinator') && can(actor, 'zone:publish')) items.push(...(await coordinatorWork(ctx.db)));
   if (actor.roles.includes('verifier') && can(actor, 'observation:verify'))
     items.push(await verifierWork(ctx.db, actor));
   if (actor.roles.includes('field_monitor') && can(actor, 'observation:create'))
     items.push(...(await fieldMonitorWork(ctx.db, actor, currentPeriod(now))));
-  return items;
+  return items.map(named);
+}
+
+/** The names of the framework's indicators in use, by code. */
+async function indicatorNames(db: Database): Promise<Map<string, Record<string, string>>> {
+  const framework = await activeFramework(db);
+  return new Map(
+    framework.definition.criteria.flatMap((criterion) =>
+      criterion.indicators.map((indicator) => [indicator.code, indicator.name] as const),
+    ),
+  );
 }
 
 const zoneSubject = (pcode: string, names: Record<string, string> | null) => ({
