@@ -58,6 +58,8 @@ export interface DemoContext {
   now: Date;
   /** The demo account holding each role, and the organisation it acts for. */
   people: Partial<Record<Role, { userId: string; organisationId: string }>>;
+  /** Every demo account by its key (the role, or `<role>_<organisation>` for a second one: `field_monitor_un`). */
+  accounts: Readonly<Record<string, { userId: string; organisationId: string }>>;
   /** The demo organisations' ids by key (`jmc`, `cso`, `un`). */
   organisations: Readonly<Record<string, string>>;
 }

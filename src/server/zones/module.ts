@@ -28,16 +28,24 @@ export const zonesModule: HomewardModule = {
 function loadDemo(context: DemoContext) {
   const { coordinator, field_monitor: fieldMonitor, verifier } = context.people;
   const { jmc, cso, un } = context.organisations;
-  if (!coordinator || !fieldMonitor || !verifier || !jmc || !cso || !un) {
+  const unFieldMonitor = context.accounts.field_monitor_un;
+  const csoFieldMonitor = context.accounts.field_monitor_cso;
+  if (!coordinator || !fieldMonitor || !verifier || !unFieldMonitor || !csoFieldMonitor || !jmc || !cso || !un) {
     throw new Error(
-      'module "zones": the demo needs a coordinator, a field monitor, a verifier and three organisations',
+      'module "zones": the demo needs a coordinator, a field monitor in each observing organisation, a verifier and three organisations',
     );
   }
   return loadDemoZones(
     context.db,
     context.keyring,
     context.scale,
-    { coordinator, fieldMonitor, verifier, organisations: { jmc, cso, un } },
+    {
+      coordinator,
+      fieldMonitor,
+      verifier,
+      fieldMonitors: { jmc: fieldMonitor, un: unFieldMonitor, cso: csoFieldMonitor },
+      organisations: { jmc, cso, un },
+    },
     context.now,
   );
 }
