@@ -45,6 +45,8 @@ export const WorkItem = z.object({
   href: z.string(),
   /** The first of them (at most WORK_ENTRIES_MAX). */
   entries: z.array(WorkEntry),
+  /** How many entries there are in all (an entry may stand for several things: a month's observations). */
+  entryCount: z.number().int(),
 });
 export type WorkItem = z.infer<typeof WorkItem>;
 

@@ -122,6 +122,7 @@ describe('a field monitor’s work', () => {
     expect(requested.entries[0]).toMatchObject({
       subject: { code: 'QM0101', name: { en: 'Alder' } },
       indicator: 'mines_uxo_on_routes',
+      indicatorName: expect.objectContaining({ en: expect.stringMatching(/mine/i) }),
       period: LAST_MONTH,
       reason: 'Attach the clearance team’s report.',
     });
@@ -143,6 +144,7 @@ describe('a field monitor’s work', () => {
       expect.objectContaining({ subject: { code: 'QM0102', name: { en: 'Birch' } }, count: 1, period: THIS_MONTH }),
     ]);
     expect(due.entries[0]!.href).toBe('zones/observations/new?pcode=QM0102');
+    expect(due.entryCount).toBe(1);
   });
 
   it('a rejection stops being work once a new value replaces it, and a due value once it is given', async () => {
@@ -204,6 +206,8 @@ describe('a coordinator’s work', () => {
       [LAST_MONTH, 3],
     ]);
     expect(waiting.entries[1]!.href).toBe(`zones/review?period=${LAST_MONTH}`);
+    // Two entries stand for the six observations: a screen says how many more entries, not observations.
+    expect(waiting.entryCount).toBe(2);
     const ready = item(items, 'zones.ready_to_publish');
     expect(ready.entries.map((e) => e.period)).toEqual([EARLIER]);
     expect(ready.count).toBe(1);

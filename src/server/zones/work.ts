@@ -90,6 +90,7 @@ async function coordinatorWork(db: Database): Promise<WorkItem[]> {
       kind: 'zones.awaiting_verification',
       role: 'coordinator',
       count: waiting.reduce((sum, row) => sum + row.n, 0),
+      entryCount: waiting.length,
       href: waiting[0] ? review(waiting[0].period) : 'zones/review',
       entries: waiting
         .slice(0, WORK_ENTRIES_MAX)
@@ -99,6 +100,7 @@ async function coordinatorWork(db: Database): Promise<WorkItem[]> {
       kind: 'zones.ready_to_publish',
       role: 'coordinator',
       count: ready.length,
+      entryCount: ready.length,
       href: ready[0] ? review(ready[0].period) : 'zones/review',
       entries: ready
         .slice(0, WORK_ENTRIES_MAX)
@@ -129,6 +131,7 @@ async function verifierWork(db: Database, actor: Actor): Promise<WorkItem> {
     kind: 'zones.to_verify',
     role: 'verifier',
     count: total?.n ?? 0,
+    entryCount: total?.n ?? 0,
     href: 'zones/verification',
     entries: rows.map((row) =>
       workEntry({
@@ -233,6 +236,7 @@ async function fieldMonitorWork(db: Database, actor: Actor, current: string): Pr
       kind: 'zones.evidence_requested',
       role: 'field_monitor',
       count: requested.length,
+      entryCount: requested.length,
       href: 'zones/observations/new',
       entries: requested.slice(0, WORK_ENTRIES_MAX).map((row) =>
         workEntry({
@@ -248,6 +252,7 @@ async function fieldMonitorWork(db: Database, actor: Actor, current: string): Pr
       kind: 'zones.rejected',
       role: 'field_monitor',
       count: rejected.length,
+      entryCount: rejected.length,
       href: rejected[0] ? `zones/${rejected[0].pcode}` : 'zones',
       entries: rejected.slice(0, WORK_ENTRIES_MAX).map((row) =>
         workEntry({
@@ -263,6 +268,7 @@ async function fieldMonitorWork(db: Database, actor: Actor, current: string): Pr
       kind: 'zones.values_due',
       role: 'field_monitor',
       count: due.reduce((sum, row) => sum + row.n, 0),
+      entryCount: due.length,
       href: 'zones/observations/new',
       entries: due.slice(0, WORK_ENTRIES_MAX).map((row) =>
         workEntry({

@@ -53,6 +53,7 @@ async function accountWork(ctx: RequestContext): Promise<WorkItem[]> {
       kind: 'accounts.password_not_chosen',
       role: 'administrator',
       count: noPassword.length,
+      entryCount: noPassword.length,
       href: 'administration/users',
       entries: noPassword.slice(0, WORK_ENTRIES_MAX).map(personEntry),
     },
@@ -60,6 +61,7 @@ async function accountWork(ctx: RequestContext): Promise<WorkItem[]> {
       kind: 'accounts.two_factor_missing',
       role: 'administrator',
       count: noTwoFactor.length,
+      entryCount: noTwoFactor.length,
       href: 'administration/users',
       entries: noTwoFactor.slice(0, WORK_ENTRIES_MAX).map(personEntry),
     },
@@ -73,6 +75,7 @@ async function accountWork(ctx: RequestContext): Promise<WorkItem[]> {
       kind: 'agreements.expiring',
       role: 'administrator',
       count: ending.length,
+      entryCount: ending.length,
       href: 'administration/agreements',
       entries: ending.slice(0, WORK_ENTRIES_MAX).map((agreement) =>
         workEntry({

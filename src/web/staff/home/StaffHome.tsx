@@ -46,7 +46,7 @@ function WorkPanel({ item }: { item: WorkItem }) {
   const format = useFormatters();
   const entryText = useEntryText();
   const headingId = `work-${item.kind.replace(/\W/g, '-')}`;
-  const more = item.count - item.entries.length;
+  const more = item.entryCount - item.entries.length;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm" mb="xs">
