@@ -10,14 +10,10 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
 import { useMe } from '../session.ts';
 import { useLocalName, usePeriodName } from '../zones/ui.tsx';
+import { arrangeWork, entryKey, moreEntries, staffPath } from './work.ts';
 
 /** The person's pending work, read again whenever the home is opened (it changes with every decision). */
 export const workKey = (organisationId: string) => ['me', 'work', organisationId] as const;
-
-const staffPath = (href: string) => `/staff/${href}`;
-/** What tells entries of one item apart: the place, the subject, the indicator and the period. */
-const entryKey = (entry: WorkEntry) =>
-  [entry.href, entry.subject?.code, entry.indicator, entry.period, entry.organisation].join(' ');
 
 /** What one entry says, by the kind of work it belongs to. */
 function useEntryText() {
@@ -46,7 +42,7 @@ function WorkPanel({ item }: { item: WorkItem }) {
   const format = useFormatters();
   const entryText = useEntryText();
   const headingId = `work-${item.kind.replace(/\W/g, '-')}`;
-  const more = item.entryCount - item.entries.length;
+  const more = moreEntries(item);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm" mb="xs">
@@ -97,8 +93,7 @@ export function StaffHome() {
     staleTime: 0,
   });
   const items = work.data?.items ?? [];
-  const waiting = items.filter((item) => item.count > 0);
-  const clear = items.filter((item) => item.count === 0);
+  const { waiting, clear, total } = arrangeWork(items);
   return (
     <>
       <ScreenHeader
@@ -115,9 +110,7 @@ export function StaffHome() {
       ) : (
         <Stack gap="md">
           <Text aria-live="polite" fw={600}>
-            {items.length === 0
-              ? t('staff.home.noWorkKinds')
-              : t('staff.home.waiting', { count: waiting.reduce((sum, item) => sum + item.count, 0) })}
+            {items.length === 0 ? t('staff.home.noWorkKinds') : t('staff.home.waiting', { count: total })}
           </Text>
           {waiting.length > 0 ? (
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
