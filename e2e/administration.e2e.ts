@@ -102,7 +102,7 @@ describe('administration', () => {
     await openScreen(admin, en('administration.transparencyLog'));
     await admin.getByRole('heading', { level: 2, name: en('administration.log.checkpoint') }).waitFor();
 
-    // Entries filtered by event: only account creations (the demo's nine accounts at least).
+    // Entries filtered by event: only account creations (the demo’s eleven accounts at least).
     const filters = admin.getByRole('form', { name: en('administration.log.filters') });
     await filters
       .getByRole('combobox', { name: en('administration.log.eventType'), exact: true })

@@ -163,6 +163,18 @@ async function recordMonitorAccess(
   );
 }
 
+/**
+ * A verifier confirms an observation of the queue: chooses Confirm (nothing is chosen for them), records the
+ * decision, and confirms it in the dialog that summarises it.
+ */
+async function confirmObservation(page: Page, item: Locator): Promise<void> {
+  await item.getByRole('radio', { name: en('zones.verify.choice.confirm'), exact: true }).check();
+  await item.getByRole('button', { name: en('zones.verify.submit.confirm'), exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: en('zones.verify.confirmTitle.confirm'), exact: true });
+  await dialog.getByRole('button', { name: en('zones.verify.submit.confirm'), exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
 /** The period review's publication panel. */
 const publicationPanel = (page: Page) => page.getByRole('region', { name: en('zones.review.publicationTitle') });
 
@@ -297,10 +309,11 @@ describe('return zones: a new monitor’s report, from the field to the public m
     // What the value gives, in words: No on a yes/no indicator where yes is the only green value.
     const value = item.getByRole('definition').filter({ hasText: en('zones.verify.wouldGive') });
     await value.getByText(en('zoneTerms.status.red'), { exact: true }).waitFor();
-    await item.getByText(en('zones.observationStatus.pending'), { exact: true }).waitFor();
-    await item.getByText(run.account('field_monitor').organisationName).waitFor();
+    // The status is the item's own (its earlier values, beside it, have theirs).
+    await item.getByText(en('zones.observationStatus.pending'), { exact: true }).first().waitFor();
+    await item.getByRole('definition').getByText(run.account('field_monitor').organisationName).waitFor();
     await browser.screenshot(verifier, 'verification queue');
-    await item.getByRole('button', { name: en('zones.verify.submit.confirm'), exact: true }).click();
+    await confirmObservation(verifier, item);
     await announced(
       verifier,
       filled(en('zones.verify.done.confirm'), {
@@ -323,7 +336,7 @@ describe('return zones: a new monitor’s report, from the field to the public m
       expect(left).toBeGreaterThan(0);
       const next = verifier.getByRole('article').first();
       await next.getByRole('definition').getByText(monthName(CURRENT), { exact: true }).waitFor();
-      await next.getByRole('button', { name: en('zones.verify.submit.confirm'), exact: true }).click();
+      await confirmObservation(verifier, next);
       await verifier.getByText(waiting(left - 1), { exact: true }).waitFor();
     }
     await verifier.getByText(waiting(0), { exact: true }).waitFor();
@@ -371,6 +384,16 @@ describe('return zones: a new monitor’s report, from the field to the public m
       exact: true,
     });
     await dialog.waitFor();
+    // The month has not ended: publishing it now is acknowledged explicitly before the button works.
+    const publishNow = dialog.getByRole('button', { name: en('zones.review.publish'), exact: true });
+    expect(await publishNow.isDisabled()).toBe(true);
+    await dialog
+      .getByRole('checkbox', {
+        name: filled(en('zones.review.monthNotEndedConfirm'), { period: monthName(CURRENT) }),
+        exact: true,
+      })
+      .check();
+    expect(await publishNow.isDisabled()).toBe(false);
     await browser.screenshot(coordinator, 'publish confirmation');
     const response = coordinator.waitForResponse(
       (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/publications',

@@ -12,9 +12,12 @@ export function homeward() {
   return {
     ...provided,
     ledger: new TotpLedger(provided.runDir),
-    account(role: string): DemoAccount {
-      const found = provided.accounts.find((account) => account.role === role);
-      if (!found) throw new Error(`no demo account with role ${role}`);
+    /** The demo account with this key: a role (its first account) or `<role>_<organisation>` (`field_monitor_un`). */
+    account(key: string): DemoAccount {
+      const found =
+        provided.accounts.find((account) => account.key === key) ??
+        provided.accounts.find((account) => account.role === key);
+      if (!found) throw new Error(`no demo account ${key}`);
       return found;
     },
   };

@@ -17,6 +17,8 @@ const TEST_FILE = /\.test\.tsx?$/;
 
 /** One demo account as `homeward demo --json` prints it. */
 export interface DemoAccount {
+  /** The role, or `<role>_<organisation>` for a second account of a role (`field_monitor_un`). */
+  key: string;
   email: string;
   displayName: string;
   role: string;

@@ -34,6 +34,7 @@ import { installModules, openApiTags } from './platform/module.ts';
 import { registerPermissionGuard } from './platform/policy/guard.ts';
 import { agreementRoutes } from './platform/policy/routes.ts';
 import { webApp } from './platform/web/plugin.ts';
+import { workRoutes } from './platform/work/routes.ts';
 import { VERSION } from './version.ts';
 
 /** The application instance, typed with the Zod provider that every module's routes use. */
@@ -160,6 +161,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(accountRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
   await installModules(app, MODULES);
+  await app.register(workRoutes(MODULES), { prefix: '/api/v1' });
   await app.register(webApp);
 
   return app;

@@ -261,3 +261,52 @@ describe('the demo return zones', () => {
     expect(await tableCounts()).toEqual(before);
   });
 });
+
+// Last: it changes what the verifier's queue holds.
+describe('the demo field teams', () => {
+  it('gives every organisation whose values wait for a verifier a field monitor, who can answer a request for evidence', async () => {
+    const waiting = await queryRows<{ name: string }>(
+      db(),
+      sql`select distinct o.name from zone_observations z join organisations o on o.id = z.organisation_id
+        where z.status in ('pending', 'more_evidence') order by o.name`,
+    );
+    const names = new Map(result.accounts.map((a) => [a.key, a.organisationName]));
+    const withMonitor = new Set(result.accounts.filter((a) => a.role === 'field_monitor').map((a) => names.get(a.key)));
+    expect(waiting.length).toBeGreaterThanOrEqual(2);
+    for (const { name } of waiting) expect(withMonitor, name).toContain(name);
+
+    // The UN agency's values wait in the queue; a verifier asks for evidence on one, and its field monitor
+    // finds the request on their home and answers it.
+    const unMonitor = result.accounts.find((a) => a.key === 'field_monitor_un')!;
+    expect(unMonitor).toMatchObject({ role: 'field_monitor', email: 'field-monitor-un@demo.homeward.example' });
+    const verifier = await signIn(env.app, {
+      ...DEMO_ACCOUNTS.find((a) => a.role === 'verifier')!,
+      password: DEMO_PASSWORD,
+    });
+    const queue = (
+      await verifier.request({ method: 'GET', url: `/api/v1/observations?queue=verify&limit=500` })
+    ).json() as { items: { id: string; organisation: { name: string } }[] };
+    const unValue = queue.items.find((o) => o.organisation.name === unMonitor.organisationName);
+    expect(unValue, 'a UN value waits for the verifier').toBeDefined();
+    const asked = await verifier.request({
+      method: 'POST',
+      url: `/api/v1/observations/${unValue!.id}/verification`,
+      payload: { decision: 'request_evidence', reason: 'Attach the survey’s sampling sheet.' },
+    });
+    expect(asked.statusCode).toBe(200);
+    const monitor = await signIn(env.app, { ...unMonitor, password: DEMO_PASSWORD });
+    const work = (await monitor.request({ method: 'GET', url: '/api/v1/me/work' })).json() as {
+      items: { kind: string; count: number; entries: { reason: string | null }[] }[];
+    };
+    const requested = work.items.find((i) => i.kind === 'zones.evidence_requested')!;
+    expect(requested.count).toBe(1);
+    expect(requested.entries[0]!.reason).toBe('Attach the survey’s sampling sheet.');
+    const answered = await monitor.request({
+      method: 'POST',
+      url: `/api/v1/observations/${unValue!.id}/evidence`,
+      payload: { evidenceNotes: 'Sampling sheet: 120 households drawn from the council’s list.' },
+    });
+    expect(answered.statusCode).toBe(200);
+    expect(answered.json().status).toBe('pending');
+  });
+});

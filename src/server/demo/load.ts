@@ -58,7 +58,7 @@ export async function loadDemo(
   for (const account of DEMO_ACCOUNTS) {
     const found = await findUserByEmail(db, account.email);
     if (found) {
-      userIds.set(account.role, found.id);
+      userIds.set(account.key, found.id);
       continue;
     }
     const created = await createUser(
@@ -73,20 +73,24 @@ export async function loadDemo(
       },
       null,
     );
-    userIds.set(account.role, created.user.id);
+    userIds.set(account.key, created.user.id);
     accountsCreated++;
   }
 
-  const person = (role: DemoAccount['role']) => {
-    const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
-    return { userId: userIds.get(role)!, organisationId: organisationIds.get(account.organisation)! };
-  };
+  const person = (account: DemoAccount) => ({
+    userId: userIds.get(account.key)!,
+    organisationId: organisationIds.get(account.organisation)!,
+  });
   const context: DemoContext = {
     db,
     keyring,
     scale,
     now: options.now ?? new Date(),
-    people: Object.fromEntries(DEMO_ACCOUNTS.map((account) => [account.role, person(account.role)])),
+    // A role's account is the one keyed by the role itself (the first of the role, as listed).
+    people: Object.fromEntries(
+      DEMO_ACCOUNTS.filter((account) => account.key === account.role).map((account) => [account.role, person(account)]),
+    ),
+    accounts: Object.fromEntries(DEMO_ACCOUNTS.map((account) => [account.key, person(account)])),
     organisations: Object.fromEntries(organisationIds),
   };
   // Each module loads its part of the region in the order modules.ts lists them (or only says what is there).

@@ -34,6 +34,8 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
 export const DEMO_PASSWORD = 'homeward-demo-2026';
 
 export interface DemoAccount {
+  /** Names the account in the demo: its role, or `<role>_<organisation>` for a second account of a role. */
+  key: string;
   email: string;
   displayName: string;
   role: Role;
@@ -42,12 +44,16 @@ export interface DemoAccount {
   totpSecret: string | null;
 }
 
-const ACCOUNTS: { role: Role; name: string; organisation: string }[] = [
+const ACCOUNTS: { role: Role; name: string; organisation: string; key?: string }[] = [
   { role: 'administrator', name: 'Amal Haddad', organisation: 'jmc' },
   { role: 'coordinator', name: 'Jonas Weber', organisation: 'jmc' },
   { role: 'case_worker', name: 'Leila Nasser', organisation: 'un' },
   { role: 'protection_officer', name: 'Omar Saleh', organisation: 'un' },
   { role: 'field_monitor', name: 'Nadia Karim', organisation: 'jmc' },
+  // The UN agency's and the network's own field teams: every organisation whose values a verifier decides has
+  // someone to answer a request for evidence on them.
+  { role: 'field_monitor', name: 'Tomas Ferreira', organisation: 'un', key: 'field_monitor_un' },
+  { role: 'field_monitor', name: 'Mariam Touré', organisation: 'cso', key: 'field_monitor_cso' },
   { role: 'verifier', name: 'Pierre Martin', organisation: 'monitor' },
   { role: 'civil_society_watchdog', name: 'Sara Youssef', organisation: 'cso' },
   { role: 'donor', name: 'Hannah Berg', organisation: 'donor' },
@@ -60,9 +66,10 @@ function demoTotpSecret(email: string): string {
   return new Secret({ buffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + 20) }).base32;
 }
 
-export const DEMO_ACCOUNTS: DemoAccount[] = ACCOUNTS.map(({ role, name, organisation }) => {
-  const email = `${role.replaceAll('_', '-')}@demo.homeward.example`;
+export const DEMO_ACCOUNTS: DemoAccount[] = ACCOUNTS.map(({ role, name, organisation, key = role }) => {
+  const email = `${key.replaceAll('_', '-')}@demo.homeward.example`;
   return {
+    key,
     email,
     displayName: name,
     role,

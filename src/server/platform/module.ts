@@ -1,8 +1,10 @@
 import type { RouteOptions } from 'fastify';
 import type { Role } from '../../shared/vocabulary.ts';
+import type { WorkItem } from '../../shared/work.ts';
 import type { HomewardApp } from '../app.ts';
 import type { AuditDetailsSchema } from './audit/event-schema.ts';
 import { registerAuditEvents } from './audit/events.ts';
+import type { RequestContext } from './context.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import type { Database } from './db/client.ts';
 import { type ProblemTexts, registerProblems } from './i18n/problems.ts';
@@ -34,6 +36,12 @@ export interface HomewardModule {
   openApiTags: readonly OpenApiTag[];
   /** Loads the module's part of the fictional demo region (`homeward demo`). */
   demo?: ModuleDemo;
+  /**
+   * The signed-in person's pending work in this module (`GET /api/v1/me/work`, the staff home): one item per
+   * kind of work their roles have in their active organisation, with its count, even when it is 0. It reads
+   * only what the person may see, as the module's own routes would show it.
+   */
+  work?: (ctx: RequestContext) => Promise<WorkItem[]>;
 }
 
 export interface OpenApiTag {
@@ -50,6 +58,8 @@ export interface DemoContext {
   now: Date;
   /** The demo account holding each role, and the organisation it acts for. */
   people: Partial<Record<Role, { userId: string; organisationId: string }>>;
+  /** Every demo account by its key (the role, or `<role>_<organisation>` for a second one: `field_monitor_un`). */
+  accounts: Readonly<Record<string, { userId: string; organisationId: string }>>;
   /** The demo organisations' ids by key (`jmc`, `cso`, `un`). */
   organisations: Readonly<Record<string, string>>;
 }

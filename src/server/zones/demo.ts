@@ -31,6 +31,8 @@ export interface DemoPeople {
   coordinator: AuditActor;
   fieldMonitor: AuditActor;
   verifier: AuditActor;
+  /** The field monitor who submits each organisation's values, where it has one (the network has none). */
+  fieldMonitors: Partial<Record<DemoOrganisationKey, AuditActor>>;
   organisations: Record<DemoOrganisationKey, string>;
 }
 
@@ -157,7 +159,7 @@ async function writeObservations(
           : null,
         status: observation.status,
         organisationId,
-        submittedBy: observation.organisation === 'jmc' ? people.fieldMonitor.userId : null,
+        submittedBy: people.fieldMonitors[observation.organisation]?.userId ?? null,
         submittedAt: observation.submittedAt,
         decidedAt: decided ? observation.decidedAt : null,
       });
@@ -223,7 +225,7 @@ async function writeObservations(
         order: 0,
         entry: {
           type: 'zones.observations_imported',
-          actor: batch.organisation === 'jmc' ? people.fieldMonitor : null,
+          actor: people.fieldMonitors[batch.organisation] ?? null,
           subject: `organisation:${organisationId}`,
           details: { created: batch.created, unchanged: 0, organisationId, contentHash: batch.content.digest('hex') },
         },

@@ -45,6 +45,11 @@ export const zoneProblems: ProblemTexts = {
       detail:
         '{count, plural, one {# observation of {period} is} other {# observations of {period} are}} still waiting for a verifier. Publish once they are decided.',
     },
+    'conflict.month_not_ended': {
+      title: 'Month not ended',
+      detail:
+        '{period} has not ended: values may still come in for it. Confirm that you publish it before the month is over.',
+    },
     'conflict.already_published': {
       title: 'Period already published',
       detail: '{period} is already published. Publish a correction that names the publication it replaces.',
@@ -98,6 +103,10 @@ export const zoneProblems: ProblemTexts = {
       title: 'ملاحظات لم يُتحقَّق منها',
       detail:
         'لا تزال {count, plural, one {ملاحظة واحدة} two {ملاحظتان} few {# ملاحظات} other {# ملاحظة}} من فترة {period} بانتظار التحقق. انشر بعد البتّ فيها.',
+    },
+    'conflict.month_not_ended': {
+      title: 'الشهر لم ينتهِ',
+      detail: 'لم ينتهِ شهر {period} بعد: قد تصل قيم أخرى عنه. أكِّد أنك تنشره قبل انتهاء الشهر.',
     },
     'conflict.already_published': {
       title: 'الفترة منشورة بالفعل',
@@ -157,6 +166,11 @@ export const zoneProblems: ProblemTexts = {
       title: 'Observations non vérifiées',
       detail:
         '{count, plural, one {# observation de {period} attend} other {# observations de {period} attendent}} encore un vérificateur. Publiez une fois tranchées.',
+    },
+    'conflict.month_not_ended': {
+      title: 'Mois non terminé',
+      detail:
+        "{period} n'est pas terminé : des valeurs peuvent encore arriver. Confirmez que vous le publiez avant la fin du mois.",
     },
     'conflict.already_published': {
       title: 'Période déjà publiée',

@@ -1,6 +1,12 @@
 import { hash } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { PeriodReview, PublicationSummary, ZoneClass } from '../../shared/zones/schemas.ts';
+import type {
+  PeriodReview,
+  PublicationSummary,
+  WaitingObservationPage,
+  ZoneClass,
+} from '../../shared/zones/schemas.ts';
+import { organisationNameOf, organisationsWithRole } from '../platform/accounts/directory.ts';
 import { canonicalJson } from '../platform/audit/canonical.ts';
 import { inTransaction } from '../platform/audit/head.ts';
 import { type AuditActor, appendAudit } from '../platform/audit/log.ts';
@@ -12,8 +18,15 @@ import { authorize } from '../platform/policy/policy.ts';
 import { assessPeriod, countByClass } from './assessments.ts';
 import { activeFramework } from './frameworks.ts';
 import { decidingPart } from './rules/explain.ts';
-import { auditActorOf } from './support.ts';
-import { zoneAssessments, zoneObservations, zonePublications, zonePublishedClasses, zones } from './tables.ts';
+import { auditActorOf, currentPeriod } from './support.ts';
+import {
+  zoneAssessments,
+  zoneObservations,
+  zonePublications,
+  zonePublishedClasses,
+  zones,
+  zoneVerifications,
+} from './tables.ts';
 import './events.ts';
 import './permissions.ts';
 import { type PublicationRow, presentPublication } from './presenters.ts';
@@ -75,6 +88,7 @@ export async function reviewPeriod(ctx: RequestContext, period: string): Promise
     frameworkVersion: rows[0]?.frameworkVersion ?? framework.version,
     counts: countByClass(rows.map((row) => ({ class: row.class as ZoneClass }))),
     unverified: await unverifiedCount(ctx.db, period),
+    monthEnded: monthEnded(period),
     zones: rows.map((row) => ({
       pcode: row.pcode,
       name: row.names,
@@ -102,10 +116,85 @@ export async function recomputePeriod(ctx: RequestContext, period: string): Prom
  */
 export async function publishPeriod(
   ctx: RequestContext,
-  request: { period: string; replaces?: string | undefined; reason?: string | undefined },
+  request: {
+    period: string;
+    replaces?: string | undefined;
+    reason?: string | undefined;
+    confirmMonthNotEnded?: true | undefined;
+  },
 ): Promise<PublicationSummary> {
   const actor = authorize(ctx, 'zone:publish');
+  if (!monthEnded(request.period) && request.confirmMonthNotEnded !== true) {
+    throw new AppError('conflict', { params: { reason: 'month_not_ended', period: request.period } });
+  }
   return presentPublication(await writePublication(ctx.db, auditActorOf(actor), request));
+}
+
+/** Whether the month `period` names is over (UTC, as periods are counted): no value can still come in for it. */
+export const monthEnded = (period: string, now = new Date()): boolean => period < currentPeriod(now);
+
+/**
+ * The observations that keep a period from being published, oldest first, each with the organisations that can
+ * move it on: another organisation's verifiers for a value waiting for a verifier, the submitting organisation
+ * for one waiting for the evidence a verifier asked for. For whoever may publish.
+ */
+export async function listWaitingObservations(
+  ctx: RequestContext,
+  period: string,
+  page: { limit: number; offset: number },
+): Promise<WaitingObservationPage> {
+  authorize(ctx, 'zone:publish');
+  const o = zoneObservations;
+  const where = and(eq(o.period, period), inArray(o.status, ['pending', 'more_evidence']));
+  const total = await unverifiedCount(ctx.db, period);
+  const rows = await ctx.db
+    .select({
+      id: o.id,
+      pcode: o.pcode,
+      indicator: o.indicator,
+      period: o.period,
+      status: o.status,
+      organisationId: o.organisationId,
+      organisationName: organisationNameOf(o.organisationId),
+      submittedAt: o.submittedAt,
+      names: zones.names,
+    })
+    .from(o)
+    .leftJoin(zones, eq(zones.pcode, o.pcode))
+    .where(where)
+    .orderBy(asc(o.submittedAt), asc(o.pcode), asc(o.indicator))
+    .limit(page.limit)
+    .offset(page.offset);
+  const verifiers = rows.some((row) => row.status === 'pending') ? await organisationsWithRole(ctx.db, 'verifier') : [];
+  const asking = rows.filter((row) => row.status === 'more_evidence').map((row) => row.id);
+  const requests = new Map<string, string | null>();
+  if (asking.length > 0) {
+    const decided = await ctx.db
+      .select({ id: zoneVerifications.observationId, reason: zoneVerifications.reason })
+      .from(zoneVerifications)
+      .where(and(inArray(zoneVerifications.observationId, asking), eq(zoneVerifications.decision, 'request_evidence')))
+      .orderBy(asc(zoneVerifications.decidedAt));
+    for (const row of decided) requests.set(row.id, row.reason);
+  }
+  return {
+    total,
+    items: rows.map((row) => {
+      const organisation = { id: row.organisationId, name: row.organisationName ?? '' };
+      const pending = row.status === 'pending';
+      return {
+        id: row.id,
+        pcode: row.pcode,
+        zoneName: row.names ?? { en: row.pcode },
+        indicator: row.indicator,
+        period: row.period,
+        status: pending ? 'pending' : 'more_evidence',
+        organisation,
+        submittedAt: row.submittedAt.toISOString(),
+        actors: pending ? verifiers.filter((v) => v.id !== row.organisationId) : [organisation],
+        reason: pending ? null : (requests.get(row.id) ?? null),
+      };
+    }),
+  };
 }
 
 /**

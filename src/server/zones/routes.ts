@@ -27,6 +27,8 @@ import {
   PublishPeriodRequest,
   SaveFrameworkDraftRequest,
   VerifyObservationRequest,
+  WaitingObservationPage,
+  WaitingObservationsQuery,
   ZoneDetail,
   ZoneListQuery,
   ZonePage,
@@ -48,7 +50,13 @@ import {
 } from './observations.ts';
 import './problems.ts';
 import { publicZonePageBody, publicZonesBody, publishedContent } from './public-zones.ts';
-import { listPublications, publishPeriod, recomputePeriod, reviewPeriod } from './publications.ts';
+import {
+  listPublications,
+  listWaitingObservations,
+  publishPeriod,
+  recomputePeriod,
+  reviewPeriod,
+} from './publications.ts';
 
 const tags = ['zones'];
 const PcodeParams = z.strictObject({ pcode: PCode });
@@ -342,6 +350,20 @@ export async function zoneRoutes(app: HomewardApp): Promise<void> {
       schema: { summary: "A period's classes for review", tags, params: PeriodParams, response: { 200: PeriodReview } },
     },
     async (request) => reviewPeriod(request.ctx, request.params.period),
+  );
+  app.get(
+    '/periods/:period/waiting',
+    {
+      config: { permission: 'zone:publish' },
+      schema: {
+        summary: "The period's observations that keep it from being published, and who can act on each",
+        tags,
+        params: PeriodParams,
+        querystring: WaitingObservationsQuery,
+        response: { 200: WaitingObservationPage },
+      },
+    },
+    async (request) => listWaitingObservations(request.ctx, request.params.period, request.query),
   );
   app.get(
     '/publications',

@@ -319,6 +319,8 @@ export const PeriodReview = z.object({
   counts: z.record(z.enum(ZONE_CLASSES), z.number().int()),
   /** Observations of the period still waiting for a verifier: publication is refused while any remain. */
   unverified: z.number().int(),
+  /** Whether the period's month is over (UTC); publishing a month still running needs `confirmMonthNotEnded`. */
+  monthEnded: z.boolean(),
   zones: z.array(
     z.object({
       pcode: z.string(),
@@ -342,7 +344,41 @@ export const PublishPeriodRequest = z.strictObject({
   /** A correction names the publication it replaces and why. */
   replaces: Id.optional(),
   reason: z.string().trim().min(1).max(REASON_MAX).optional(),
+  /**
+   * Publishing a month that has not ended (values may still come in for it) is refused without this: the
+   * coordinator confirms it explicitly.
+   */
+  confirmMonthNotEnded: z.literal(true).optional(),
 });
+
+/** An observation that keeps a period from being published, with who can move it on. */
+export const WaitingObservation = z.object({
+  id: Id,
+  pcode: z.string(),
+  zoneName: LocalizedText,
+  indicator: z.string(),
+  period: z.string(),
+  status: z.enum(['pending', 'more_evidence']),
+  organisation: z.object({ id: Id, name: z.string() }),
+  submittedAt: Timestamp,
+  /**
+   * Who can act: for `pending`, the organisations with a verifier other than the submitting one (nobody
+   * verifies their own organisation's data); for `more_evidence`, the submitting organisation, which owes the
+   * evidence. Empty when nobody can: the coordinator then has to find a verifier.
+   */
+  actors: z.array(z.object({ id: Id, name: z.string() })),
+  /** The verifier's request, when it waits for evidence. */
+  reason: z.string().nullable(),
+});
+export type WaitingObservation = z.infer<typeof WaitingObservation>;
+
+export const WaitingObservationsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const WaitingObservationPage = z.object({ total: z.number().int(), items: z.array(WaitingObservation) });
+export type WaitingObservationPage = z.infer<typeof WaitingObservationPage>;
 
 export const PublicationSummary = z.object({
   id: Id,

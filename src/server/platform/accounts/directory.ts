@@ -131,3 +131,17 @@ export async function acceptTotpStep(db: Database, userId: string, step: number,
     .returning({ id: users.id });
   return rows.length === 1;
 }
+
+/**
+ * Active organisations where an active account holds `role`, by name: who can act on a kind of work (the
+ * organisations whose verifiers may decide an observation, for instance).
+ */
+export async function organisationsWithRole(db: Database, role: Role): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectDistinct({ id: organisations.id, name: organisations.name })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.role, role), eq(organisations.active, true), eq(users.active, true)))
+    .orderBy(asc(organisations.name));
+}

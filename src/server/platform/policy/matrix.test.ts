@@ -104,6 +104,7 @@ const CASES: Record<string, Case> = {
   'POST /api/v1/auth/logout': { request: () => ({ url: '/api/v1/auth/logout' }) },
   'GET /api/v1/auth/csrf': { request: () => ({ url: '/api/v1/auth/csrf' }) },
   'GET /api/v1/me': { request: () => ({ url: '/api/v1/me' }) },
+  'GET /api/v1/me/work': { request: () => ({ url: '/api/v1/me/work' }) },
   'POST /api/v1/me/organisation': {
     reach: 'own',
     refusal: 404,
@@ -253,6 +254,7 @@ const CASES: Record<string, Case> = {
   },
   'POST /api/v1/assessments': { request: () => ({ url: '/api/v1/assessments', body: { period: PERIOD } }) },
   'GET /api/v1/periods/{period}/review': { request: () => ({ url: `/api/v1/periods/${PERIOD}/review` }) },
+  'GET /api/v1/periods/{period}/waiting': { request: () => ({ url: `/api/v1/periods/${PERIOD}/waiting` }) },
   'GET /api/v1/publications': { request: () => ({ url: '/api/v1/publications' }) },
   'POST /api/v1/publications': { request: () => ({ url: '/api/v1/publications', body: { period: PERIOD } }) },
   'GET /api/v1/public/zones': { request: () => ({ url: '/api/v1/public/zones' }) },

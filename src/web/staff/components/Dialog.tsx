@@ -51,6 +51,8 @@ export function ConfirmDialog({
   error,
   onConfirm,
   onClose,
+  confirmDisabled = false,
+  confirmColor = 'red.9',
 }: {
   opened: boolean;
   title: string;
@@ -60,6 +62,10 @@ export function ConfirmDialog({
   error: unknown;
   onConfirm: () => void;
   onClose: () => void;
+  /** Held back until the person has done what the dialog asks (ticked an acknowledgement). */
+  confirmDisabled?: boolean;
+  /** Red for what cannot be undone; a decision that is not destructive may use the ordinary colour. */
+  confirmColor?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -72,7 +78,7 @@ export function ConfirmDialog({
           <Button variant="default" onClick={onClose} disabled={pending} data-autofocus>
             {t('staff.kit.cancel')}
           </Button>
-          <Button color="red.9" onClick={onConfirm} loading={pending} disabled={pending}>
+          <Button color={confirmColor} onClick={onConfirm} loading={pending} disabled={pending || confirmDisabled}>
             {confirmLabel}
           </Button>
         </ActionBar>

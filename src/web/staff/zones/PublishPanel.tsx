@@ -1,4 +1,4 @@
-import { Anchor, Button, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { zoneKeys } from './queries.ts';
 import { checkCorrection, publicationRequest } from './requests.ts';
 import type { PeriodReview, PublicationSummary } from './types.ts';
 import { usePeriodName } from './ui.tsx';
+import { WaitingList } from './WaitingList.tsx';
 
 function usePublish(period: string, onPublished: (publication: PublicationSummary) => void) {
   const queryClient = useQueryClient();
@@ -33,6 +34,39 @@ function usePublish(period: string, onPublished: (publication: PublicationSummar
   });
 }
 
+/**
+ * Publishing a month that has not ended: values may still come in for it, and the published classes would not
+ * show them. Said plainly, and acknowledged with a tick before the publish button works.
+ */
+function MonthNotEnded({
+  period,
+  checked,
+  onChange,
+}: {
+  period: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const periodName = usePeriodName();
+  return (
+    <Stack gap="xs">
+      <Alert
+        color="orange"
+        variant="light"
+        title={t('zones.review.monthNotEndedTitle', { period: periodName(period) })}
+      >
+        {t('zones.review.monthNotEndedText')}
+      </Alert>
+      <Checkbox
+        label={t('zones.review.monthNotEndedConfirm', { period: periodName(period) })}
+        checked={checked}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+      />
+    </Stack>
+  );
+}
+
 /** A correction replaces the period's latest publication; the reason is published with it. */
 function CorrectionDialog({
   opened,
@@ -49,19 +83,28 @@ function CorrectionDialog({
   const periodName = usePeriodName();
   const [reason, setReason] = useState('');
   const [check, setCheck] = useState<string | undefined>();
+  const [early, setEarly] = useState(false);
   const publish = usePublish(review.period, onPublished);
   const { reset } = publish;
   useLayoutEffect(() => {
     if (!opened) return;
     setCheck(undefined);
+    setEarly(false);
     reset();
   }, [opened, reset]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (publish.isPending || !review.publication) return;
+    if (publish.isPending || !review.publication || (!review.monthEnded && !early)) return;
     const found = checkCorrection(reason).reason;
     setCheck(found);
-    if (!found) publish.mutate(publicationRequest(review.period, { replaces: review.publication.id, reason }));
+    if (!found)
+      publish.mutate(
+        publicationRequest(
+          review.period,
+          { replaces: review.publication.id, reason },
+          { monthNotEnded: !review.monthEnded },
+        ),
+      );
   };
   return (
     <Dialog
@@ -85,11 +128,17 @@ function CorrectionDialog({
             error={problemFor(t, check, publish.error, 'reason')}
             data-autofocus
           />
+          {review.monthEnded ? null : <MonthNotEnded period={review.period} checked={early} onChange={setEarly} />}
           <ActionBar>
             <Button variant="default" onClick={onClose} disabled={publish.isPending}>
               {t('staff.kit.cancel')}
             </Button>
-            <Button type="submit" color="red.9" loading={publish.isPending} disabled={publish.isPending}>
+            <Button
+              type="submit"
+              color="red.9"
+              loading={publish.isPending}
+              disabled={publish.isPending || (!review.monthEnded && !early)}
+            >
               {t('zones.review.publishCorrection')}
             </Button>
           </ActionBar>
@@ -108,6 +157,7 @@ export function PublishPanel({ review, onDone }: { review: PeriodReview; onDone:
   const me = useMe();
   const periodName = usePeriodName();
   const [asking, setAsking] = useState<'publish' | 'correct' | null>(null);
+  const [early, setEarly] = useState(false);
   const published = (publication: PublicationSummary) => {
     setAsking(null);
     onDone(
@@ -157,6 +207,7 @@ export function PublishPanel({ review, onDone }: { review: PeriodReview; onDone:
             <Button
               onClick={() => {
                 publish.reset();
+                setEarly(false);
                 setAsking('publish');
               }}
               disabled={blocked || empty}
@@ -171,6 +222,7 @@ export function PublishPanel({ review, onDone }: { review: PeriodReview; onDone:
             {blocked ? t('zones.review.blocked') : t('zones.review.nothingToPublish')}
           </Text>
         ) : null}
+        {blocked ? <WaitingList period={review.period} /> : null}
       </Stack>
       <ConfirmDialog
         opened={asking === 'publish'}
@@ -178,10 +230,16 @@ export function PublishPanel({ review, onDone }: { review: PeriodReview; onDone:
         confirmLabel={t('zones.review.publish')}
         pending={publish.isPending}
         error={asking === 'publish' ? publish.error : null}
-        onConfirm={() => publish.mutate(publicationRequest(review.period))}
+        onConfirm={() =>
+          publish.mutate(publicationRequest(review.period, undefined, { monthNotEnded: !review.monthEnded }))
+        }
         onClose={() => setAsking(null)}
+        confirmDisabled={!review.monthEnded && !early}
       >
-        <Text>{t('zones.review.publishText', { count: review.zones.length })}</Text>
+        <Stack gap="sm">
+          <Text>{t('zones.review.publishText', { count: review.zones.length })}</Text>
+          {review.monthEnded ? null : <MonthNotEnded period={review.period} checked={early} onChange={setEarly} />}
+        </Stack>
       </ConfirmDialog>
       <CorrectionDialog
         opened={asking === 'correct'}

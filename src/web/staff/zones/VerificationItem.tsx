@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Radio, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,17 +9,92 @@ import { FormError } from '../../components/forms.tsx';
 import { valueText } from '../../zones/explain.ts';
 import { ActionBar, ConfirmDialog } from '../components/Dialog.tsx';
 import { Fact, Facts } from '../components/Facts.tsx';
+import { StackTable } from '../components/StackTable.tsx';
 import { indicatorByCode } from './frameworkFor.ts';
 import { EvidenceNotes, ObservationStatusBadge, Verifications } from './ObservationParts.tsx';
 import { problemFor } from './problems.ts';
+import { useObservations } from './queries.ts';
 import { type Checks, checkVerification, type VerificationForm, verificationRequest } from './requests.ts';
 import { thresholdStatus } from './status.ts';
-import type { FrameworkDefinition, Observation } from './types.ts';
+import type { FrameworkDefinition, IndicatorDefinition, Observation, VerificationDecision } from './types.ts';
 import { AssessmentBadge, useLocalName, usePeriodName, useThresholdsText } from './ui.tsx';
 
+/** How many earlier values of the indicator in the zone are shown beside the new one. */
+const PREVIOUS_SHOWN = 6;
+
 /**
- * One observation waiting for this organisation's verifier: everything needed to judge it, then the decision.
- * A rejection is confirmed first; a reason is required to reject or to ask for more evidence.
+ * The zone's earlier values of the same indicator, newest first, from every organisation, with what each gives
+ * and whether it was confirmed: the verifier judges the new value against them.
+ */
+function PreviousValues({
+  observation,
+  indicator,
+  zone,
+}: {
+  observation: Observation;
+  indicator: IndicatorDefinition | undefined;
+  zone: string;
+}) {
+  const { t } = useTranslation();
+  const periodName = usePeriodName();
+  const earlier = useObservations({
+    pcode: observation.pcode,
+    indicator: observation.indicator,
+    limit: PREVIOUS_SHOWN + 1,
+    offset: 0,
+  });
+  const headingId = `previous-${observation.id}`;
+  const rows = (earlier.data?.items ?? []).filter((item) => item.id !== observation.id).slice(0, PREVIOUS_SHOWN);
+  return (
+    <section aria-labelledby={headingId}>
+      <Text size="sm" fw={600} id={headingId} mb={4}>
+        {t('zones.verify.previousTitle', { zone })}
+      </Text>
+      {earlier.isPending ? null : earlier.isError ? (
+        <Text size="sm">{t('zones.verify.previousUnavailable')}</Text>
+      ) : rows.length === 0 ? (
+        <Text size="sm">{t('zones.verify.previousNone')}</Text>
+      ) : (
+        <StackTable striped verticalSpacing={4} captionSide="top">
+          <Table.Caption ta="start">{t('zones.verify.previousCaption', { count: rows.length })}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('zones.period')}</Table.Th>
+              <Table.Th scope="col">{t('zones.value')}</Table.Th>
+              <Table.Th scope="col">{t('zones.observations.organisation')}</Table.Th>
+              <Table.Th scope="col">{t('zones.observations.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.id}>
+                <Table.Th scope="row" fw={400}>
+                  {periodName(row.period)}
+                </Table.Th>
+                <Table.Td>
+                  <Group gap={6}>
+                    <span>{indicator ? valueText(t, indicator.unit, row.value) : row.value}</span>
+                    {indicator ? <AssessmentBadge status={thresholdStatus(indicator, row.value)} /> : null}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{row.organisation.name}</Table.Td>
+                <Table.Td>
+                  <ObservationStatusBadge status={row.status} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </StackTable>
+      )}
+    </section>
+  );
+}
+
+/**
+ * One observation waiting for this organisation's verifier: everything needed to judge it, the zone's earlier
+ * values of the indicator beside it, then the decision. No decision is chosen for the verifier: the form is
+ * refused until one is, and each decision is summarised in a dialog and confirmed before it is sent (a
+ * confirmation is what makes the value count). A reason is required to reject or to ask for more evidence.
  */
 export function VerificationItem({
   observation,
@@ -28,22 +103,22 @@ export function VerificationItem({
 }: {
   observation: Observation;
   framework: FrameworkDefinition | undefined;
-  onDecided: (observation: Observation, decision: VerificationForm['decision']) => void;
+  onDecided: (observation: Observation, decision: VerificationDecision) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const nameOf = useLocalName();
   const periodName = usePeriodName();
   const thresholds = useThresholdsText();
-  const [form, setForm] = useState<VerificationForm>({ decision: 'confirm', reason: '' });
-  const [checks, setChecks] = useState<Checks<'reason'>>({});
+  const [form, setForm] = useState<VerificationForm>({ decision: '', reason: '' });
+  const [checks, setChecks] = useState<Checks<'decision' | 'reason'>>({});
   const [confirming, setConfirming] = useState(false);
   const decide = useMutation({
     mutationFn: (body: ReturnType<typeof verificationRequest>) =>
       api.post<Observation>(`/observations/${observation.id}/verification`, body),
     onSuccess: (updated) => {
       setConfirming(false);
-      onDecided(updated, form.decision);
+      if (form.decision) onDecided(updated, form.decision);
     },
   });
   const found = framework ? indicatorByCode(framework, observation.indicator) : undefined;
@@ -55,11 +130,18 @@ export function VerificationItem({
     if (decide.isPending) return;
     const problems = checkVerification(form);
     setChecks(problems);
-    if (problems.reason) return;
-    if (form.decision === 'reject') {
-      decide.reset();
-      setConfirming(true);
-    } else decide.mutate(verificationRequest(form));
+    if (problems.decision || problems.reason) return;
+    decide.reset();
+    setConfirming(true);
+  };
+  const decision: VerificationDecision | '' = form.decision;
+  const valueShown = found ? valueText(t, found.indicator.unit, observation.value) : String(observation.value);
+  const summary = {
+    indicator: indicatorName,
+    zone,
+    period: periodName(observation.period),
+    value: valueShown,
+    organisation: observation.organisation.name,
   };
 
   return (
@@ -118,6 +200,9 @@ export function VerificationItem({
           <EvidenceNotes notes={observation.evidenceNotes} />
         </Fact>
       </Facts>
+      <Stack gap={4} mb="md">
+        <PreviousValues observation={observation} indicator={found?.indicator} zone={zone} />
+      </Stack>
       {observation.verifications.length > 0 ? (
         <Stack gap={4} mb="md">
           <Text size="sm" fw={600}>
@@ -131,8 +216,14 @@ export function VerificationItem({
           {!confirming ? <FormError error={decide.error} /> : null}
           <Radio.Group
             label={t('zones.verify.decision')}
-            value={form.decision}
-            onChange={(decision) => setForm({ ...form, decision: decision as VerificationForm['decision'] })}
+            description={t('zones.verify.decisionHint')}
+            required
+            value={form.decision || null}
+            onChange={(chosen) => {
+              setForm({ ...form, decision: chosen as VerificationForm['decision'] });
+              setChecks({ ...checks, decision: undefined });
+            }}
+            error={checks.decision ? t(checks.decision) : undefined}
           >
             <Group gap="lg" mt="xs">
               {VERIFICATION_DECISIONS.map((decision) => (
@@ -143,9 +234,11 @@ export function VerificationItem({
           <Textarea
             label={t('zones.verify.reason')}
             description={
-              form.decision === 'confirm' ? t('zones.verify.reasonOptional') : t('zones.verify.reasonRequired')
+              form.decision === 'reject' || form.decision === 'request_evidence'
+                ? t('zones.verify.reasonRequired')
+                : t('zones.verify.reasonOptional')
             }
-            required={form.decision !== 'confirm'}
+            required={form.decision === 'reject' || form.decision === 'request_evidence'}
             autosize
             minRows={2}
             maxLength={REASON_MAX}
@@ -155,21 +248,32 @@ export function VerificationItem({
           />
           <ActionBar justify="flex-start">
             <Button type="submit" loading={decide.isPending} disabled={decide.isPending}>
-              {t(`zones.verify.submit.${form.decision}`)}
+              {decision ? t(`zones.verify.submit.${decision}`) : t('zones.verify.submitUndecided')}
             </Button>
           </ActionBar>
         </Stack>
       </form>
       <ConfirmDialog
-        opened={confirming}
-        title={t('zones.verify.rejectTitle')}
-        confirmLabel={t('zones.verify.submit.reject')}
+        opened={confirming && decision !== ''}
+        title={decision ? t(`zones.verify.confirmTitle.${decision}`) : ''}
+        confirmLabel={decision ? t(`zones.verify.submit.${decision}`) : ''}
+        confirmColor={decision === 'reject' ? 'red.9' : undefined}
         pending={decide.isPending}
         error={confirming ? decide.error : null}
-        onConfirm={() => decide.mutate(verificationRequest(form))}
+        onConfirm={() => {
+          const body = verificationRequest(form);
+          if (body) decide.mutate(body);
+        }}
         onClose={() => setConfirming(false)}
       >
-        <Text>{t('zones.verify.rejectText', { indicator: indicatorName, zone })}</Text>
+        <Stack gap="xs">
+          <Text>{decision ? t(`zones.verify.summary.${decision}`, summary) : null}</Text>
+          {form.reason.trim() ? (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {t('zones.verify.summaryReason', { reason: form.reason.trim() })}
+            </Text>
+          ) : null}
+        </Stack>
       </ConfirmDialog>
     </Paper>
   );

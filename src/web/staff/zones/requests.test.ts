@@ -86,6 +86,14 @@ describe('verification', () => {
     expect(checkVerification({ decision: 'request_evidence', reason: '' }).reason).toBe('zones.check.reasonRequired');
   });
 
+  it('refuses the form until a decision is chosen, and sends nothing for it', () => {
+    const undecided = checkVerification({ decision: '', reason: 'Looks right' });
+    expect(undecided.decision).toBe('zones.verify.chooseDecision');
+    expect(hasProblems(undecided)).toBe(true);
+    expect(verificationRequest({ decision: '', reason: 'Looks right' })).toBeUndefined();
+    expect(checkVerification({ decision: 'confirm', reason: '' }).decision).toBeUndefined();
+  });
+
   it('sends the reason trimmed, or none', () => {
     const confirm = verificationRequest({ decision: 'confirm', reason: ' ' });
     expect(confirm).toEqual({ decision: 'confirm' });
@@ -108,6 +116,19 @@ describe('publication', () => {
     expect(correction).toEqual({ period: '2025-04', replaces: PUBLICATION, reason: 'Late verification' });
     expect(PublishPeriodRequest.safeParse(correction).success).toBe(true);
     expect(checkCorrection('').reason).toBe('zones.check.reasonRequired');
+  });
+
+  it('confirms explicitly that a month still running is published', () => {
+    const early = publicationRequest('2025-04', undefined, { monthNotEnded: true });
+    expect(early).toEqual({ period: '2025-04', confirmMonthNotEnded: true });
+    expect(PublishPeriodRequest.safeParse(early).success).toBe(true);
+    const earlyCorrection = publicationRequest(
+      '2025-04',
+      { replaces: PUBLICATION, reason: 'Late values' },
+      { monthNotEnded: true },
+    );
+    expect(earlyCorrection).toMatchObject({ replaces: PUBLICATION, confirmMonthNotEnded: true });
+    expect(publicationRequest('2025-04', undefined, { monthNotEnded: false })).toEqual({ period: '2025-04' });
   });
 });
 

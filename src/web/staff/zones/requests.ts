@@ -96,20 +96,31 @@ export function observationRequest(form: ObservationForm): ObservationInput {
 
 // Verification
 
+/** A verifier's decision as the form holds it: none until the verifier chooses one (nothing is preselected). */
 export interface VerificationForm {
-  decision: VerificationDecision;
+  decision: VerificationDecision | '';
   reason: string;
 }
 
-export function checkVerification(form: VerificationForm): Checks<'reason'> {
+export function checkVerification(form: VerificationForm): Checks<'decision' | 'reason'> {
   const reason = form.reason.trim();
+  if (!form.decision) {
+    return {
+      decision: 'zones.verify.chooseDecision',
+      reason: reason.length > REASON_MAX ? 'zones.check.tooLong' : undefined,
+    };
+  }
   if (form.decision === 'confirm') return { reason: reason.length > REASON_MAX ? 'zones.check.tooLong' : undefined };
   return {
     reason: !reason ? 'zones.check.reasonRequired' : reason.length > REASON_MAX ? 'zones.check.tooLong' : undefined,
   };
 }
 
-export function verificationRequest(form: VerificationForm): { decision: VerificationDecision; reason?: string } {
+/** The request for a decision, or undefined while none is chosen. */
+export function verificationRequest(
+  form: VerificationForm,
+): { decision: VerificationDecision; reason?: string } | undefined {
+  if (!form.decision) return undefined;
   const reason = form.reason.trim();
   return { decision: form.decision, ...(reason ? { reason } : {}) };
 }
@@ -129,8 +140,16 @@ export function checkCorrection(reason: string): Checks<'reason'> {
 }
 
 /** A first publication names only its period; a correction names the publication it replaces and why. */
-export function publicationRequest(period: string, correction?: { replaces: string; reason: string }) {
-  return correction ? { period, replaces: correction.replaces, reason: correction.reason.trim() } : { period };
+export function publicationRequest(
+  period: string,
+  correction?: { replaces: string; reason: string },
+  options: { monthNotEnded?: boolean } = {},
+) {
+  // Publishing a month still running is confirmed explicitly; the server refuses it otherwise.
+  const confirm = options.monthNotEnded ? { confirmMonthNotEnded: true as const } : {};
+  return correction
+    ? { period, replaces: correction.replaces, reason: correction.reason.trim(), ...confirm }
+    : { period, ...confirm };
 }
 
 // Criteria framework drafts
