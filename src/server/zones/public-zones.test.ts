@@ -138,6 +138,7 @@ describe('the zones around a zone on its public page', () => {
   it('lists a district’s localities by name with their classes, those never published too', async () => {
     const page = (await get('/api/v1/public/zones/QM0101')).json();
     expect(page.current).toBeNull();
+    expect(page.parent).toEqual({ pcode: 'QM01', level: 'admin1', name: { en: 'North' } });
     expect(page.children).toEqual([
       { pcode: 'QM0101002', level: 'location', name: { en: 'Ash' }, class: null, period: null },
       { pcode: 'QM0101003', level: 'location', name: { en: 'Maple' }, class: null, period: null },

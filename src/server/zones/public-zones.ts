@@ -240,11 +240,13 @@ export async function publicZoneDetail(db: Database, pcode: string): Promise<Pub
     ? await frameworkByVersion(db, current.publication.frameworkVersion)
     : await activeFramework(db);
   const around = await zonesAround(db, zone);
+  const parent = zone.parentPcode ? await findZone(db, zone.parentPcode) : undefined;
   return {
     zone: presentZone(zone),
     current,
     framework: framework ? presentFramework(framework) : null,
     shape: zone.shape ?? null,
+    parent: parent ? { pcode: parent.pcode, level: parent.level as ZoneLevel, name: parent.names } : null,
     neighbours: around.neighbours.map(presentLink),
     children: around.children.map(presentLink),
   };

@@ -340,6 +340,8 @@ export const PublicZoneDetail = z.object({
   current: PublicZoneHistoryEntry.nullable(),
   framework: FrameworkVersion.nullable(),
   shape: z.unknown().nullable(),
+  /** The zone it lies in, named (its page links there). */
+  parent: z.object({ pcode: z.string(), level: z.enum(ZONE_LEVELS), name: LocalizedText }).nullable(),
   /** The zones around it (same level; src/server/zones/rules/neighbours.ts says which), nearest first. */
   neighbours: z.array(PublicZoneLink),
   /** The zones inside it (a district's localities), by name. */
