@@ -231,7 +231,11 @@ async function publishedEntries(db: Database, pcode: string, latestOnly = false)
   }));
 }
 
-/** A zone's current published class with its explanation, the framework it was assessed under, and its outline. */
+/**
+ * A zone's current published class with its explanation, the framework it was assessed under, the zone it lies
+ * in, its neighbours and the zones inside it. Not its outline: the map asks for it (`publicZoneMap`), and a page
+ * read without JavaScript does not carry it.
+ */
 export async function publicZoneDetail(db: Database, pcode: string): Promise<PublicZoneDetail> {
   const zone = await findZone(db, pcode);
   if (!zone) throw notFound('zone');
@@ -245,7 +249,6 @@ export async function publicZoneDetail(db: Database, pcode: string): Promise<Pub
     zone: presentZone(zone),
     current,
     framework: framework ? presentFramework(framework) : null,
-    shape: zone.shape ?? null,
     parent: parent ? { pcode: parent.pcode, level: parent.level as ZoneLevel, name: parent.names } : null,
     neighbours: around.neighbours.map(presentLink),
     children: around.children.map(presentLink),

@@ -339,7 +339,6 @@ export const PublicZoneDetail = z.object({
   zone: Zone,
   current: PublicZoneHistoryEntry.nullable(),
   framework: FrameworkVersion.nullable(),
-  shape: z.unknown().nullable(),
   /** The zone it lies in, named (its page links there). */
   parent: z.object({ pcode: z.string(), level: z.enum(ZONE_LEVELS), name: LocalizedText }).nullable(),
   /** The zones around it (same level; src/server/zones/rules/neighbours.ts says which), nearest first. */
