@@ -32,8 +32,14 @@ describe('placeLabels', () => {
     expect(placeLabels([label({ x: 50 }), label({ x: 150 }), label({ x: 250 })], view)).toEqual([true, true, true]);
   });
 
-  it('hides a name whose middle is out of view, and a region’s once the reader is well inside it', () => {
-    expect(placeLabels([label({ x: -20 }), label({ y: 320 })], view)).toEqual([false, false]);
+  it('hides a name the map’s edge would cut, and a region’s once the reader is well inside it', () => {
+    expect(placeLabels([label({ x: -20 }), label({ y: 320 }), label({ x: 20 }), label({ x: 371 })], view)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(placeLabels([label({ x: 31 }), label({ x: 369, y: 291 })], view)).toEqual([true, true]);
     expect(placeLabels([label({ outline: true, rank: 1, zoneWidth: 900, zoneHeight: 700 })], view)).toEqual([false]);
     expect(placeLabels([label({ zoneWidth: 900, zoneHeight: 700 })], view)).toEqual([true]);
   });

@@ -2,7 +2,7 @@
  * Which zone names a map shows at its current zoom (pure: ZoneMap measures, this decides). A name is shown when
  * - its zone, on the screen, is wider than the name and taller than a line of it: a region is named when the
  *   whole country is in view, a locality only once the reader has zoomed in on it;
- * - its middle is in view;
+ * - it lies wholly inside the map (a name cut by the map's edge is not shown);
  * - for a region's or district's outline, the outline is not much larger than the view (the reader is then
  *   inside it, and the zones' own names say more);
  * - it does not overlap a name placed before it: the page's zone first, then outlines, then the zones, each
@@ -33,10 +33,10 @@ export function placeLabels(boxes: readonly LabelBox[], view: { width: number; h
     box.width > 0 &&
     box.zoneWidth >= box.width + GAP * 2 &&
     box.zoneHeight >= box.height &&
-    box.x >= 0 &&
-    box.y >= 0 &&
-    box.x <= view.width &&
-    box.y <= view.height &&
+    box.x - box.width / 2 >= 0 &&
+    box.y - box.height / 2 >= 0 &&
+    box.x + box.width / 2 <= view.width &&
+    box.y + box.height / 2 <= view.height &&
     (!box.outline || box.zoneWidth <= view.width * 1.5);
   const order = boxes
     .map((box, index) => ({ box, index }))
