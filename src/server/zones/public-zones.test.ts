@@ -197,4 +197,20 @@ describe('the zones around a zone on its public page', () => {
     expect(features.map((feature) => feature.id)).toEqual(['QM01', 'QM02', 'QM0101', 'QM0102', 'QM0201', 'QM0202']);
     expect(features[0]!.properties).toEqual({ pcode: 'QM01', level: 'admin1', name: { en: 'North' } });
   });
+
+  it('follows the gazetteer: a district imported later is a neighbour at once', async () => {
+    await get('/api/v1/public/zones/QM0102');
+    await upsertZones(env.database.db, [
+      {
+        pcode: 'QM0103',
+        parentPcode: 'QM01',
+        level: 'admin2',
+        names: { en: 'Elm' },
+        population: null,
+        shape: square(2, 2, 4, 4),
+      },
+    ]);
+    const birch = (await get('/api/v1/public/zones/QM0102')).json();
+    expect(birch.neighbours.map((zone: { pcode: string }) => zone.pcode)).toEqual(['QM0101', 'QM0103', 'QM0201']);
+  });
 });

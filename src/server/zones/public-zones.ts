@@ -21,7 +21,7 @@ import { findZone } from './gazetteer.ts';
 import { presentFramework, presentRawPublication, presentZone } from './presenters.ts';
 import { IN_FORCE, latestPublicZoneClass } from './published-classes.ts';
 import { shiftPeriod } from './rules/classify.ts';
-import { type Box, boxOf, chooseNeighbours } from './rules/neighbours.ts';
+import { boxOf, chooseNeighbours, type NeighbourCandidate } from './rules/neighbours.ts';
 import { currentPeriod } from './support.ts';
 import { zonePublications, zonePublishedClasses, zones } from './tables.ts';
 
@@ -260,7 +260,6 @@ interface AroundRow {
   parent_pcode: string | null;
   level: ZoneLevel;
   names: LocalizedText;
-  shape: unknown;
   class: ZoneClass | null;
   period: string | null;
 }
@@ -275,45 +274,94 @@ const presentLink = (row: AroundRow): PublicZoneLink => ({
 
 const englishName = (row: { names: LocalizedText; pcode: string }) => row.names.en ?? row.pcode;
 
+/** A candidate neighbour: its place in the gazetteer, its name and its outline's bounding box (not the outline). */
+interface BoxedZone extends NeighbourCandidate {
+  names: LocalizedText;
+}
+
+/**
+ * The candidate neighbours of the zones of one level under one parent, kept until the gazetteer changes: their
+ * outlines are read once to take their boxes, and a zone page (asked on every visit when the zone was never
+ * published) then reads no outline at all.
+ */
+const neighbourGroups = new WeakMap<Database, { stamp: string; groups: Map<string, Promise<BoxedZone[]>> }>();
+
+async function neighbourCandidates(
+  db: Database,
+  zone: { level: string; parentPcode: string | null },
+): Promise<BoxedZone[]> {
+  const [row] = await queryRows<{ n: number | string; latest: string | null }>(
+    db,
+    sql`select count(*) as n, max(updated_at)::text as latest from ${zones}`,
+  );
+  const stamp = `${row?.n ?? 0}:${row?.latest ?? ''}`;
+  let entry = neighbourGroups.get(db);
+  if (!entry || entry.stamp !== stamp) {
+    entry = { stamp, groups: new Map() };
+    neighbourGroups.set(db, entry);
+  }
+  const key = `${zone.level}:${zone.parentPcode ?? ''}`;
+  let group = entry.groups.get(key);
+  if (!group) {
+    // The zones of its level under its grandparent: its siblings, and its cousins across a district line.
+    const columns = sql`z.pcode, z.parent_pcode, z.level, z.names, z.shape`;
+    group = queryRows<{
+      pcode: string;
+      parent_pcode: string | null;
+      level: string;
+      names: LocalizedText;
+      shape: unknown;
+    }>(
+      db,
+      zone.parentPcode === null
+        ? sql`select ${columns} from ${zones} z where z.level = ${zone.level} and z.parent_pcode is null`
+        : sql`select ${columns} from ${zones} z where z.level = ${zone.level} and z.parent_pcode in (
+            select s.pcode from ${zones} s where s.parent_pcode is not distinct from
+              (select p.parent_pcode from ${zones} p where p.pcode = ${zone.parentPcode})
+            union select ${zone.parentPcode})`,
+    ).then((rows) =>
+      rows.map((candidate) => ({
+        pcode: candidate.pcode,
+        parentPcode: candidate.parent_pcode,
+        level: candidate.level,
+        names: candidate.names,
+        box: boxOf(candidate.shape),
+      })),
+    );
+    const groups = entry.groups;
+    groups.set(key, group);
+    group.catch(() => groups.delete(key));
+  }
+  return group;
+}
+
 /**
  * A zone's neighbours (rules/neighbours.ts) and the zones inside it (by English name), each with its latest
- * published class. The candidate neighbours are the zones of its level under its grandparent (its siblings and
- * its cousins across a district line): a returnee's neighbourhood never spans two regions' worth of zones.
+ * published class.
  */
 async function zonesAround(
   db: Database,
   zone: { pcode: string; parentPcode: string | null; level: string; shape?: unknown },
 ): Promise<{ neighbours: AroundRow[]; children: AroundRow[] }> {
-  const columns = sql`z.pcode, z.parent_pcode, z.level, z.names, z.shape`;
-  const candidates = await queryRows<AroundRow & Record<string, unknown>>(
-    db,
-    zone.parentPcode === null
-      ? sql`select ${columns} from ${zones} z where z.level = ${zone.level} and z.parent_pcode is null`
-      : sql`select ${columns} from ${zones} z where z.level = ${zone.level} and z.parent_pcode in (
-          select s.pcode from ${zones} s where s.parent_pcode is not distinct from
-            (select p.parent_pcode from ${zones} p where p.pcode = ${zone.parentPcode})
-          union select ${zone.parentPcode})`,
-  );
-  const children = await queryRows<AroundRow & Record<string, unknown>>(
-    db,
-    sql`select ${columns} from ${zones} z where z.parent_pcode = ${zone.pcode}`,
-  );
-  const boxed = candidates.map((row) => ({
-    row,
-    pcode: row.pcode,
-    parentPcode: row.parent_pcode,
-    level: row.level as string,
-    box: boxOf(row.shape) as Box | null,
-  }));
-  const neighbours = chooseNeighbours(
+  const chosen = chooseNeighbours(
     { pcode: zone.pcode, parentPcode: zone.parentPcode, level: zone.level, box: boxOf(zone.shape) },
-    boxed,
-  ).map(({ row }) => row);
+    await neighbourCandidates(db, zone),
+  );
+  const children = await queryRows<Omit<AroundRow, 'class' | 'period'> & Record<string, unknown>>(
+    db,
+    sql`select z.pcode, z.parent_pcode, z.level, z.names from ${zones} z where z.parent_pcode = ${zone.pcode}`,
+  );
+  const neighbours = chosen.map((candidate) => ({
+    pcode: candidate.pcode,
+    parent_pcode: candidate.parentPcode,
+    level: candidate.level as ZoneLevel,
+    names: candidate.names,
+  }));
   const classes = await latestPublicZoneClass(
     db,
     [...neighbours, ...children].map((row) => row.pcode),
   );
-  const withClass = (row: AroundRow): AroundRow => {
+  const withClass = (row: Omit<AroundRow, 'class' | 'period'>): AroundRow => {
     const latest = classes.get(row.pcode);
     return { ...row, class: latest?.class ?? null, period: latest?.period ?? null };
   };
@@ -335,13 +383,27 @@ export async function publicZoneMap(db: Database, pcode: string) {
   if (!zone) throw notFound('zone');
   const [current] = await publishedEntries(db, pcode, true);
   const around = await zonesAround(db, zone);
-  const feature = (row: AroundRow, role: 'zone' | 'neighbour' | 'child' | 'context') => ({
+  const listed = [...around.neighbours, ...around.children];
+  const shapes = new Map(
+    listed.length === 0
+      ? []
+      : (
+          await queryRows<{ pcode: string; shape: unknown }>(
+            db,
+            sql`select pcode, shape from ${zones} where shape is not null and pcode in (${sql.join(
+              listed.map((row) => sql`${row.pcode}`),
+              sql`, `,
+            )})`,
+          )
+        ).map((row) => [row.pcode, row.shape]),
+  );
+  const feature = (row: AroundRow & { shape: unknown }, role: 'zone' | 'neighbour' | 'child' | 'context') => ({
     type: 'Feature',
     id: row.pcode,
     geometry: row.shape,
     properties: { pcode: row.pcode, level: row.level, name: row.names, class: row.class, role },
   });
-  const drawn = [...around.neighbours, ...around.children].filter((row) => row.shape);
+  const drawn = listed.filter((row) => shapes.has(row.pcode)).map((row) => ({ ...row, shape: shapes.get(row.pcode) }));
   const parents = new Set(
     [zone.parentPcode, ...drawn.map((row) => row.parent_pcode)].filter((code): code is string => code !== null),
   );
@@ -362,7 +424,7 @@ export async function publicZoneMap(db: Database, pcode: string) {
                 sql`, `,
               )})))`,
         );
-  const self: AroundRow = {
+  const self: AroundRow & { shape: unknown } = {
     pcode: zone.pcode,
     parent_pcode: zone.parentPcode,
     level: zone.level as ZoneLevel,
@@ -378,7 +440,9 @@ export async function publicZoneMap(db: Database, pcode: string) {
         ...outlineFeature(row),
         properties: { ...outlineFeature(row).properties, role: 'context' },
       })),
-      ...drawn.map((row) => feature(row, around.children.includes(row) ? 'child' : 'neighbour')),
+      ...drawn.map((row) =>
+        feature(row, around.children.some((child) => child.pcode === row.pcode) ? 'child' : 'neighbour'),
+      ),
       ...(self.shape ? [feature(self, 'zone')] : []),
     ],
   };
