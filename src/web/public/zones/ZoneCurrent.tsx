@@ -37,7 +37,7 @@ export function ZoneCurrent({
             <span className="zone-badge-large">
               <ClassBadge zoneClass={current.class} />
             </span>
-            <Text maw={760} fw={500} data-testid="zone-returning">
+            <Text maw={760} fw={500}>
               {t(`publicZones.zone.returning.${current.class}`)}
             </Text>
             <Text>

@@ -52,7 +52,11 @@ function Zone({ pcode }: { pcode: string }) {
             {parent ? (
               <>
                 {' · '}
-                <Anchor component={Link} to={`/zones/${parent.pcode}`}>
+                <Anchor
+                  component={Link}
+                  to={`/zones/${parent.pcode}`}
+                  lang={hasLanguage(parent.name, language) ? undefined : 'en'}
+                >
                   {t('publicZones.zone.partOf', { name: localized(parent.name, language, parent.pcode) })}
                 </Anchor>
               </>
