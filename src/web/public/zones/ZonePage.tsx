@@ -52,11 +52,7 @@ function Zone({ pcode }: { pcode: string }) {
             {parent ? (
               <>
                 {' · '}
-                <Anchor
-                  component={Link}
-                  to={`/zones/${parent.pcode}`}
-                  lang={hasLanguage(parent.name, language) ? undefined : 'en'}
-                >
+                <Anchor component={Link} to={`/zones/${parent.pcode}`}>
                   {t('publicZones.zone.partOf', { name: localized(parent.name, language, parent.pcode) })}
                 </Anchor>
               </>
