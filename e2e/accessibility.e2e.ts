@@ -22,6 +22,7 @@ const PUBLIC_PAGES = [
   '/no-such-page',
   '/zones',
   `/zones/${DEMO_ZONE_STORY.hardRed}`,
+  `/zones/${DEMO_ZONE_STORY.improvingDistrict}`,
   '/fr',
 ];
 

@@ -9,6 +9,7 @@ import {
   type PublicZoneHistory,
   type PublicZoneHistoryEntry,
   PublicZoneHistory as PublicZoneHistorySchema,
+  type PublicZoneLink,
   type ZoneClass,
   type ZoneLevel,
 } from '../../shared/zones/schemas.ts';
@@ -18,8 +19,9 @@ import { type PublicBody, publicBody } from '../platform/http/public-cache.ts';
 import { activeFramework, frameworkByVersion } from './frameworks.ts';
 import { findZone } from './gazetteer.ts';
 import { presentFramework, presentRawPublication, presentZone } from './presenters.ts';
-import { IN_FORCE } from './published-classes.ts';
+import { IN_FORCE, latestPublicZoneClass } from './published-classes.ts';
 import { shiftPeriod } from './rules/classify.ts';
+import { boxOf, chooseNeighbours, type NeighbourCandidate } from './rules/neighbours.ts';
 import { currentPeriod } from './support.ts';
 import { zonePublications, zonePublishedClasses, zones } from './tables.ts';
 
@@ -75,19 +77,25 @@ export async function publicationStamp(db: Database): Promise<string> {
   return `${row?.n ?? 0}:${row?.latest ?? ''}`;
 }
 
-const cache = new WeakMap<Database, { stamp: string; json?: PublicBody; geojson?: PublicBody }>();
+const cache = new WeakMap<
+  Database,
+  { stamp: string; json?: PublicBody; geojson?: PublicBody; outlines?: PublicBody }
+>();
 
 /**
  * The public zone list as JSON text, built once per publication and served from memory until the next
  * one: the public map is the most read page of the mechanism. Compressed the first time a client asks for an
  * encoding (a region's list is some 3 MB of JSON, a tenth of that compressed, which matters on a phone).
  */
-export async function publicZonesBody(db: Database, format: 'json' | 'geojson'): Promise<PublicBody> {
+export async function publicZonesBody(db: Database, format: 'json' | 'geojson' | 'outlines'): Promise<PublicBody> {
   const stamp = await publicationStamp(db);
   let entry = cache.get(db);
   if (!entry || entry.stamp !== stamp) {
     entry = { stamp };
     cache.set(db, entry);
+  }
+  if (entry[format] === undefined && format === 'outlines') {
+    entry[format] = publicBody(JSON.stringify(await adminOutlines(db)));
   }
   if (entry[format] === undefined) {
     const rows = await publishedZones(db, format === 'geojson');
@@ -107,7 +115,37 @@ export async function publicZonesBody(db: Database, format: 'json' | 'geojson'):
           });
     entry[format] = publicBody(text, `zones-${format}-${Buffer.from(stamp).toString('base64url')}`);
   }
-  return entry[format];
+  return entry[format]!;
+}
+
+interface OutlineRow {
+  pcode: string;
+  parent_pcode: string | null;
+  level: ZoneLevel;
+  names: LocalizedText;
+  shape: unknown;
+}
+
+const outlineFeature = (row: OutlineRow) => ({
+  type: 'Feature',
+  id: row.pcode,
+  geometry: row.shape,
+  properties: { pcode: row.pcode, level: row.level, name: row.names },
+});
+
+/**
+ * The regions and districts with an outline, published or not: their names and boundaries are the gazetteer's
+ * (public OCHA data), drawn as lines and labels under the published zones so that a reader knows where they are.
+ * Changes with the gazetteer, which is imported rarely; kept per publication like the list, and its ETag is a
+ * hash of the text, so a re-import is seen at the next publication at the latest.
+ */
+async function adminOutlines(db: Database) {
+  const rows = await queryRows<OutlineRow & Record<string, unknown>>(
+    db,
+    sql`select pcode, parent_pcode, level, names, shape from ${zones}
+      where level in ('admin1', 'admin2') and shape is not null order by level, pcode`,
+  );
+  return { type: 'FeatureCollection', features: rows.map(outlineFeature) };
 }
 
 /** Zone pages and histories kept per publication: the most visited ones (a year of history is some 140 kB). */
@@ -123,7 +161,7 @@ const zonePages = new WeakMap<Database, { stamp: string; pages: Map<string, Publ
 export async function publicZonePageBody(
   db: Database,
   pcode: string,
-  part: 'page' | 'history' = 'page',
+  part: 'page' | 'history' | 'map' = 'page',
 ): Promise<PublicBody> {
   const stamp = await publicationStamp(db);
   let entry = zonePages.get(db);
@@ -140,6 +178,8 @@ export async function publicZonePageBody(
     const tag = `zone-${part}-${pcode}-${Buffer.from(stamp).toString('base64url')}`;
     if (part === 'history') {
       cached = publicBody(JSON.stringify(PublicZoneHistorySchema.parse(await publicZoneHistory(db, pcode))), tag);
+    } else if (part === 'map') {
+      cached = publicBody(JSON.stringify(await publicZoneMap(db, pcode)), tag);
     } else {
       const detail = await publicZoneDetail(db, pcode);
       const text = JSON.stringify(PublicZoneDetailSchema.parse(detail));
@@ -191,7 +231,11 @@ async function publishedEntries(db: Database, pcode: string, latestOnly = false)
   }));
 }
 
-/** A zone's current published class with its explanation, the framework it was assessed under, and its outline. */
+/**
+ * A zone's current published class with its explanation, the framework it was assessed under, the zone it lies
+ * in, its neighbours and the zones inside it. Not its outline: the map asks for it (`publicZoneMap`), and a page
+ * read without JavaScript does not carry it.
+ */
 export async function publicZoneDetail(db: Database, pcode: string): Promise<PublicZoneDetail> {
   const zone = await findZone(db, pcode);
   if (!zone) throw notFound('zone');
@@ -199,11 +243,208 @@ export async function publicZoneDetail(db: Database, pcode: string): Promise<Pub
   const framework = current
     ? await frameworkByVersion(db, current.publication.frameworkVersion)
     : await activeFramework(db);
+  const around = await zonesAround(db, zone);
+  const parent = zone.parentPcode ? await findZone(db, zone.parentPcode) : undefined;
   return {
     zone: presentZone(zone),
     current,
     framework: framework ? presentFramework(framework) : null,
+    parent: parent ? { pcode: parent.pcode, level: parent.level as ZoneLevel, name: parent.names } : null,
+    neighbours: around.neighbours.map(presentLink),
+    children: around.children.map(presentLink),
+  };
+}
+
+interface AroundRow {
+  pcode: string;
+  parent_pcode: string | null;
+  level: ZoneLevel;
+  names: LocalizedText;
+  class: ZoneClass | null;
+  period: string | null;
+}
+
+const presentLink = (row: AroundRow): PublicZoneLink => ({
+  pcode: row.pcode,
+  level: row.level,
+  name: row.names,
+  class: row.class,
+  period: row.period,
+});
+
+const englishName = (row: { names: LocalizedText; pcode: string }) => row.names.en ?? row.pcode;
+
+/** A candidate neighbour: its place in the gazetteer, its name and its outline's bounding box (not the outline). */
+interface BoxedZone extends NeighbourCandidate {
+  names: LocalizedText;
+}
+
+/**
+ * The candidate neighbours of the zones of one level under one parent, kept until the gazetteer changes: their
+ * outlines are read once to take their boxes, and a zone page (asked on every visit when the zone was never
+ * published) then reads no outline at all.
+ */
+const neighbourGroups = new WeakMap<Database, { stamp: string; groups: Map<string, Promise<BoxedZone[]>> }>();
+
+async function neighbourCandidates(
+  db: Database,
+  zone: { level: string; parentPcode: string | null },
+): Promise<BoxedZone[]> {
+  const [row] = await queryRows<{ n: number | string; latest: string | null }>(
+    db,
+    sql`select count(*) as n, max(updated_at)::text as latest from ${zones}`,
+  );
+  const stamp = `${row?.n ?? 0}:${row?.latest ?? ''}`;
+  let entry = neighbourGroups.get(db);
+  if (!entry || entry.stamp !== stamp) {
+    entry = { stamp, groups: new Map() };
+    neighbourGroups.set(db, entry);
+  }
+  const key = `${zone.level}:${zone.parentPcode ?? ''}`;
+  let group = entry.groups.get(key);
+  if (!group) {
+    // The zones of its level under its grandparent: its siblings, and its cousins across a district line.
+    const columns = sql`z.pcode, z.parent_pcode, z.level, z.names, z.shape`;
+    group = queryRows<{
+      pcode: string;
+      parent_pcode: string | null;
+      level: string;
+      names: LocalizedText;
+      shape: unknown;
+    }>(
+      db,
+      zone.parentPcode === null
+        ? sql`select ${columns} from ${zones} z where z.level = ${zone.level} and z.parent_pcode is null`
+        : sql`select ${columns} from ${zones} z where z.level = ${zone.level} and z.parent_pcode in (
+            select s.pcode from ${zones} s where s.parent_pcode is not distinct from
+              (select p.parent_pcode from ${zones} p where p.pcode = ${zone.parentPcode})
+            union select ${zone.parentPcode})`,
+    ).then((rows) =>
+      rows.map((candidate) => ({
+        pcode: candidate.pcode,
+        parentPcode: candidate.parent_pcode,
+        level: candidate.level,
+        names: candidate.names,
+        box: boxOf(candidate.shape),
+      })),
+    );
+    const groups = entry.groups;
+    groups.set(key, group);
+    group.catch(() => groups.delete(key));
+  }
+  return group;
+}
+
+/**
+ * A zone's neighbours (rules/neighbours.ts) and the zones inside it (by English name), each with its latest
+ * published class.
+ */
+async function zonesAround(
+  db: Database,
+  zone: { pcode: string; parentPcode: string | null; level: string; shape?: unknown },
+): Promise<{ neighbours: AroundRow[]; children: AroundRow[] }> {
+  const chosen = chooseNeighbours(
+    { pcode: zone.pcode, parentPcode: zone.parentPcode, level: zone.level, box: boxOf(zone.shape) },
+    await neighbourCandidates(db, zone),
+  );
+  const children = await queryRows<Omit<AroundRow, 'class' | 'period'> & Record<string, unknown>>(
+    db,
+    sql`select z.pcode, z.parent_pcode, z.level, z.names from ${zones} z where z.parent_pcode = ${zone.pcode}`,
+  );
+  const neighbours = chosen.map((candidate) => ({
+    pcode: candidate.pcode,
+    parent_pcode: candidate.parentPcode,
+    level: candidate.level as ZoneLevel,
+    names: candidate.names,
+  }));
+  const classes = await latestPublicZoneClass(
+    db,
+    [...neighbours, ...children].map((row) => row.pcode),
+  );
+  const withClass = (row: Omit<AroundRow, 'class' | 'period'>): AroundRow => {
+    const latest = classes.get(row.pcode);
+    return { ...row, class: latest?.class ?? null, period: latest?.period ?? null };
+  };
+  return {
+    neighbours: neighbours.map(withClass),
+    children: children
+      .map(withClass)
+      .sort((a, b) => englishName(a).localeCompare(englishName(b), 'en') || a.pcode.localeCompare(b.pcode)),
+  };
+}
+
+/**
+ * What the zone page's map draws, as GeoJSON: the zone (`role: zone`), its neighbours and the zones inside it
+ * with their classes and names, and the outlines of the regions and districts they lie in (`role: context`).
+ * Asked by the browser only when it draws the map; a reader without JavaScript reads the same zones as lists.
+ */
+export async function publicZoneMap(db: Database, pcode: string) {
+  const zone = await findZone(db, pcode);
+  if (!zone) throw notFound('zone');
+  const [current] = await publishedEntries(db, pcode, true);
+  const around = await zonesAround(db, zone);
+  const listed = [...around.neighbours, ...around.children];
+  const shapes = new Map(
+    listed.length === 0
+      ? []
+      : (
+          await queryRows<{ pcode: string; shape: unknown }>(
+            db,
+            sql`select pcode, shape from ${zones} where shape is not null and pcode in (${sql.join(
+              listed.map((row) => sql`${row.pcode}`),
+              sql`, `,
+            )})`,
+          )
+        ).map((row) => [row.pcode, row.shape]),
+  );
+  const feature = (row: AroundRow & { shape: unknown }, role: 'zone' | 'neighbour' | 'child' | 'context') => ({
+    type: 'Feature',
+    id: row.pcode,
+    geometry: row.shape,
+    properties: { pcode: row.pcode, level: row.level, name: row.names, class: row.class, role },
+  });
+  const drawn = listed.filter((row) => shapes.has(row.pcode)).map((row) => ({ ...row, shape: shapes.get(row.pcode) }));
+  const parents = new Set(
+    [zone.parentPcode, ...drawn.map((row) => row.parent_pcode)].filter((code): code is string => code !== null),
+  );
+  // The regions and districts around: the drawn zones' parents and their parents, at admin1 or admin2 only.
+  const context =
+    parents.size === 0
+      ? []
+      : await queryRows<OutlineRow & Record<string, unknown>>(
+          db,
+          sql`select z.pcode, z.parent_pcode, z.level, z.names, z.shape from ${zones} z
+            where z.level in ('admin1', 'admin2') and z.shape is not null and z.pcode <> ${pcode} and (
+              z.pcode in (${sql.join(
+                [...parents].map((code) => sql`${code}`),
+                sql`, `,
+              )})
+              or z.pcode in (select p.parent_pcode from ${zones} p where p.pcode in (${sql.join(
+                [...parents].map((code) => sql`${code}`),
+                sql`, `,
+              )})))`,
+        );
+  const self: AroundRow & { shape: unknown } = {
+    pcode: zone.pcode,
+    parent_pcode: zone.parentPcode,
+    level: zone.level as ZoneLevel,
+    names: zone.names,
     shape: zone.shape ?? null,
+    class: current?.class ?? null,
+    period: current?.period ?? null,
+  };
+  return {
+    type: 'FeatureCollection',
+    features: [
+      ...context.map((row) => ({
+        ...outlineFeature(row),
+        properties: { ...outlineFeature(row).properties, role: 'context' },
+      })),
+      ...drawn.map((row) =>
+        feature(row, around.children.some((child) => child.pcode === row.pcode) ? 'child' : 'neighbour'),
+      ),
+      ...(self.shape ? [feature(self, 'zone')] : []),
+    ],
   };
 }
 

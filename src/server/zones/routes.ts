@@ -395,7 +395,8 @@ export async function publicZoneRoutes(app: HomewardApp): Promise<void> {
     {
       config: { permission: 'public' },
       schema: {
-        summary: 'Published zone classes (`?format=geojson` for a map)',
+        summary:
+          'Published zone classes (`?format=geojson` for a map; `?format=outlines` for the regions and districts drawn around them)',
         tags: ['public'],
         querystring: PublicZonesQuery,
         response: {
@@ -409,7 +410,7 @@ export async function publicZoneRoutes(app: HomewardApp): Promise<void> {
         request,
         reply,
         await publicZonesBody(request.ctx.db, request.query.format),
-        request.query.format === 'geojson' ? 'application/geo+json' : 'application/json',
+        request.query.format === 'json' ? 'application/json' : 'application/geo+json',
       ),
   );
   app.get(
@@ -440,6 +441,26 @@ export async function publicZoneRoutes(app: HomewardApp): Promise<void> {
     },
     async (request, reply) =>
       sendPublicBody(request, reply, await publicZonePageBody(request.ctx.db, request.params.pcode, 'history')),
+  );
+  app.get(
+    '/public/zones/:pcode/map',
+    {
+      config: { permission: 'public' },
+      schema: {
+        summary:
+          'What the zone page map draws (GeoJSON): the zone, its neighbours and the zones inside it with their classes, and the outlines of the regions and districts around',
+        tags: ['public'],
+        params: PcodeParams,
+        response: { 200: z.object({ type: z.literal('FeatureCollection') }).loose() },
+      },
+    },
+    async (request, reply) =>
+      sendPublicBody(
+        request,
+        reply,
+        await publicZonePageBody(request.ctx.db, request.params.pcode, 'map'),
+        'application/geo+json',
+      ),
   );
   app.get(
     '/public/publications/:id',

@@ -408,7 +408,13 @@ export const PublicZone = z.object({
 });
 export type PublicZone = z.infer<typeof PublicZone>;
 
-export const PublicZonesQuery = z.strictObject({ format: z.enum(['json', 'geojson']).default('json') });
+/**
+ * `json`: the published zones; `geojson`: the same with their outlines, for the map; `outlines`: the outlines
+ * and names of the regions and districts (admin1, admin2), published or not, drawn on the map for context.
+ */
+export const PublicZonesQuery = z.strictObject({
+  format: z.enum(['json', 'geojson', 'outlines']).default('json'),
+});
 
 export const PublicZoneHistoryEntry = z.object({
   period: z.string(),
@@ -419,12 +425,27 @@ export const PublicZoneHistoryEntry = z.object({
 
 export type PublicZoneHistoryEntry = z.infer<typeof PublicZoneHistoryEntry>;
 
+/** A zone named on another's public page (a neighbour, or a locality inside it), with its class when published. */
+export const PublicZoneLink = z.object({
+  pcode: z.string(),
+  level: z.enum(ZONE_LEVELS),
+  name: LocalizedText,
+  class: z.enum(ZONE_CLASSES).nullable(),
+  period: z.string().nullable(),
+});
+export type PublicZoneLink = z.infer<typeof PublicZoneLink>;
+
 /** A zone's public page: its current class and why, not its history (a separate, larger request). */
 export const PublicZoneDetail = z.object({
   zone: Zone,
   current: PublicZoneHistoryEntry.nullable(),
   framework: FrameworkVersion.nullable(),
-  shape: z.unknown().nullable(),
+  /** The zone it lies in, named (its page links there). */
+  parent: z.object({ pcode: z.string(), level: z.enum(ZONE_LEVELS), name: LocalizedText }).nullable(),
+  /** The zones around it (same level; src/server/zones/rules/neighbours.ts says which), nearest first. */
+  neighbours: z.array(PublicZoneLink),
+  /** The zones inside it (a district's localities), by name. */
+  children: z.array(PublicZoneLink),
 });
 export type PublicZoneDetail = z.infer<typeof PublicZoneDetail>;
 

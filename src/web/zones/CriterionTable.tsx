@@ -17,10 +17,13 @@ export function CriterionTable({
   criterion,
   definition,
   badge,
+  hardNote = true,
 }: {
   criterion: CriterionAssessment;
   definition: CriterionDefinition | undefined;
   badge: (status: string) => ReactNode;
+  /** Whether a hard indicator says so under its name (the public page says it in its technical details). */
+  hardNote?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -53,7 +56,9 @@ export function CriterionTable({
               <tr key={indicator.indicator}>
                 <th scope="row" data-label={column('indicator')}>
                   <span lang={english(found?.name)}>{localName(found?.name, language, indicator.indicator)}</span>
-                  {indicator.hard ? <span className="zone-criterion-note">{t('zoneTerms.hard')}</span> : null}
+                  {indicator.hard && hardNote ? (
+                    <span className="zone-criterion-note">{t('zoneTerms.hard')}</span>
+                  ) : null}
                 </th>
                 <td data-label={column('status')}>{badge(indicator.status)}</td>
                 <td data-label={column('value')}>

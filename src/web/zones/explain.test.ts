@@ -123,7 +123,7 @@ describe('the explanation of a zone’s class', () => {
       tools('en'),
     );
     expect(sentences(result)).toEqual([
-      'Security incidents (7.5 per 10,000 people, March 2026, verified) is red. In “Physical safety”, this is a hard indicator: on its own, it makes the zone not conducive.',
+      'Security incidents (7.5 per 10,000 people, March 2026, verified) is red. In “Physical safety”, this alone makes the zone not conducive.',
       '“Physical safety” is red (not met) because of Security incidents.',
     ]);
   });
@@ -201,9 +201,29 @@ describe('the terms of the explanation', () => {
     expect(valueText(t, 'days', 1)).toBe('1 day');
     expect(valueText(t, 'hours_per_day', 6)).toBe('6 hours a day');
     expect(valueText(t, 'score_1_5', 3.5)).toBe('3.5 out of 5');
-    expect(valueText(t, 'count', 12000)).toBe('12,000');
+    expect(valueText(t, 'count', 12000)).toBe('12,000 incidents');
     expect(valueText(t, undefined, 3)).toBe('3');
     expect(valueText(tools('ar').t, 'percent', 45)).toBe(`${new Intl.NumberFormat('ar').format(45)}٪`);
+  });
+
+  it('counts in each language’s plural forms: one and many in English and French, six forms in Arabic', () => {
+    const en = tools('en').t;
+    expect([0, 1, 2].map((n) => valueText(en, 'count', n))).toEqual(['no incidents', '1 incident', '2 incidents']);
+    const fr = tools('fr').t;
+    expect([1, 2, 1.5].map((n) => valueText(fr, 'count', n))).toEqual(['1 incident', '2 incidents', '1,5 incident']);
+    expect(valueText(fr, 'days', 3)).toBe('3 jours');
+    const ar = tools('ar').t;
+    const number = (n: number) => new Intl.NumberFormat('ar').format(n);
+    // zero, one, two, few (3–10), many (11–99), other (100–102…)
+    expect([0, 1, 2, 3, 11, 100].map((n) => valueText(ar, 'count', n))).toEqual([
+      'لا حوادث',
+      'حادث واحد',
+      'حادثان',
+      `${number(3)} حوادث`,
+      `${number(11)} حادثًا`,
+      `${number(100)} حادث`,
+    ]);
+    expect(valueText(ar, 'days', 2)).toBe('يومان');
   });
 
   it('names months and names in the reader’s language', () => {

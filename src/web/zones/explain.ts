@@ -51,9 +51,12 @@ export function periodText(period: string, language: string): string {
   return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(start);
 }
 
-/** A value with its unit: "45%", "3.2 per 10,000", "6 hours a day", "yes". Without a unit, the number alone. */
+/**
+ * A value with its unit, in the reader's plural forms (Arabic has six): "45%", "3.2 per 10,000 people", "6 hours a
+ * day", "yes", "2 incidents" (a count). Without a unit (an indicator the framework at hand lacks), the number alone.
+ */
 export const valueText = (t: Translate, unit: Unit | undefined, value: number) =>
-  t(`zoneTerms.unit.${unit ?? 'count'}`, { value, base: 10_000, top: 5 });
+  t(`zoneTerms.unit.${unit ?? 'none'}`, { value, base: 10_000, top: 5 });
 
 /** Values a verifier has not confirmed count only against a zone. */
 export const isUnverifiedBasis = (basis: IndicatorAssessment['basis']) =>

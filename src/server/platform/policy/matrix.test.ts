@@ -260,6 +260,7 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/public/zones': { request: () => ({ url: '/api/v1/public/zones' }) },
   'GET /api/v1/public/zones/{pcode}': { request: () => ({ url: '/api/v1/public/zones/QM0101' }) },
   'GET /api/v1/public/zones/{pcode}/history': { request: () => ({ url: '/api/v1/public/zones/QM0101/history' }) },
+  'GET /api/v1/public/zones/{pcode}/map': { request: () => ({ url: '/api/v1/public/zones/QM0101/map' }) },
   'GET /api/v1/public/publications/{id}': { request: () => ({ url: `/api/v1/public/publications/${randomUUID()}` }) },
 };
 

@@ -32,8 +32,8 @@ export function ClassMeanings() {
   );
 }
 
-/** Each published class is anchored in the public transparency log; `seq` names the entry when known. */
-export function TransparencyNote({ seq }: { seq?: number | undefined }) {
+/** Each published class is anchored in the public transparency log (a zone page names the entry in its details). */
+export function TransparencyNote() {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="zone-log-title">
@@ -42,7 +42,6 @@ export function TransparencyNote({ seq }: { seq?: number | undefined }) {
       </Title>
       <Stack gap="xs" maw={760}>
         <Text>{t('publicZones.log.text')}</Text>
-        {seq !== undefined ? <Text>{t('publicZones.log.entry', { seq })}</Text> : null}
         <Text>
           <Anchor href={`${API_BASE}/public/checkpoint`}>{t('publicZones.log.checkpoint')}</Anchor>
         </Text>

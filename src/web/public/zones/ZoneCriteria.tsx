@@ -33,6 +33,7 @@ export function ZoneCriteria({
             criterion={criterion}
             definition={framework?.definition.criteria.find((c) => c.code === criterion.criterion)}
             badge={(status) => <StatusBadge status={status as CriterionStatus | IndicatorStatus} />}
+            hardNote={false}
           />
         ))}
       </Stack>

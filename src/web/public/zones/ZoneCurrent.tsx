@@ -1,16 +1,29 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PublicZoneDetail } from '../../../shared/zones/schemas.ts';
 import { useFormatters } from '../../components/format.ts';
 import { Explanation } from '../../zones/Explanation.tsx';
 import { ClassBadge } from './ClassBadge.tsx';
 import { formatPeriod } from './format.ts';
+import { INSIDE_ID } from './ZoneAround.tsx';
 
 type Entry = NonNullable<PublicZoneDetail['current']>;
 type Framework = PublicZoneDetail['framework'];
 
-/** The zone's current published class with its period, and why it has it, in the reader's language. */
-export function ZoneCurrent({ current, framework }: { current: Entry | null; framework: Framework }) {
+/**
+ * The zone's current published class, what it means for someone thinking of returning (one plain sentence), its
+ * period, and why it has it, in the reader's language. A zone with none of its own but with zones inside it (a
+ * district and its localities) says so and links to their list.
+ */
+export function ZoneCurrent({
+  current,
+  framework,
+  inside,
+}: {
+  current: Entry | null;
+  framework: Framework;
+  inside: number;
+}) {
   const { t, i18n } = useTranslation();
   const format = useFormatters();
   return (
@@ -24,12 +37,20 @@ export function ZoneCurrent({ current, framework }: { current: Entry | null; fra
             <span className="zone-badge-large">
               <ClassBadge zoneClass={current.class} />
             </span>
+            <Text maw={760} fw={500}>
+              {t(`publicZones.zone.returning.${current.class}`)}
+            </Text>
             <Text>
               {t('publicZones.zone.publishedFor', {
                 period: formatPeriod(current.period, i18n.language),
                 date: format.date(current.publication.publishedAt),
               })}
             </Text>
+          </Stack>
+        ) : inside > 0 ? (
+          <Stack gap="xs" maw={760}>
+            <Text>{t('publicZones.zone.noCurrentInside', { count: inside })}</Text>
+            <Anchor href={`#${INSIDE_ID}`}>{t('publicZones.zone.seeInside')}</Anchor>
           </Stack>
         ) : (
           <Text>{t('publicZones.zone.noCurrent')}</Text>

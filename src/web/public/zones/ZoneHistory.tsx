@@ -2,10 +2,10 @@ import { Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/format.ts';
 import { ClassBadge } from './ClassBadge.tsx';
-import { formatPeriod, shortHash } from './format.ts';
+import { formatPeriod } from './format.ts';
 import { type HistoryEntry, historyRows } from './history.ts';
 
-/** Every class published for the zone, by period, each with its publication's date and content hash. */
+/** Every class published for the zone, by period, with its publication's date; the content hashes behind a disclosure. */
 export function ZoneHistory({
   history,
   current,
@@ -33,7 +33,6 @@ export function ZoneHistory({
               <Table.Th scope="col">{t('publicZones.column.period')}</Table.Th>
               <Table.Th scope="col">{t('publicZones.column.class')}</Table.Th>
               <Table.Th scope="col">{t('publicZones.column.published')}</Table.Th>
-              <Table.Th scope="col">{t('publicZones.column.hash')}</Table.Th>
               <Table.Th scope="col">{t('publicZones.column.note')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -60,14 +59,6 @@ export function ZoneHistory({
                   <Table.Td data-label={t('publicZones.column.published')}>
                     <time dateTime={publication.publishedAt}>{format.date(publication.publishedAt)}</time>
                   </Table.Td>
-                  <Table.Td data-label={t('publicZones.column.hash')}>
-                    <span
-                      className="zone-hash"
-                      title={t('publicZones.zone.hashTitle', { hash: publication.contentHash })}
-                    >
-                      {shortHash(publication.contentHash)}
-                    </span>
-                  </Table.Td>
                   <Table.Td data-label={t('publicZones.column.note')}>
                     {notes.map((note) => (
                       <Text key={note} size="sm">
@@ -81,6 +72,20 @@ export function ZoneHistory({
           </Table.Tbody>
         </Table>
       )}
+      {rows.length > 0 ? (
+        <details className="zone-details" style={{ marginBlockStart: 'var(--mantine-spacing-sm)' }}>
+          <summary>{t('publicZones.zone.hashesSummary')}</summary>
+          <ul>
+            {rows.map(({ entry }) => (
+              <li key={entry.publication.id}>
+                <time dateTime={entry.period}>{formatPeriod(entry.period, i18n.language)}</time>
+                {' — '}
+                <span className="zone-hash">{entry.publication.contentHash}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
     </section>
   );
 }

@@ -8,12 +8,17 @@ import { usePageStatus, usePageTitle } from '../../components/page.ts';
 import { usePublicZone, usePublicZoneHistory, type ZoneDetail } from './api.ts';
 import { ClassMeanings, TransparencyNote } from './ClassMeanings.tsx';
 import { hasLanguage, localized } from './format.ts';
+import { ZoneAround, ZoneInside } from './ZoneAround.tsx';
 import { ZoneCriteria } from './ZoneCriteria.tsx';
 import { ZoneCurrent } from './ZoneCurrent.tsx';
+import { ZoneDetails } from './ZoneDetails.tsx';
 import { ZoneHistory } from './ZoneHistory.tsx';
-import { ZoneShapeMap } from './ZoneShapeMap.tsx';
 
-/** `/zones/:pcode`: a zone's current published class, why it has it, criterion by criterion, and its history. */
+/**
+ * `/zones/:pcode`: a zone's current published class and what it means for a returnee, the places inside it, the
+ * zone among its neighbours, why it has its class, criterion by criterion, its history, and (behind a disclosure)
+ * the technical details.
+ */
 export default function ZonePage() {
   const { pcode = '' } = useParams();
   const upper = pcode.toUpperCase();
@@ -26,6 +31,7 @@ function Zone({ pcode }: { pcode: string }) {
   const language = i18n.language;
   const query = usePublicZone(pcode);
   const zone = query.data?.zone;
+  const parent = query.data?.parent;
   const name = zone ? localized(zone.name, language, zone.pcode) : t('publicZones.zone.loadingTitle', { pcode });
   const notFound = query.data === null;
   usePageTitle(notFound ? t('publicZones.notFound.title') : name);
@@ -42,12 +48,12 @@ function Zone({ pcode }: { pcode: string }) {
         </Title>
         {zone ? (
           <Text mt="xs">
-            {t('publicZones.zone.identity', { level: t(`publicZones.level.${zone.level}`), pcode: zone.pcode })}
-            {zone.parentPcode ? (
+            {t(`publicZones.level.${zone.level}`)}
+            {parent ? (
               <>
                 {' · '}
-                <Anchor component={Link} to={`/zones/${zone.parentPcode}`}>
-                  {t('publicZones.zone.partOf', { pcode: zone.parentPcode })}
+                <Anchor component={Link} to={`/zones/${parent.pcode}`}>
+                  {t('publicZones.zone.partOf', { name: localized(parent.name, language, parent.pcode) })}
                 </Anchor>
               </>
             ) : null}
@@ -66,12 +72,13 @@ function Zone({ pcode }: { pcode: string }) {
 }
 
 function ZoneSections({ detail, name }: { detail: ZoneDetail; name: string }) {
-  const { current, framework } = detail;
+  const { current, framework, children, neighbours } = detail;
   const history = usePublicZoneHistory(detail.zone.pcode);
   return (
     <>
-      <ZoneCurrent current={current} framework={framework} />
-      <ZoneShapeMap shape={detail.shape} zoneClass={current?.class ?? null} name={name} />
+      <ZoneCurrent current={current} framework={framework} inside={children.length} />
+      <ZoneInside zones={children} name={name} />
+      <ZoneAround pcode={detail.zone.pcode} name={name} neighbours={neighbours} />
       {current ? <ZoneCriteria classification={current.classification} framework={framework} /> : null}
       {history.isPending ? (
         <PageLoader />
@@ -81,7 +88,8 @@ function ZoneSections({ detail, name }: { detail: ZoneDetail; name: string }) {
         <ZoneHistory history={history.data} current={current} name={name} />
       )}
       <ClassMeanings />
-      <TransparencyNote seq={current?.publication.auditSeq} />
+      <TransparencyNote />
+      <ZoneDetails detail={detail} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { directionOf } from '../../i18n/languages.ts';
+import { usePublicOutlines } from './api.ts';
 import { ToneIcon } from './ClassBadge.tsx';
 import { CLASS_TONE, CLASSES, TONE_STYLE } from './classStyle.ts';
 import { countByClass } from './filter.ts';
@@ -21,15 +22,21 @@ export function ZonesMapSection({ features, total }: { features: readonly ZoneFe
   const language = i18n.language;
   const navigate = useNavigate();
   const counts = countByClass(features.map((feature) => feature.properties));
+  // The regions and districts, drawn as named lines over the zones; the map is drawn without them until they come.
+  const outlines = usePublicOutlines();
 
   const zones = useMemo<MapZone[]>(
-    () =>
-      features.flatMap(({ geometry, properties: zone }) =>
+    () => [
+      ...features.flatMap(({ geometry, properties: zone }) =>
         geometry
           ? [
               {
                 shape: geometry,
                 zoneClass: zone.class,
+                label: {
+                  text: localized(zone.name, language, zone.pcode),
+                  lang: hasLanguage(zone.name, language) ? language : 'en',
+                },
                 popup: () =>
                   zonePopup({
                     name: localized(zone.name, language, zone.pcode),
@@ -47,7 +54,20 @@ export function ZonesMapSection({ features, total }: { features: readonly ZoneFe
             ]
           : [],
       ),
-    [features, language, t, navigate],
+      ...(outlines.data ?? []).map(
+        (outline): MapZone => ({
+          shape: outline.shape,
+          zoneClass: null,
+          draw: 'outline',
+          level: outline.level,
+          label: {
+            text: localized(outline.name, language, outline.pcode),
+            lang: hasLanguage(outline.name, language) ? language : 'en',
+          },
+        }),
+      ),
+    ],
+    [features, outlines.data, language, t, navigate],
   );
 
   return (

@@ -3,12 +3,14 @@ import type { PublicZone, PublicZoneDetail, PublicZoneHistoryEntry } from '../..
 import { api } from '../../api/api.ts';
 import { isApiError } from '../../api/problem.ts';
 import type { PublicQuery } from '../data.ts';
-import { zoneFeatures } from './geo.ts';
+import { labelledFeatures, zoneFeatures } from './geo.ts';
 
 /** The public zone API: no session, nothing about the reader sent beyond their language. */
 export const publicZoneKeys = {
   list: ['public-zones', 'json'] as const,
   map: ['public-zones', 'geojson'] as const,
+  outlines: ['public-zones', 'outlines'] as const,
+  zoneMap: (pcode: string) => ['public-zones', 'zone-map', pcode] as const,
   zone: (pcode: string) => ['public-zones', 'zone', pcode] as const,
   history: (pcode: string) => ['public-zones', 'history', pcode] as const,
 };
@@ -72,5 +74,25 @@ export function usePublicZoneMap() {
     queryKey: publicZoneKeys.map,
     queryFn: async ({ signal }) =>
       zoneFeatures(await api.get<unknown>('/public/zones', { query: { format: 'geojson' }, signal })),
+  });
+}
+
+/** The regions' and districts' outlines and names, drawn for context on the maps (in the browser only). */
+export function usePublicOutlines(enabled = true) {
+  return useQuery({
+    queryKey: publicZoneKeys.outlines,
+    queryFn: async ({ signal }) =>
+      labelledFeatures(await api.get<unknown>('/public/zones', { query: { format: 'outlines' }, signal })),
+    enabled,
+  });
+}
+
+/** What a zone page's map draws: the zone, its neighbours and the zones inside it, and the outlines around. */
+export function usePublicZoneMapAround(pcode: string, enabled = true) {
+  return useQuery({
+    queryKey: publicZoneKeys.zoneMap(pcode),
+    queryFn: async ({ signal }) =>
+      labelledFeatures(await api.get<unknown>(`/public/zones/${encodeURIComponent(pcode)}/map`, { signal })),
+    enabled,
   });
 }

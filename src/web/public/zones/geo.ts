@@ -1,6 +1,6 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { isZoneClass, ZONE_LEVELS } from '../../../shared/zones/constants.ts';
-import type { PublicZone } from '../../../shared/zones/schemas.ts';
+import type { LocalizedText, PublicZone, ZoneClass, ZoneLevel } from '../../../shared/zones/schemas.ts';
 
 /** What `GET /public/zones?format=geojson` answers: one feature per zone with a published class. */
 export type ZoneShape = Polygon | MultiPolygon;
@@ -99,4 +99,46 @@ export function boundsOf(shapes: readonly ZoneShape[]): [[number, number], [numb
         [north, east],
       ]
     : null;
+}
+
+/** How a zone is drawn on a zone page's map (`GET /public/zones/:pcode/map`), or on every map for context. */
+export type MapRole = 'zone' | 'neighbour' | 'child' | 'context';
+
+/** A zone of a map answer with its outline: its class when published, and its role on a zone page's map. */
+export interface LabelledFeature {
+  pcode: string;
+  level: ZoneLevel;
+  name: LocalizedText;
+  zoneClass: ZoneClass | null;
+  role: MapRole;
+  shape: ZoneShape;
+}
+
+const ROLES: readonly MapRole[] = ['zone', 'neighbour', 'child', 'context'];
+
+/**
+ * The drawable zones of a zone page's map or of the region and district outlines (`?format=outlines`, whose
+ * features are all `context`), outer levels first: a feature without an outline, a name or a known level is
+ * left out (the page's lists still name it).
+ */
+export function labelledFeatures(collection: unknown): LabelledFeature[] {
+  const features = (collection as { features?: unknown } | null)?.features;
+  if (!Array.isArray(features)) return [];
+  const drawn: LabelledFeature[] = [];
+  for (const feature of features as ({ geometry?: unknown; properties?: Record<string, unknown> } | null)[]) {
+    const properties = feature?.properties;
+    if (!properties || !isZoneShape(feature.geometry)) continue;
+    const { pcode, level, name, class: zoneClass, role = 'context' } = properties;
+    if (typeof pcode !== 'string' || typeof name !== 'object' || name === null) continue;
+    if (!ZONE_LEVELS.includes(level as ZoneLevel) || !ROLES.includes(role as MapRole)) continue;
+    drawn.push({
+      pcode,
+      level: level as ZoneLevel,
+      name: name as LocalizedText,
+      zoneClass: isZoneClass(zoneClass) ? zoneClass : null,
+      role: role as MapRole,
+      shape: feature.geometry,
+    });
+  }
+  return drawn.sort((a, b) => ZONE_LEVELS.indexOf(a.level) - ZONE_LEVELS.indexOf(b.level));
 }

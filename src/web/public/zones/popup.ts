@@ -9,6 +9,7 @@ export interface PopupContent {
   nameLang: string;
   classLabel: string;
   tone: Tone;
+  /** The period of the class; empty when the zone has none. */
   period: string;
   linkText: string;
   href: string;
@@ -78,6 +79,6 @@ export function zonePopup(content: PopupContent): HTMLElement {
     content.open();
   });
 
-  root.append(line(name), line(badge), line(content.period), line(link));
+  root.append(line(name), line(badge), ...(content.period ? [line(content.period)] : []), line(link));
   return root;
 }
