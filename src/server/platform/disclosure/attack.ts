@@ -18,7 +18,8 @@ export type Target =
   | { kind: 'column'; column: number }
   | { kind: 'total' };
 
-const NODE_BUDGET = 2_000_000;
+// Rare tables (one in tens of thousands of generated ones) need more than 2 million nodes to find a second value.
+const NODE_BUDGET = 20_000_000;
 
 /**
  * Whether some consistent table gives `target` a value other than `truth`. `bound` caps each hidden cell (a
