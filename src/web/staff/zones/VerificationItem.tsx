@@ -12,11 +12,18 @@ import { Fact, Facts } from '../components/Facts.tsx';
 import { StackTable } from '../components/StackTable.tsx';
 import { indicatorByCode } from './frameworkFor.ts';
 import { EvidenceNotes, ObservationStatusBadge, Verifications } from './ObservationParts.tsx';
+import { ObservationHistoryDialog } from './ObservationVersions.tsx';
 import { problemFor } from './problems.ts';
 import { useObservations } from './queries.ts';
 import { type Checks, checkVerification, type VerificationForm, verificationRequest } from './requests.ts';
 import { thresholdStatus } from './status.ts';
-import type { FrameworkDefinition, IndicatorDefinition, Observation, VerificationDecision } from './types.ts';
+import type {
+  FrameworkDefinition,
+  FrameworkVersion,
+  IndicatorDefinition,
+  Observation,
+  VerificationDecision,
+} from './types.ts';
 import { AssessmentBadge, useLocalName, usePeriodName, useThresholdsText } from './ui.tsx';
 
 /** How many earlier values of the indicator in the zone are shown beside the new one. */
@@ -99,13 +106,17 @@ function PreviousValues({
 export function VerificationItem({
   observation,
   framework,
+  frameworkVersion,
   onDecided,
 }: {
   observation: Observation;
   framework: FrameworkDefinition | undefined;
+  /** The whole framework version, for the history dialog (its files and earlier versions). */
+  frameworkVersion?: FrameworkVersion | undefined;
   onDecided: (observation: Observation, decision: VerificationDecision) => void;
 }) {
   const { t } = useTranslation();
+  const [historyOpen, setHistoryOpen] = useState(false);
   const format = useFormatters();
   const nameOf = useLocalName();
   const periodName = usePeriodName();
@@ -199,7 +210,35 @@ export function VerificationItem({
         <Fact label={t('zones.observe.evidenceNotes')}>
           <EvidenceNotes notes={observation.evidenceNotes} />
         </Fact>
+        <Fact label={t('zones.files.title')}>
+          <Text span fw={400} size="sm">
+            {observation.evidenceFiles
+              ? t('zones.files.count', { count: observation.evidenceFiles })
+              : t('zones.files.none')}
+          </Text>
+          {(observation.version ?? 1) > 1 ? (
+            <Text size="sm" fw={400}>
+              {t('zones.versions.number', { version: observation.version })}
+              {observation.correctionReason
+                ? ` · ${t('zones.versions.reasonLine', { reason: observation.correctionReason })}`
+                : null}
+            </Text>
+          ) : null}
+          {frameworkVersion && (observation.evidenceFiles || (observation.version ?? 1) > 1) ? (
+            <Button variant="subtle" size="compact-sm" onClick={() => setHistoryOpen(true)}>
+              {t('zones.versions.openNamed', { indicator: indicatorName })}
+            </Button>
+          ) : null}
+        </Fact>
       </Facts>
+      {frameworkVersion ? (
+        <ObservationHistoryDialog
+          observationId={observation.id}
+          opened={historyOpen}
+          onClose={() => setHistoryOpen(false)}
+          framework={frameworkVersion}
+        />
+      ) : null}
       <Stack gap={4} mb="md">
         <PreviousValues observation={observation} indicator={found?.indicator} zone={zone} />
       </Stack>

@@ -62,6 +62,7 @@ export default function VerificationPage() {
               key={observation.id}
               observation={observation}
               framework={framework.data?.definition}
+              frameworkVersion={framework.data}
               onDecided={decided}
             />
           ))}
