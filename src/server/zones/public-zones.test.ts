@@ -213,4 +213,22 @@ describe('the zones around a zone on its public page', () => {
     const birch = (await get('/api/v1/public/zones/QM0102')).json();
     expect(birch.neighbours.map((zone: { pcode: string }) => zone.pcode)).toEqual(['QM0101', 'QM0103', 'QM0201']);
   });
+
+  it('draws a district imported after the outlines were first served, without waiting for a publication', async () => {
+    const before = (await get('/api/v1/public/zones?format=outlines')).json();
+    await upsertZones(env.database.db, [
+      {
+        pcode: 'QM0104',
+        parentPcode: 'QM01',
+        level: 'admin2',
+        names: { en: 'Ash' },
+        population: null,
+        shape: square(4, 2, 6, 4),
+      },
+    ]);
+    const after = (await get('/api/v1/public/zones?format=outlines')).json();
+    const ids = (body: { features: { id: string }[] }) => body.features.map((feature) => feature.id);
+    expect(ids(before)).not.toContain('QM0104');
+    expect(ids(after)).toContain('QM0104');
+  });
 });

@@ -77,10 +77,28 @@ export async function publicationStamp(db: Database): Promise<string> {
   return `${row?.n ?? 0}:${row?.latest ?? ''}`;
 }
 
-const cache = new WeakMap<
-  Database,
-  { stamp: string; json?: PublicBody; geojson?: PublicBody; outlines?: PublicBody }
->();
+const cache = new WeakMap<Database, { stamp: string; json?: PublicBody; geojson?: PublicBody }>();
+
+/** What changes the outlines and the neighbours: an import into the gazetteer (zones or their shapes). */
+async function gazetteerStamp(db: Database): Promise<string> {
+  const [row] = await queryRows<{ n: number | string; latest: string | null }>(
+    db,
+    sql`select count(*) as n, max(updated_at)::text as latest from ${zones}`,
+  );
+  return `${row?.n ?? 0}:${row?.latest ?? ''}`;
+}
+
+const outlinesCache = new WeakMap<Database, { stamp: string; body: PublicBody }>();
+
+/** The regions' and districts' outlines, built once per state of the gazetteer (not per publication). */
+async function outlinesBody(db: Database): Promise<PublicBody> {
+  const stamp = await gazetteerStamp(db);
+  const cached = outlinesCache.get(db);
+  if (cached?.stamp === stamp) return cached.body;
+  const body = publicBody(JSON.stringify(await adminOutlines(db)));
+  outlinesCache.set(db, { stamp, body });
+  return body;
+}
 
 /**
  * The public zone list as JSON text, built once per publication and served from memory until the next
@@ -88,14 +106,12 @@ const cache = new WeakMap<
  * encoding (a region's list is some 3 MB of JSON, a tenth of that compressed, which matters on a phone).
  */
 export async function publicZonesBody(db: Database, format: 'json' | 'geojson' | 'outlines'): Promise<PublicBody> {
+  if (format === 'outlines') return outlinesBody(db);
   const stamp = await publicationStamp(db);
   let entry = cache.get(db);
   if (!entry || entry.stamp !== stamp) {
     entry = { stamp };
     cache.set(db, entry);
-  }
-  if (entry[format] === undefined && format === 'outlines') {
-    entry[format] = publicBody(JSON.stringify(await adminOutlines(db)));
   }
   if (entry[format] === undefined) {
     const rows = await publishedZones(db, format === 'geojson');
@@ -290,11 +306,7 @@ async function neighbourCandidates(
   db: Database,
   zone: { level: string; parentPcode: string | null },
 ): Promise<BoxedZone[]> {
-  const [row] = await queryRows<{ n: number | string; latest: string | null }>(
-    db,
-    sql`select count(*) as n, max(updated_at)::text as latest from ${zones}`,
-  );
-  const stamp = `${row?.n ?? 0}:${row?.latest ?? ''}`;
+  const stamp = await gazetteerStamp(db);
   let entry = neighbourGroups.get(db);
   if (!entry || entry.stamp !== stamp) {
     entry = { stamp, groups: new Map() };
