@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Radio, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Radio, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -225,9 +225,9 @@ export function VerificationItem({
             </Text>
           ) : null}
           {frameworkVersion && (observation.evidenceFiles || (observation.version ?? 1) > 1) ? (
-            <Button variant="subtle" size="compact-sm" onClick={() => setHistoryOpen(true)}>
+            <Anchor component="button" type="button" size="sm" ta="start" onClick={() => setHistoryOpen(true)}>
               {t('zones.versions.openNamed', { indicator: indicatorName })}
-            </Button>
+            </Anchor>
           ) : null}
         </Fact>
       </Facts>
