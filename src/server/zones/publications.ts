@@ -197,6 +197,24 @@ export async function listWaitingObservations(
   };
 }
 
+/** A period's classes as just published, for the modules that act on a zone's class (cases suspends movements). */
+export interface PublishedClasses {
+  publicationId: string;
+  period: string;
+  publisher: AuditActor;
+  classes: readonly { pcode: string; class: ZoneClass }[];
+}
+export type PublicationListener = (tx: Database, published: PublishedClasses) => Promise<void>;
+const publicationListeners: PublicationListener[] = [];
+
+/**
+ * Runs `listener` inside every publication's transaction, after its classes are stored: what it writes commits
+ * or rolls back with the publication. Modules register on load, so the CLI and the demo see them too.
+ */
+export function onClassesPublished(listener: PublicationListener): void {
+  if (!publicationListeners.includes(listener)) publicationListeners.push(listener);
+}
+
 /**
  * What publishPeriod does once the caller is authorised: for a publisher already known to be a coordinator
  * (the demo loader publishes its past months through here).
@@ -273,6 +291,13 @@ export async function writePublication(
         })),
       );
     }
+    const published: PublishedClasses = {
+      publicationId: id,
+      period,
+      publisher,
+      classes: results.map((result) => ({ pcode: result.pcode, class: result.classification.class })),
+    };
+    for (const listener of publicationListeners) await listener(tx, published);
     return publication!;
   });
 }

@@ -1,3 +1,4 @@
+import { CASE_AUDIT_EVENTS } from '../../../shared/cases/constants.ts';
 import { PLATFORM_AUDIT_EVENTS } from '../../../shared/vocabulary.ts';
 import { ZONE_AUDIT_EVENTS } from '../../../shared/zones/constants.ts';
 
@@ -6,4 +7,8 @@ import { ZONE_AUDIT_EVENTS } from '../../../shared/zones/constants.ts';
  * `auditEvent.<type>`): the platform's and each module's, from their shared vocabulary. A new module adds its
  * list here; audit-events.test.ts fails until it does.
  */
-export const AUDIT_EVENT_TYPES: readonly string[] = [...PLATFORM_AUDIT_EVENTS, ...ZONE_AUDIT_EVENTS];
+export const AUDIT_EVENT_TYPES: readonly string[] = [
+  ...PLATFORM_AUDIT_EVENTS,
+  ...ZONE_AUDIT_EVENTS,
+  ...CASE_AUDIT_EVENTS,
+];
