@@ -2,7 +2,7 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import type { SharingPurpose } from '../../shared/vocabulary.ts';
 import type { Actor, RequestContext } from '../platform/context.ts';
 import { notFound } from '../platform/http/errors.ts';
-import { dataSharingAgreements } from '../platform/policy/schema.ts';
+import { agreementInForce } from '../platform/policy/policy.ts';
 import { caseConsents, caseHouseholds, casePeople, caseShares } from './tables.ts';
 
 export type HouseholdRow = typeof caseHouseholds.$inferSelect;
@@ -11,21 +11,17 @@ export type HouseholdRow = typeof caseHouseholds.$inferSelect;
  * Which households an organisation may see, as a condition on `case_households`: its own, and those shared
  * with it for the purpose while (1) the share has not ended, (2) a data-sharing agreement from the owner to it
  * covers case data for that purpose and is in force, and (3) every member's consent for that purpose stands.
- * Checked on every read, so revoking the agreement or withdrawing one consent ends access at once.
+ * Checked on every read, so revoking the agreement or withdrawing one consent ends access at once. It names
+ * `case_households` by its table name: use it in queries on the table without an alias.
  */
 export function reachableHouseholds(actor: Actor, purpose: SharingPurpose = 'case_management'): SQL {
   return sql`(${caseHouseholds.organisationId} = ${actor.organisationId} or exists (
     select 1 from ${caseShares} s
-    join ${dataSharingAgreements} a on a.id = s.agreement_id
     where s.household_id = ${caseHouseholds.id}
       and s.to_organisation_id = ${actor.organisationId}
       and s.purpose = ${purpose}
       and s.ended_at is null
-      and a.from_organisation_id = ${caseHouseholds.organisationId}
-      and a.to_organisation_id = ${actor.organisationId}
-      and a.purpose = ${purpose}
-      and 'case' = any(a.data_categories)
-      and a.revoked_at is null and a.expires_at > now()
+      and ${agreementInForce(caseHouseholds.organisationId, actor.organisationId, 'case', purpose)}
       and not exists (
         select 1 from ${casePeople} p where p.household_id = ${caseHouseholds.id} and not exists (
           select 1 from ${caseConsents} c

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, gt, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DataCategory, Role, SharingPurpose } from '../../../shared/vocabulary.ts';
 import type { Actor, RequestContext } from '../context.ts';
 import type { Database } from '../db/client.ts';
@@ -75,4 +75,24 @@ export async function requireOrganisationData(
     options.purpose,
   );
   if (!reachable) throw notFound(options.thing);
+}
+
+/**
+ * Record-level reach inside a query: a condition that holds while a data-sharing agreement from the owner (a
+ * column of the row, or an id) to `toOrganisationId` covers `dataCategory` for `purpose`, has not expired and
+ * was not revoked. Modules filter their rows with it, so that a revoked agreement ends access at the next read.
+ */
+export function agreementInForce(
+  owner: AnyColumn | SQL,
+  toOrganisationId: string,
+  dataCategory: DataCategory,
+  purpose: SharingPurpose,
+): SQL {
+  const agreement = dataSharingAgreements;
+  return sql`exists (select 1 from ${agreement}
+    where ${agreement.fromOrganisationId} = ${owner}
+      and ${agreement.toOrganisationId} = ${toOrganisationId}
+      and ${agreement.purpose} = ${purpose}
+      and ${dataCategory} = any(${agreement.dataCategories})
+      and ${agreement.revokedAt} is null and ${agreement.expiresAt} > now())`;
 }
