@@ -30,6 +30,7 @@ export const DATA_PURPOSES = [
   'person',
   'contact',
   'narrative',
+  'case-status',
 ] as const;
 export type DataPurpose = (typeof DATA_PURPOSES)[number];
 
