@@ -1,4 +1,5 @@
-import type { HomewardModule } from '../platform/module.ts';
+import type { DemoContext, HomewardModule } from '../platform/module.ts';
+import { demoCasePeople, loadDemoCases, summariseDemoCases } from './demo.ts';
 import { type CaseAuditEvents, caseEvents } from './events.ts';
 import { type CasePermission, casePermissions } from './permissions.ts';
 import { caseProblems } from './problems.ts';
@@ -24,6 +25,10 @@ export const casesModule: HomewardModule = {
     },
     { name: 'public', description: 'What anyone may read without signing in' },
   ],
+  demo: {
+    load: (context: DemoContext) => loadDemoCases(context.db, context.keyring, demoCasePeople(context), context.now),
+    summarise: (db) => summariseDemoCases(db),
+  },
 };
 
 // The module's audit events and permissions join the platform's types (see zones/module.ts).

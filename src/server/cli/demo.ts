@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { sql } from 'drizzle-orm';
+import type { DemoCasesSummary } from '../cases/demo.ts';
 import { DEMO_SCALES, type DemoLoadOptions, type DemoLoadResult, type DemoScale, loadDemo } from '../demo/load.ts';
 import { DEMO_STATES } from '../demo/region.ts';
 import { signCheckpoint } from '../platform/audit/checkpoint.ts';
@@ -31,9 +32,31 @@ export function zonesLine(zones: DemoZonesSummary): string {
   );
 }
 
-/** What `--json` prints: the accounts as before, and the zones' summary beside them. */
+/** The summary's line on the returnee cases. */
+export function casesLine(cases: DemoCasesSummary): string {
+  const stages = Object.entries(cases.stages)
+    .map(([stage, n]) => `${n} ${stage.replaceAll('_', ' ')}`)
+    .join(', ');
+  return (
+    `Returnee cases: ${counted(cases.households, 'household', 'households')} (${counted(cases.people, 'person', 'people')}): ${stages}; ` +
+    `${counted(cases.movements, 'movement', 'movements')} (${cases.suspendedMovements} suspended), ${counted(cases.appeals, 'appeal', 'appeals')}, ` +
+    `${counted(cases.openProtectionFlags, 'open protection flag', 'open protection flags')}.`
+  );
+}
+
+const casesOf = (result: DemoLoadResult): DemoCasesSummary | undefined =>
+  result.modules.cases as DemoCasesSummary | undefined;
+
+/** What `--json` prints: the accounts, the zones' and the cases' summaries, and sample households to try. */
 export function demoJson(scale: DemoScale, result: DemoLoadResult) {
-  return { scale, accounts: result.accounts, zones: result.zones };
+  const cases = casesOf(result);
+  return { scale, accounts: result.accounts, zones: result.zones, cases, samples: cases?.samples ?? [] };
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  for (const row of [header, ...rows])
+    console.log(`  ${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}`.trimEnd());
 }
 
 function printAccounts(result: DemoLoadResult): void {
@@ -44,13 +67,29 @@ function printAccounts(result: DemoLoadResult): void {
       (result.accountsCreated === 0 ? ' (all were already there).' : '.'),
   );
   console.log(zonesLine(result.zones));
+  const cases = casesOf(result);
+  if (cases) console.log(casesLine(cases));
   console.log(`\nDemo accounts (every password: ${result.accounts[0]?.password}):`);
-  const rows = result.accounts.map((a) => [a.email, a.role, a.organisationName, a.totpSecret ?? '—']);
-  const header = ['email', 'role', 'organisation', 'TOTP secret (add to an authenticator app)'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  for (const row of [header, ...rows])
-    console.log(`  ${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}`.trimEnd());
+  printTable(
+    ['email', 'role', 'organisation', 'TOTP secret (add to an authenticator app)'],
+    result.accounts.map((a) => [a.email, a.role, a.organisationName, a.totpSecret ?? '—']),
+  );
   console.log('\nAccounts whose role sees personal data sign in with a two-factor code from their TOTP secret.');
+  if (cases && cases.samples.length > 0) {
+    console.log('\nSample households (search by name, document number or phone; check a slip on /cases/status):');
+    printTable(
+      ['reference', 'status code', 'stage', 'zone', 'name', 'document', 'phone'],
+      cases.samples.map((sample) => [
+        sample.reference,
+        sample.statusCode,
+        sample.stage,
+        sample.zone,
+        sample.name,
+        sample.documentNumber ?? '—',
+        sample.phone ?? '—',
+      ]),
+    );
+  }
 }
 
 /**

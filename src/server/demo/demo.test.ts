@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
 import type { Classification, ZoneClass } from '../../shared/zones/schemas.ts';
 import { ZONE_CLASS_RANK } from '../../shared/zones/schemas.ts';
-import { demoJson, zonesLine } from '../cli/demo.ts';
+import { evaluateEligibility } from '../cases/eligibility.ts';
+import { documentForIndex, fullName, indexValue, phoneForIndex } from '../cases/person-fields.ts';
+import { verifyStatusCode } from '../cases/references.ts';
+import { casesLine, demoJson, zonesLine } from '../cli/demo.ts';
 import { verifyLog } from '../platform/audit/verify.ts';
 import { signIn } from '../platform/auth/test-support.ts';
 import { queryRows } from '../platform/db/client.ts';
@@ -58,7 +61,8 @@ async function tableCounts() {
       (select count(*) from zone_verifications)::int as verifications,
       (select count(*) from zone_publications)::int as publications,
       (select count(*) from zone_assessments)::int as assessments,
-      (select count(*) from audit_entries)::int as entries, (select count(*) from users)::int as users`,
+      (select count(*) from audit_entries)::int as entries, (select count(*) from users)::int as users,
+      (select count(*) from case_households)::int as households, (select count(*) from case_people)::int as people`,
   );
   return row!;
 }
@@ -237,7 +241,7 @@ describe('the demo return zones', () => {
         `${result.zones.awaitingVerification.toLocaleString('en')} observations wait for a verifier.`,
     );
     const json = JSON.parse(JSON.stringify(demoJson('small', result)));
-    expect(Object.keys(json)).toEqual(['scale', 'accounts', 'zones']);
+    expect(Object.keys(json)).toEqual(['scale', 'accounts', 'zones', 'cases', 'samples']);
     expect(json.accounts).toHaveLength(DEMO_ACCOUNTS.length);
     expect(json.zones.story).toMatchObject({
       hardRed: DEMO_ZONE_STORY.hardRed,
@@ -259,6 +263,138 @@ describe('the demo return zones', () => {
     const later = await loadDemo(db(), env.app.platform.keyring, 'small', { now: new Date('2026-05-02T08:00:00Z') });
     expect(later.zones.published).toEqual(PUBLISHED);
     expect(await tableCounts()).toEqual(before);
+  });
+});
+
+describe('the demo returnee cases', () => {
+  const cases = () => demoJson('small', result).cases!;
+
+  it('registers about 2,000 households at every stage, from a first registration to an arrival home', async () => {
+    expect(cases().households).toBeGreaterThan(1900);
+    expect(cases().households).toBeLessThan(2100);
+    for (const stage of [
+      'registered',
+      'counselling',
+      'declared',
+      'eligible',
+      'not_eligible',
+      'departure_scheduled',
+      'departed',
+      'arrived',
+      'withdrawn',
+    ] as const) {
+      expect(cases().stages[stage], stage).toBeGreaterThan(0);
+    }
+    const states = await queryRows<{ asylum_state_code: string }>(
+      db(),
+      sql`select distinct asylum_state_code from case_households order by 1`,
+    );
+    expect(states.map((row) => row.asylum_state_code)).toEqual(['QO', 'QT']);
+    expect(casesLine(cases())).toMatch(/^Returnee cases: 2,0\d\d households \([\d,]+ people\): /);
+  });
+
+  it('lets no household with a departure ahead go to a zone the guard refuses', async () => {
+    const scheduled = await queryRows<{ id: string }>(
+      db(),
+      sql`select h.id from case_households h join case_movement_households m on m.household_id = h.id
+        where h.stage in ('eligible', 'departure_scheduled') and m.status = 'planned'`,
+    );
+    expect(scheduled.length).toBeGreaterThan(50);
+    for (const { id } of scheduled) {
+      const rows = await evaluateEligibility(db(), id, NOW);
+      expect(rows.filter((row) => !row.passed)).toEqual([]);
+    }
+  });
+
+  it('keeps the convoy to the deteriorating zone suspended, and its case officers told why', async () => {
+    const suspended = await queryRows<{ reason: string; detail: { pcode: string; from: string; to: string } }>(
+      db(),
+      sql`select suspended_reason as reason, suspended_detail as detail from case_movements where status = 'suspended'`,
+    );
+    expect(suspended).toHaveLength(1);
+    expect(suspended[0]).toMatchObject({
+      reason: 'zone_downgraded',
+      detail: { pcode: DEMO_ZONE_STORY.deteriorating, from: 'conducive' },
+    });
+    const [notices] = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from case_notices where kind = 'movement_suspended' and read_at is null`,
+    );
+    expect(notices!.n).toBeGreaterThan(5);
+  });
+
+  it('has appeals reviewed by another organisation than the one that decided, withdrawals and an open coercion flag', async () => {
+    const [appeals] = await queryRows<{ all: number; other: number; decided: number }>(
+      db(),
+      sql`select count(*)::int as all,
+          count(*) filter (where a.reviewer_organisation_id <> d.organisation_id)::int as other,
+          count(*) filter (where a.status = 'decided')::int as decided
+        from case_appeals a join case_decisions d on d.id = a.decision_id`,
+    );
+    expect(appeals!.all).toBeGreaterThan(5);
+    expect(appeals!.other).toBe(appeals!.all);
+    expect(appeals!.decided).toBeGreaterThan(0);
+    const [flags] = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from case_protection_flags
+        where status = 'open' and 'family_decides_for_adult' = any(indicators)`,
+    );
+    expect(flags!.n).toBeGreaterThan(0);
+    expect(cases().stages.withdrawn).toBeGreaterThan(50);
+  });
+
+  it('prints sample households that are found by name, document and phone, and whose slip code checks out', async () => {
+    const { samples } = demoJson('small', result);
+    expect(samples.length).toBeGreaterThanOrEqual(3);
+    const keyring = env.app.platform.keyring;
+    for (const sample of samples) {
+      const [household] = await queryRows<{ id: string; status_code_hash: string; stage: string }>(
+        db(),
+        sql`select id, status_code_hash, stage from case_households where reference = ${sample.reference}`,
+      );
+      expect(household?.stage).toBe(sample.stage);
+      expect(
+        await verifyStatusCode(db(), keyring, sample.reference, sample.statusCode, household!.status_code_hash),
+      ).toBe(true);
+      const found = async (kind: 'name' | 'document' | 'phone', value: string) =>
+        (
+          await queryRows<{ household_id: string }>(
+            db(),
+            sql`select household_id from case_person_indexes
+              where kind = ${kind} and value = ${await indexValue(db(), keyring, kind, value)}`,
+          )
+        ).map((row) => row.household_id);
+      expect(await found('name', sample.name)).toContain(household!.id);
+      expect(await found('phone', phoneForIndex(sample.phone!))).toContain(household!.id);
+      const kinds = ['refugee_id', 'national_id', 'birth_certificate'] as const;
+      const byDocument = await Promise.all(
+        kinds.map((kind) => found('document', documentForIndex(kind, sample.documentNumber!))),
+      );
+      expect(byDocument.flat()).toContain(household!.id);
+    }
+    expect(fullName({ given: 'A', family: 'C', other: 'B' })).toBe('A B C');
+  });
+
+  it('keeps no sample name, document number or phone readable in any table', async () => {
+    const { samples } = demoJson('small', result);
+    const tables = await queryRows<{ table_name: string }>(
+      db(),
+      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+    );
+    const needles = samples.flatMap((sample) => [
+      sample.name,
+      sample.documentNumber!,
+      sample.phone!,
+      sample.statusCode,
+    ]);
+    for (const { table_name } of tables) {
+      const rows = await queryRows<{ row: string }>(
+        db(),
+        sql`select t::text as row from ${sql.identifier(table_name)} t`,
+      );
+      const text = rows.map((row) => row.row).join('\n');
+      for (const needle of needles) expect(text.includes(needle), `${needle} in ${table_name}`).toBe(false);
+    }
   });
 });
 
