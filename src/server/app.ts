@@ -162,7 +162,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(auditRoutes, { prefix: '/api/v1' });
   await installModules(app, MODULES);
   await app.register(workRoutes(MODULES), { prefix: '/api/v1' });
-  await app.register(webApp);
+  await app.register(webApp, { forms: MODULES.flatMap((module) => module.publicForms ?? []) });
 
   return app;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_COOLING_OFF_DAYS, DEFAULT_SERVICE_LEVEL_DAYS, type DecisionKind } from '../shared/cases/constants.ts';
 import { parseWitnessKeys, type WitnessKey } from './platform/audit/witness-keys.ts';
 
 /** Everything Homeward reads from its environment, validated once at boot. docs/configuration.md lists each variable. */
@@ -22,6 +23,22 @@ const EnvSchema = z.object({
   /** How often the server signs a transparency-log checkpoint when the log grew; 0 turns the timer off. */
   HOMEWARD_CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
   HOMEWARD_ZONE_CLASS_FRESH_MONTHS: z.coerce.number().int().min(1).max(24).default(3),
+  /** Days between a signed declaration and the first day a departure may be scheduled. */
+  HOMEWARD_COOLING_OFF_DAYS: z.coerce.number().int().min(0).max(90).default(DEFAULT_COOLING_OFF_DAYS),
+  /** Days each kind of decision (and an appeal) is due in: `registration=14,eligibility=30,…`; unnamed kinds keep their default. */
+  HOMEWARD_SERVICE_LEVEL_DAYS: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      try {
+        return parseServiceLevels(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** How often the server checks the day's departures against eligibility again; 0 turns the timer off. */
+  HOMEWARD_DEPARTURE_CHECK_MINUTES: z.coerce.number().int().min(0).default(60),
   /** The id of the key that signs checkpoints; start-up refuses a stored key that differs. */
   HOMEWARD_AUDIT_SIGNING_KEY_ID: z
     .string()
@@ -59,7 +76,32 @@ export type Config = {
   witnessKeys: WitnessKey[];
   /** How many months a published zone class stays fresh enough to decide a return on. */
   zoneClassFreshMonths: number;
+  coolingOffDays: number;
+  /** Days each kind of decision, and an appeal, is due in from when it opens. */
+  serviceLevels: ServiceLevels;
+  departureCheckMinutes: number;
 };
+
+export type ServiceLevels = Record<DecisionKind | 'appeal', number>;
+
+/** `registration=14,appeal=21` over the defaults; an unknown kind or a day count that is not 1–365 is refused. */
+export function parseServiceLevels(value: string): ServiceLevels {
+  const levels: ServiceLevels = { ...DEFAULT_SERVICE_LEVEL_DAYS };
+  for (const part of value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
+    const match = /^([a-z_]+)\s*=\s*(\d+)$/.exec(part);
+    const kind = match?.[1] as keyof ServiceLevels | undefined;
+    const days = Number(match?.[2]);
+    if (!match || !kind || !(kind in levels)) {
+      throw new Error(`"${part}": expected kind=days, kind one of ${Object.keys(levels).join(', ')}`);
+    }
+    if (!Number.isInteger(days) || days < 1 || days > 365) throw new Error(`"${part}": days must be 1 to 365`);
+    levels[kind] = days;
+  }
+  return levels;
+}
 
 export class ConfigError extends Error {}
 
@@ -87,6 +129,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     auditSigningKeyId: e.HOMEWARD_AUDIT_SIGNING_KEY_ID,
     witnessKeys: e.HOMEWARD_WITNESS_KEYS,
     zoneClassFreshMonths: e.HOMEWARD_ZONE_CLASS_FRESH_MONTHS,
+    coolingOffDays: e.HOMEWARD_COOLING_OFF_DAYS,
+    serviceLevels: e.HOMEWARD_SERVICE_LEVEL_DAYS,
+    departureCheckMinutes: e.HOMEWARD_DEPARTURE_CHECK_MINUTES,
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import type { Keyring } from './crypto/keyring.ts';
 import type { Database } from './db/client.ts';
 import { type ProblemTexts, registerProblems } from './i18n/problems.ts';
 import { isPermission, registerPermissions } from './policy/permissions.ts';
+import type { FormRegistration } from './web/forms.ts';
 
 /**
  * What a feature module (zones, cases, the gateway...) declares about itself, once, in
@@ -32,6 +33,11 @@ export interface HomewardModule {
   staffRoutes?: (app: HomewardApp) => Promise<void>;
   /** Routes anyone may call, under /api/v1: each declares `permission: 'public'`. */
   publicRoutes?: (app: HomewardApp) => Promise<void>;
+  /**
+   * Forms of the module's public pages that work without JavaScript (`publicForm(…)`, or a registration of its
+   * own for a form whose answer shows on its page: docs/web.md, "Forms without JavaScript").
+   */
+  publicForms?: readonly FormRegistration[];
   /** The OpenAPI tags the module's routes use, with what each groups. */
   openApiTags: readonly OpenApiTag[];
   /** Loads the module's part of the fictional demo region (`homeward demo`). */

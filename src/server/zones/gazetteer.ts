@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   LocalizedText,
@@ -22,6 +22,20 @@ import { presentFramework, presentZone, type ZoneRow } from './presenters.ts';
 export async function findZone(db: Database, pcode: string): Promise<ZoneRow | undefined> {
   const [row] = await db.select().from(zones).where(eq(zones.pcode, pcode));
   return row;
+}
+
+/**
+ * A zone's names as an expression on a P-code column (null when no zone has the code), so that another module's
+ * list reads them in its own statement, without reaching into the zones tables.
+ */
+export function zoneNamesOf(pcode: AnyColumn | SQL): SQL<LocalizedText | null> {
+  return sql<LocalizedText | null>`(select ${zones.names} from ${zones} where ${zones.pcode} = ${pcode})`;
+}
+
+/** A zone's names, or null when no zone has the code. */
+export async function zoneNames(db: Database, pcode: string): Promise<LocalizedText | null> {
+  const [row] = await db.select({ names: zones.names }).from(zones).where(eq(zones.pcode, pcode));
+  return row?.names ?? null;
 }
 
 /** The columns of a zone list (never the shapes, which are large). */

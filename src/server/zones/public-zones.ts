@@ -475,24 +475,42 @@ export async function publicZoneHistory(db: Database, pcode: string): Promise<Pu
 export async function currentZoneClass(
   db: Database,
   pcode: string,
-  { freshMonths = 3, now = new Date() }: { freshMonths?: number; now?: Date } = {},
+  options: { freshMonths?: number; now?: Date } = {},
 ): Promise<CurrentZoneClass> {
-  const [row] = await queryRows<{ class: ZoneClass; period: string; publication_id: string }>(
+  return (await currentZoneClasses(db, [pcode], options)).get(pcode)!;
+}
+
+/** `currentZoneClass` of several zones in one statement, by P-code (every P-code asked for has an entry). */
+export async function currentZoneClasses(
+  db: Database,
+  pcodes: readonly string[],
+  { freshMonths = 3, now = new Date() }: { freshMonths?: number; now?: Date } = {},
+): Promise<Map<string, CurrentZoneClass>> {
+  const found = new Map<string, CurrentZoneClass>();
+  if (pcodes.length === 0) return found;
+  const rows = await queryRows<{ pcode: string; class: ZoneClass; period: string; publication_id: string }>(
     db,
-    sql`select c.class, c.period, c.publication_id
+    sql`select distinct on (c.pcode) c.pcode, c.class, c.period, c.publication_id
       from ${zonePublishedClasses} c join ${zonePublications} p on p.id = c.publication_id
-      where c.pcode = ${pcode} and ${IN_FORCE}
-      order by c.period desc limit 1`,
+      where c.pcode in ${[...new Set(pcodes)]} and ${IN_FORCE}
+      order by c.pcode, c.period desc`,
   );
-  if (!row) return { pcode, class: 'insufficient_data', period: null, publicationId: null, fresh: false };
   const freshFrom = shiftPeriod(currentPeriod(now), 1 - freshMonths);
-  return {
-    pcode,
-    class: row.class,
-    period: row.period,
-    publicationId: row.publication_id,
-    fresh: row.period >= freshFrom,
-  };
+  for (const row of rows) {
+    found.set(row.pcode, {
+      pcode: row.pcode,
+      class: row.class,
+      period: row.period,
+      publicationId: row.publication_id,
+      fresh: row.period >= freshFrom,
+    });
+  }
+  for (const pcode of pcodes) {
+    if (!found.has(pcode)) {
+      found.set(pcode, { pcode, class: 'insufficient_data', period: null, publicationId: null, fresh: false });
+    }
+  }
+  return found;
 }
 
 /**

@@ -197,7 +197,11 @@ describe('a verifier’s work', () => {
 describe('a coordinator’s work', () => {
   it('counts the values that keep periods from publication and names the periods ready to publish', async () => {
     const items = await work(coordinator);
-    expect(items.map((i) => i.kind)).toEqual(['zones.awaiting_verification', 'zones.ready_to_publish']);
+    // The coordinator also decides cases: the returnee-cases module's items follow the zones' own.
+    expect(items.map((i) => i.kind).filter((kind) => kind.startsWith('zones.'))).toEqual([
+      'zones.awaiting_verification',
+      'zones.ready_to_publish',
+    ]);
     const waiting = item(items, 'zones.awaiting_verification');
     // Last month: birch, safetyAgain (pending) and mines (evidence asked for); this month: minesNow, network, birchNow.
     expect(waiting.count).toBe(6);

@@ -132,6 +132,29 @@ describe('encryption of personal data', () => {
     }
   });
 
+  it("remembers a transaction's keys for that transaction only: after its rollback, none of them is used", async () => {
+    const fresh = await createTestDatabase();
+    scratch.push(fresh.dataDir);
+    try {
+      const ring = await openKeyring({ masterKey: TEST_MASTER_KEY, dataDir: fresh.dataDir });
+      let inside: string[] = [];
+      await fresh.database.db
+        .transaction(async (tx) => {
+          // The second use in the transaction takes the key the first one created, without reading it again.
+          inside = [await ring.encrypt(tx, 'narrative', 'one'), await ring.encrypt(tx, 'narrative', 'two')];
+          tx.rollback();
+        })
+        .catch(() => {});
+      expect(inside[0]!.split('.')[1]).toBe(inside[1]!.split('.')[1]);
+      const after = await fresh.database.db.transaction((tx) => ring.encrypt(tx, 'narrative', 'kept'));
+      expect(after.split('.')[1]).not.toBe(inside[0]!.split('.')[1]);
+      const restarted = await openKeyring({ masterKey: TEST_MASTER_KEY, dataDir: fresh.dataDir });
+      expect(await restarted.decrypt(fresh.database.db, after)).toBe('kept');
+    } finally {
+      await fresh.database.close();
+    }
+  });
+
   it('creates one data key per purpose when callers race', async () => {
     const fresh = await createTestDatabase();
     scratch.push(fresh.dataDir);

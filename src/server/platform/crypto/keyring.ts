@@ -111,10 +111,15 @@ export function createKeyring(master: MasterKey): Keyring {
   /** Unwrapped data keys by id. */
   const unwrapped = new Map<string, { purpose: string; kind: DataKeyKind; key: Buffer }>();
   /**
-   * Active key id per purpose and kind, remembered only when read outside a transaction: inside one, the key
-   * may be that transaction's own uncommitted insert, which a rollback would take away.
+   * Active key id per purpose and kind, remembered for the process only when read outside a transaction: inside
+   * one, the key may be that transaction's own uncommitted insert, which a rollback would take away.
    */
   const active = new Map<string, string>();
+  /**
+   * The same, remembered for one transaction only (a bulk import seals millions of fields in one): it goes with
+   * the transaction, so a key its rollback takes away is never used after it.
+   */
+  const activeInTransaction = new WeakMap<object, Map<string, string>>();
 
   function unwrap(row: DataKeyRow): Buffer {
     const cached = unwrapped.get(row.id);
@@ -128,13 +133,17 @@ export function createKeyring(master: MasterKey): Keyring {
 
   async function currentKey(db: Database, purpose: string, kind: DataKeyKind): Promise<{ id: string; key: Buffer }> {
     const slot = `${purpose}/${kind}`;
-    const cachedId = active.get(slot);
+    const inTransaction = db instanceof PgTransaction;
+    const remembered = inTransaction ? activeInTransaction.get(db) : active;
+    const cachedId = remembered?.get(slot) ?? active.get(slot);
     const cached = cachedId ? unwrapped.get(cachedId) : undefined;
     if (cachedId && cached) return { id: cachedId, key: cached.key };
     // A new key is wrapped by our master key: first make sure it is this database's, or keys would be mixed.
     const row = await activeDataKey(db, master, purpose, kind, () => keyring.verifyMasterKey(db));
     const key = unwrap(row);
-    if (!(db instanceof PgTransaction)) active.set(slot, row.id);
+    if (!inTransaction) active.set(slot, row.id);
+    else if (remembered) remembered.set(slot, row.id);
+    else activeInTransaction.set(db, new Map([[slot, row.id]]));
     return { id: row.id, key };
   }
 

@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../../test/support/app.ts';
+import type { Case, MatrixFixture, Target } from '../../../../test/support/matrix.ts';
 import { ROLES, type Role } from '../../../shared/vocabulary.ts';
+import { CASE_MATRIX_PARTS } from '../../cases/matrix/test-support.ts';
 import { CHROMIUM_PNG } from '../../zones/files/test-images.ts';
 import { createTestZones } from '../../zones/test-support.ts';
 import { memberships } from '../accounts/schema.ts';
@@ -27,24 +29,6 @@ import { dataSharingAgreements } from './schema.ts';
  * civil-society organisation; the other organisation is the monitoring centre, whose records are the prize.
  */
 
-type Target = 'own' | 'other';
-/**
- * What a record-level operation reaches. `own`: records of the caller's organisation only (another's is
- * refused); `foreign`: another organisation's only (nobody verifies their own); `any`: both (zones data is no
- * one's personal data); `centre`: the monitoring centre's alone, refused to the callers here whatever the
- * target; `evidence`: the caller's organisation's, and any organisation's for a verifier (evidence files).
- * Operations without a record have no rule: own and other are the same cell.
- */
-type Reach = 'own' | 'foreign' | 'any' | 'centre' | 'evidence';
-interface Case {
-  request: (target: Target) => { url: string; body?: unknown; headers?: Record<string, string> };
-  reach?: Reach;
-  /** The refusal for a record out of reach: 404 where its existence is not revealed. */
-  refusal?: 403 | 404;
-  /** A 2xx answer must not show the other organisation's people. */
-  hides?: boolean;
-}
-
 let env: TestEnvironment;
 let own: string;
 let other: string;
@@ -67,7 +51,7 @@ const pick = <T>(target: Target, mine: T, theirs: T) => (target === 'own' ? mine
 const observation = { pcode: 'QM0101', indicator: 'mines_uxo_on_routes', period: PERIOD, value: 1 };
 const observed = (method: string) => ({ ...observation, source: 'monitoring_visit', method });
 
-const CASES: Record<string, Case> = {
+const PLATFORM_CASES: Record<string, Case> = {
   'GET /api/v1/health': { request: () => ({ url: '/api/v1/health' }) },
   'GET /api/v1/agreements': { request: () => ({ url: '/api/v1/agreements' }) },
   'POST /api/v1/agreements': {
@@ -343,6 +327,8 @@ beforeAll(async () => {
   ids.otherFile = await attach(otherClient, ids.otherObs);
   definition = (await clients.get('coordinator')!.request({ method: 'GET', url: '/api/v1/frameworks/active' })).json()
     .definition;
+  const fixture: MatrixFixture = { env, own, other, third, clients };
+  for (const part of CASE_MATRIX_PARTS) await part.setup(fixture);
 });
 afterAll(() => env.close());
 
@@ -358,6 +344,10 @@ describe('the authorization matrix', () => {
         method: method.toUpperCase(),
         path,
       })),
+    );
+    const CASES: Record<string, Case> = Object.assign(
+      { ...PLATFORM_CASES },
+      ...CASE_MATRIX_PARTS.map((part) => part.cases()),
     );
     expect(operations.filter((op) => !CASES[op.key]).map((op) => op.key)).toEqual([]);
     expect(Object.keys(CASES).filter((key) => !operations.some((op) => op.key === key))).toEqual([]);

@@ -1,5 +1,6 @@
-import { type AnyColumn, and, eq, gt, isNull, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, desc, eq, gt, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { DataCategory, Role, SharingPurpose } from '../../../shared/vocabulary.ts';
+import { organisations } from '../accounts/schema.ts';
 import type { Actor, RequestContext } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { AppError, notFound } from '../http/errors.ts';
@@ -83,16 +84,68 @@ export async function requireOrganisationData(
  * was not revoked. Modules filter their rows with it, so that a revoked agreement ends access at the next read.
  */
 export function agreementInForce(
-  owner: AnyColumn | SQL,
-  toOrganisationId: string,
+  owner: AnyColumn | SQL | string,
+  toOrganisationId: AnyColumn | SQL | string,
+  dataCategory: DataCategory,
+  purpose: SharingPurpose,
+): SQL {
+  return sql`exists (select 1 from ${dataSharingAgreements}
+    where ${agreementCovers(owner, toOrganisationId, dataCategory, purpose)})`;
+}
+
+/** The conditions on `data_sharing_agreements` that make an agreement in force for the owner, recipient and use. */
+function agreementCovers(
+  owner: AnyColumn | SQL | string,
+  toOrganisationId: AnyColumn | SQL | string,
   dataCategory: DataCategory,
   purpose: SharingPurpose,
 ): SQL {
   const agreement = dataSharingAgreements;
-  return sql`exists (select 1 from ${agreement}
-    where ${agreement.fromOrganisationId} = ${owner}
+  return sql`${agreement.fromOrganisationId} = ${owner}
       and ${agreement.toOrganisationId} = ${toOrganisationId}
       and ${agreement.purpose} = ${purpose}
       and ${dataCategory} = any(${agreement.dataCategories})
-      and ${agreement.revokedAt} is null and ${agreement.expiresAt} > now())`;
+      and ${agreement.revokedAt} is null and ${agreement.expiresAt} > now()`;
+}
+
+/**
+ * The agreement in force from the owner to `toOrganisationId` covering `dataCategory` for `purpose` (see
+ * agreementInForce), the latest to expire, if there is one: what a module records a share under.
+ */
+export async function findAgreementInForce(
+  db: Database,
+  ownerOrganisationId: string,
+  toOrganisationId: string,
+  dataCategory: DataCategory,
+  purpose: SharingPurpose,
+): Promise<string | undefined> {
+  const [found] = await db
+    .select({ id: dataSharingAgreements.id })
+    .from(dataSharingAgreements)
+    .where(agreementCovers(ownerOrganisationId, toOrganisationId, dataCategory, purpose))
+    .orderBy(desc(dataSharingAgreements.expiresAt))
+    .limit(1);
+  return found?.id;
+}
+
+/**
+ * The organisations that `ownerOrganisationId` has an agreement in force with (see agreementInForce) covering
+ * `dataCategory` for `purpose`, by name, never the owner itself: whom a module may offer as recipients of a share.
+ */
+export async function organisationsWithAgreementInForce(
+  db: Database,
+  ownerOrganisationId: string,
+  dataCategory: DataCategory,
+  purpose: SharingPurpose,
+): Promise<{ id: string; name: string }[]> {
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(
+      and(
+        ne(organisations.id, ownerOrganisationId),
+        agreementInForce(ownerOrganisationId, organisations.id, dataCategory, purpose),
+      ),
+    )
+    .orderBy(asc(organisations.name));
 }

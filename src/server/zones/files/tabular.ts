@@ -33,6 +33,11 @@ export interface ReadRowsOptions {
   sheet?: readonly string[];
   /** Whether the caller knows a field: a header that names one is kept even when its HXL tag says otherwise. */
   isField?: (field: string) => boolean;
+  /**
+   * The field an HXL hashtag stands for, for files of another vocabulary than the zones' (see hxlColumn, the
+   * default); its answer is renamed as a header is.
+   */
+  hxl?: (tag: string) => { field: string; extra: string[] } | undefined;
   /** Renames a normalised header or an HXL tag's field (aliases such as `adm2_pcode` → `admin2pcode`). */
   rename?: (header: string) => string;
   /**
@@ -148,7 +153,7 @@ function columnFields(
   const extras: (string[] | undefined)[] = [];
   for (let i = 0; i < width; i++) {
     const header = rename(normaliseHeader(headers[i] ?? ''));
-    const tagged = tags?.[i] ? hxlColumn(tags[i]!) : undefined;
+    const tagged = tags?.[i] ? (options.hxl ?? hxlColumn)(tags[i]!) : undefined;
     const tag = tagged === undefined ? undefined : rename(tagged.field);
     const byHeader = (header !== '' && (!known || known(header))) || !tag;
     fields.push(byHeader ? header : tag);
