@@ -243,7 +243,8 @@ function members(random: Random, thisYear: number): DemoPerson[] {
   const children = random.int(0, 5);
   for (let i = 0; i < children; i++) {
     const youngest = Math.max(headYear + 18, thisYear - 17);
-    const birthYear = Math.min(thisYear, random.int(youngest, Math.min(thisYear, headYear + 42)));
+    // Born last year at the latest, so that no date of birth falls after the day the demo is loaded.
+    const birthYear = Math.min(thisYear - 1, random.int(youngest, Math.min(thisYear - 1, headYear + 42)));
     if (birthYear - headYear < 16) continue;
     people.push(person(random, random.pick(['female', 'male'] as const), birthYear, 'child', family));
   }
@@ -456,7 +457,8 @@ export function generateDemoHouseholds(destinations: DemoDestinations, now: Date
   if (destinations.deteriorating) {
     for (let i = 0; i < SUSPENDED_CONVOY; i++) {
       const household = make('departure_scheduled', true);
-      household.stage = 'eligible';
+      // As the suspension leaves them (suspensions.ts): the zone no longer passes the destination rule.
+      household.stage = 'not_eligible';
       household.asylumStateCode = 'QT';
       const before = addDays(destinations.deteriorating.downgradedOn, -2);
       if (household.eligibility?.decidedOn && household.eligibility.decidedOn > before)

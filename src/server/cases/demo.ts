@@ -1,5 +1,10 @@
 import { count, eq } from 'drizzle-orm';
-import { CASE_STAGES, type CaseStage, FOLLOW_UP_MONTHS } from '../../shared/cases/constants.ts';
+import {
+  CASE_STAGES,
+  type CaseStage,
+  DEFAULT_COOLING_OFF_DAYS,
+  FOLLOW_UP_MONTHS,
+} from '../../shared/cases/constants.ts';
 import type { EligibilityRow } from '../../shared/cases/schemas.ts';
 import { DEMO_ZONE_STORY } from '../demo/story.ts';
 import { inTransaction } from '../platform/audit/head.ts';
@@ -10,10 +15,12 @@ import { newId } from '../platform/db/columns.ts';
 import type { DemoContext } from '../platform/module.ts';
 import { findZone } from '../zones/gazetteer.ts';
 import { publicZoneHistory, publishedZones } from '../zones/public-zones.ts';
+import { followUpSchedule } from './arrivals.ts';
 import { type DemoDestinations, type DemoHousehold, generateDemoHouseholds } from './demo-story.ts';
 import { sealPerson } from './person-fields.ts';
 import { hashStatusCode } from './references.ts';
-import { checkEligibility, type EligibilityFacts } from './rules/eligibility.ts';
+import { checkEligibility, countFiles, type EligibilityFacts } from './rules/eligibility.ts';
+import { coolingOffEndsOn } from './rules/voluntariness.ts';
 import * as t from './tables.ts';
 import './events.ts';
 
@@ -281,10 +288,8 @@ async function writeDemoCases(
             ? await keyring.encrypt(tx, 'person', 'Counsellor of the UN agency')
             : null,
           declarationLanguage: step.declaredOn ? (step.sessions[0]?.language ?? 'ar') : null,
-          coolingOffDays: 7,
-          coolingOffEndsOn: step.declaredOn
-            ? new Date(Date.parse(step.declaredOn) + 7 * DAY).toISOString().slice(0, 10)
-            : null,
+          coolingOffDays: DEFAULT_COOLING_OFF_DAYS,
+          coolingOffEndsOn: step.declaredOn ? coolingOffEndsOn(step.declaredOn, DEFAULT_COOLING_OFF_DAYS) : null,
           withdrawnAt: step.withdrawnOn ? at(step.withdrawnOn) : null,
         });
         audit.push({
@@ -396,7 +401,7 @@ async function writeDemoCases(
               ...ids,
               fileId,
               signedOn: step.declaredOn,
-              coolingOffEndsOn: new Date(Date.parse(step.declaredOn) + 7 * DAY).toISOString().slice(0, 10),
+              coolingOffEndsOn: coolingOffEndsOn(step.declaredOn, DEFAULT_COOLING_OFF_DAYS),
               scan: false,
             },
           });
@@ -655,16 +660,8 @@ async function writeDemoCases(
             people: onBoard,
             recordedBy: caseWorker.userId,
           });
-          for (const months of FOLLOW_UP_MONTHS) {
-            const due = new Date(`${movement.arrivedOn}T00:00:00Z`);
-            due.setUTCMonth(due.getUTCMonth() + months);
-            rows.followUps.push({
-              householdId: id,
-              arrivalId,
-              monthsAfterArrival: months,
-              dueOn: due.toISOString().slice(0, 10),
-              status: 'scheduled',
-            });
+          for (const followUp of followUpSchedule(movement.arrivedOn)) {
+            rows.followUps.push({ ...followUp, householdId: id, arrivalId, status: 'scheduled' });
           }
           audit.push({
             type: 'cases.arrival_recorded',
@@ -760,16 +757,16 @@ function eligibilityAt(
   const facts: EligibilityFacts = {
     today: onDay,
     requiredFiles: files.length,
-    files: files.map((file) => ({
-      status: file.withdrawnOn ? 'withdrawn' : 'complete',
-      intentionOn: file.intentionOn,
-      counselled: file.sessions.length > 0,
-      informed: file.informedOn !== null,
-      declarationSignedOn: file.declaredOn,
-      coolingOffEndsOn: file.declaredOn
-        ? new Date(Date.parse(file.declaredOn) + 7 * DAY).toISOString().slice(0, 10)
-        : null,
-    })),
+    files: countFiles(
+      files.map((file) => ({
+        status: file.withdrawnOn ? 'withdrawn' : 'complete',
+        intentionOn: file.intentionOn,
+        counselled: file.sessions.length > 0,
+        informed: file.informedOn !== null,
+        declarationSignedOn: file.declaredOn,
+        coolingOffEndsOn: file.declaredOn ? coolingOffEndsOn(file.declaredOn, DEFAULT_COOLING_OFF_DAYS) : null,
+      })),
+    ),
     openProtectionFlags: 0,
     needsWithoutPlan: 0,
     documentsMissing: 0,

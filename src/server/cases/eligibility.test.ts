@@ -110,7 +110,9 @@ describe('eligibility from the stored case', () => {
     const id = await household();
     const db = env.database.db;
     const { publicationId: november } = await publishTestClasses(db, worker, '2026-11', { QM0101: 'conducive' });
-    expect((await evaluateEligibility(db, id, NOW)).map((row) => [row.rule, row.passed])).toEqual([
+    expect(
+      (await evaluateEligibility(db, id, { freshMonths: 3, now: NOW })).map((row) => [row.rule, row.passed]),
+    ).toEqual([
       ['voluntariness_complete', true],
       ['no_open_protection_flag', true],
       ['needs_planned', true],
@@ -118,17 +120,20 @@ describe('eligibility from the stored case', () => {
       ['destination_safe', true],
     ]);
     // Only the adult needs a file: the child (born 2015) is not asked.
-    expect((await evaluateEligibility(db, id, NOW))[0]!.params).toMatchObject({ files: 1 });
+    expect((await evaluateEligibility(db, id, { freshMonths: 3, now: NOW }))[0]!.params).toMatchObject({ files: 1 });
 
     // Three months on, November's class is no longer fresh enough to decide on.
     const march = new Date('2027-02-01T09:00:00Z');
-    expect((await evaluateEligibility(db, id, march)).at(-1)).toMatchObject({ passed: false, reason: 'class_stale' });
+    expect((await evaluateEligibility(db, id, { freshMonths: 3, now: march })).at(-1)).toMatchObject({
+      passed: false,
+      reason: 'class_stale',
+    });
 
     // December's publication makes the zone conditionally conducive: conditions must be addressed for it.
     const { publicationId: december } = await publishTestClasses(db, worker, '2026-12', {
       QM0101: 'conditionally_conducive',
     });
-    expect((await evaluateEligibility(db, id, NOW)).at(-1)).toMatchObject({
+    expect((await evaluateEligibility(db, id, { freshMonths: 3, now: NOW })).at(-1)).toMatchObject({
       passed: false,
       reason: 'conditions_not_addressed',
     });
@@ -139,7 +144,7 @@ describe('eligibility from the stored case', () => {
       howEnc: 'x',
       recordedBy: worker.userId,
     });
-    expect((await evaluateEligibility(db, id, NOW)).at(-1)).toMatchObject({
+    expect((await evaluateEligibility(db, id, { freshMonths: 3, now: NOW })).at(-1)).toMatchObject({
       reason: 'conditions_addressed_for_earlier_class',
     });
     await db.insert(caseConditionsAddressed).values({
@@ -150,7 +155,7 @@ describe('eligibility from the stored case', () => {
       recordedBy: worker.userId,
       createdAt: new Date(Date.now() + 1000),
     });
-    expect((await evaluateEligibility(db, id, NOW)).at(-1)).toMatchObject({
+    expect((await evaluateEligibility(db, id, { freshMonths: 3, now: NOW })).at(-1)).toMatchObject({
       passed: true,
       reason: 'conditions_addressed',
     });
@@ -161,9 +166,10 @@ describe('eligibility from the stored case', () => {
     const cooling = await household({ declared: '2026-12-08' });
     const flagged = await household({ flag: true });
     const closed = await household({ stage: 'arrived' });
-    const all = await evaluateOpenCases(db, NOW);
+    const all = await evaluateOpenCases(db, { freshMonths: 3, now: NOW });
     expect(all.has(closed)).toBe(false);
-    for (const id of [cooling, flagged]) expect(all.get(id)).toEqual(await evaluateEligibility(db, id, NOW));
+    for (const id of [cooling, flagged])
+      expect(all.get(id)).toEqual(await evaluateEligibility(db, id, { freshMonths: 3, now: NOW }));
     expect(all.get(cooling)![0]).toMatchObject({
       passed: false,
       reason: 'cooling_off',

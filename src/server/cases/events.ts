@@ -34,6 +34,13 @@ export const caseEvents = defineAuditEvents({
     intendedPcode: pcode,
     possibleDuplicateOf: auditId.nullable(),
   }),
+  /** A registration export imported whole (cases/imports.ts): counts only, each household's decision has its own. */
+  'cases.households_imported': z.strictObject({
+    organisationId: auditId,
+    households: auditCount,
+    people: auditCount,
+    possibleDuplicates: auditCount,
+  }),
   'cases.household_updated': z.strictObject({ ...household, fields: z.array(auditCode) }),
   'cases.duplicate_reviewed': z.strictObject({ ...household, duplicateOf: auditId, verdict: auditCode }),
   'cases.consent_recorded': z.strictObject({
@@ -141,6 +148,7 @@ export const caseEvents = defineAuditEvents({
     pcode: pcode.nullable(),
   }),
   'cases.movement_departed': z.strictObject({ movementId: auditId, households: auditCount, people: auditCount }),
+  'cases.movement_cancelled': z.strictObject({ movementId: auditId, households: auditCount }),
   'cases.arrival_recorded': z.strictObject({
     ...household,
     arrivalId: auditId,

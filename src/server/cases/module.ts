@@ -4,7 +4,9 @@ import { type CaseAuditEvents, caseEvents } from './events.ts';
 import { type CasePermission, casePermissions } from './permissions.ts';
 import { caseProblems } from './problems.ts';
 import { caseRoutes, publicCaseRoutes } from './routes.ts';
+import { caseStatusForm } from './status-page.ts';
 import * as caseTables from './tables.ts';
+import { caseWork } from './work.ts';
 
 /**
  * Returnee cases: households and their members, consent, the voluntariness file, eligibility with reasons and
@@ -18,6 +20,8 @@ export const casesModule: HomewardModule = {
   permissions: casePermissions,
   staffRoutes: caseRoutes,
   publicRoutes: publicCaseRoutes,
+  publicForms: [caseStatusForm],
+  work: caseWork,
   openApiTags: [
     {
       name: 'cases',

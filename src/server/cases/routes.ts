@@ -1,8 +1,9 @@
 import type { HomewardApp } from '../app.ts';
 import { appealRoutes } from './routes/appeals.ts';
-import { decisionRoutes, publicCaseStatusRoutes } from './routes/decisions.ts';
+import { decisionRoutes } from './routes/decisions.ts';
 import { householdRoutes } from './routes/households.ts';
 import { movementRoutes } from './routes/movements.ts';
+import { publicCaseStatusRoutes } from './routes/public.ts';
 import { voluntarinessRoutes } from './routes/voluntariness.ts';
 
 /**

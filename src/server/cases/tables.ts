@@ -33,7 +33,7 @@ export const caseHouseholds = pgTable(
     id: id(),
     /** Read aloud and printed on the registration slip: `HW-7K3M-9QXD`. */
     reference: text('reference').notNull().unique(),
-    /** The secret code printed on the slip, as a slow hash (scrypt, salted): the public status page asks for it. */
+    /** The secret code printed on the slip, as a keyed hash bound to the reference (references.ts): the public status page asks for it. */
     statusCodeHash: text('status_code_hash').notNull(),
     organisationId: uuid('organisation_id')
       .notNull()

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { ServiceLevels } from '../config.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
 import { AppError } from '../platform/http/errors.ts';
@@ -9,14 +10,20 @@ import { bufferPoolFor, CliError, commandConfig, withDatabase } from './support.
 
 /**
  * `homeward import <kind> FILE`: a gazetteer (CSV/XLSX), zone shapes (GeoJSON) or observations (CSV/XLSX),
- * each all-or-nothing and idempotent. The import modules (exceljs among them) load only when the command runs.
+ * each all-or-nothing and idempotent; or households (CSV/XLSX registration exports), all-or-nothing, each
+ * household registered once with its slip. The import modules (exceljs among them) load only when the command
+ * runs.
  */
 
-export const IMPORT_KINDS = ['gazetteer', 'shapes', 'observations'] as const;
+export const IMPORT_KINDS = ['gazetteer', 'shapes', 'observations', 'households'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportOptions {
   org?: string;
+  /** The same as --org, spelled out. */
+  organisation?: string;
+  /** Households: where to write the slips (household key, case reference, status code). */
+  slips?: string;
   /** Check the file and print the summary, writing nothing. */
   dryRun?: boolean;
   /** Gazetteer workbooks: the sheets to read, rather than every admin level sheet. */
@@ -100,7 +107,10 @@ export function refusalMessage(file: string, error: AppError): string {
 }
 
 /** A bar on a terminal; otherwise one line at the end (logs and scripts get no control characters). */
-export async function progressReporter(stream: NodeJS.WriteStream = process.stderr): Promise<ImportProgress> {
+export async function progressReporter(
+  stream: NodeJS.WriteStream = process.stderr,
+  what: { label: string; one: string; many: string } = { label: 'observations', one: 'row', many: 'rows' },
+): Promise<ImportProgress> {
   let started = Date.now();
   let last = { rows: 0, bytes: 0 };
   if (!stream.isTTY) {
@@ -114,14 +124,14 @@ export async function progressReporter(stream: NodeJS.WriteStream = process.stde
       end(done) {
         if (!done) return;
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        stream.write(`read ${counted(last.rows, 'row', 'rows')} (${size(last.bytes)}) in ${seconds} s\n`);
+        stream.write(`read ${counted(last.rows, what.one, what.many)} (${size(last.bytes)}) in ${seconds} s\n`);
       },
     };
   }
   const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
     {
-      format: 'observations [{bar}] {percentage}% | {rows} rows | {read} of {size} | ETA {eta_formatted}',
+      format: `${what.label} [{bar}] {percentage}% | {rows} ${what.many} | {read} of {size} | ETA {eta_formatted}`,
       stream,
       hideCursor: true,
       clearOnComplete: true,
@@ -147,12 +157,54 @@ export async function progressReporter(stream: NodeJS.WriteStream = process.stde
 const size = (bytes: number) =>
   bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** Households: registered for the organisation, their slips written to the --slips file. */
+async function importHouseholdsFromCli(
+  db: Database,
+  file: string,
+  organisation: { id: string; name: string },
+  options: ImportOptions & { keyring?: Keyring; progress?: ImportProgress; levels?: ServiceLevels },
+): Promise<{ summary: string; warnings: string[] }> {
+  const { importHouseholds } = await import('../cases/imports.ts');
+  if (!options.keyring || !options.levels) {
+    throw new Error('importing households needs the keyring and the service levels');
+  }
+  let done = false;
+  options.progress?.begin();
+  try {
+    const result = await importHouseholds(db, options.keyring, file, {
+      organisationId: organisation.id,
+      levels: options.levels,
+      dryRun: options.dryRun === true,
+      ...(options.slips ? { slipsFile: options.slips } : {}),
+      ...(options.progress ? { onProgress: options.progress.update } : {}),
+    });
+    done = true;
+    const households = `${counted(result.households, 'household', 'households')} (${counted(result.people, 'person', 'people')})`;
+    const lines = result.dryRun
+      ? [`checked ${households} for ${organisation.name}, nothing written`]
+      : [
+          `imported ${households} for ${organisation.name}, each with its registration decision open`,
+          `  ${counted(result.possibleDuplicates ?? 0, 'household', 'households')} flagged as possible duplicates for review`,
+          `  slips written to ${options.slips} (readable by you only): hand each household its own, then destroy the file`,
+        ];
+    if (result.columnsNotRead.length > 0) {
+      lines.push(
+        `  not read: ${counted(result.columnsNotRead.length, 'column', 'columns')} that a household export has no use for ` +
+          `(${result.columnsNotRead.join(', ')})`,
+      );
+    }
+    return { summary: lines.join('\n'), warnings: [] };
+  } finally {
+    options.progress?.end(done);
+  }
+}
+
 /** Runs one import and answers its summary (and warnings). Refused files become a CliError listing every problem. */
 export async function importFromCli(
   db: Database,
   kind: ImportKind,
   file: string,
-  options: ImportOptions & { keyring?: Keyring; progress?: ImportProgress },
+  options: ImportOptions & { keyring?: Keyring; progress?: ImportProgress; levels?: ServiceLevels },
 ): Promise<{ summary: string; warnings: string[] }> {
   const { importGazetteer, importObservations, importShapes } = await import('../zones/imports.ts');
   const dryRun = options.dryRun === true;
@@ -184,8 +236,10 @@ export async function importFromCli(
       };
     }
     const { findOrganisation } = await import('../platform/accounts/provisioning.ts');
-    const organisation = await findOrganisation(db, options.org ?? '');
-    if (!organisation) throw new CliError(`No organisation has the name or id "${options.org}".`);
+    const named = options.organisation ?? options.org ?? '';
+    const organisation = await findOrganisation(db, named);
+    if (!organisation) throw new CliError(`No organisation has the name or id "${named}".`);
+    if (kind === 'households') return await importHouseholdsFromCli(db, file, organisation, options);
     if (!options.keyring) throw new Error('importing observations needs the keyring (evidence notes are encrypted)');
     let done = false;
     options.progress?.begin();
@@ -219,12 +273,18 @@ export function registerImport(program: Command): void {
   program
     .command('import')
     .description(
-      'import a file, all or nothing (importing it again changes nothing): ' +
-        'gazetteer (CSV/XLSX), shapes (GeoJSON) or observations (CSV/XLSX, with --org)',
+      'import a file, all or nothing: gazetteer (CSV/XLSX), shapes (GeoJSON) or observations (CSV/XLSX, with ' +
+        '--org), each changing nothing when imported again; or households (CSV/XLSX registration exports, with ' +
+        '--organisation and --slips)',
     )
     .argument('<kind>', `what the file holds: ${IMPORT_KINDS.join(', ')}`)
     .argument('<file>', 'the file to import')
-    .option('--org <organisation>', 'observations: the organisation that gives them, by name or id')
+    .option('--org <organisation>', 'observations and households: the organisation that gives them, by name or id')
+    .option('--organisation <organisation>', 'the same as --org')
+    .option(
+      '--slips <file>',
+      "households: write each household's case reference and status code to this new file (mode 0600)",
+    )
     .option('--dry-run', 'check the file and print what an import would do, writing nothing')
     .option(
       '--sheet <name>',
@@ -233,25 +293,49 @@ export function registerImport(program: Command): void {
     )
     .action(async (kindName: string, file: string, options: ImportOptions, command: Command) => {
       const kind = parseImportKind(kindName);
-      if (kind === 'observations' && !options.org) {
-        throw new CliError('Importing observations needs --org: the organisation that gives them, by name or id.', 2);
-      }
-      if (kind !== 'observations' && options.org) throw new CliError('--org applies only to observations.', 2);
-      if (kind !== 'gazetteer' && options.sheet) throw new CliError('--sheet applies only to a gazetteer.', 2);
+      checkImportOptions(kind, options);
       checkReadable(file);
       const config = commandConfig(command);
       const { summary, warnings } = await withDatabase(
         config,
         async ({ db }) => {
-          if (kind !== 'observations') return importFromCli(db, kind, file, options);
+          if (kind !== 'observations' && kind !== 'households') return importFromCli(db, kind, file, options);
           const { openKeyring } = await import('../platform/crypto/keyring.ts');
           const keyring = await openKeyring(config);
           await keyring.prepare(db);
-          return importFromCli(db, kind, file, { ...options, keyring, progress: await progressReporter() });
+          const progress = await progressReporter(
+            process.stderr,
+            kind === 'households' ? { label: 'households', one: 'household', many: 'households' } : undefined,
+          );
+          return importFromCli(db, kind, file, { ...options, keyring, progress, levels: config.serviceLevels });
         },
         { bufferPool: bufferPoolFor(file) },
       );
       console.log(summary);
       for (const warning of warnings) console.error(warning);
     });
+}
+
+/** Refuses options that do not go with the kind of file, before anything is read. */
+export function checkImportOptions(kind: ImportKind, options: ImportOptions): void {
+  const organisation = options.organisation ?? options.org;
+  if (options.org && options.organisation) throw new CliError('Give --org or --organisation, not both.', 2);
+  if ((kind === 'observations' || kind === 'households') && !organisation) {
+    throw new CliError(`Importing ${kind} needs --organisation: the organisation that gives them, by name or id.`, 2);
+  }
+  if (kind !== 'observations' && kind !== 'households' && organisation) {
+    throw new CliError('--org applies only to observations and households.', 2);
+  }
+  if (kind !== 'gazetteer' && options.sheet) throw new CliError('--sheet applies only to a gazetteer.', 2);
+  if (kind !== 'households' && options.slips) throw new CliError('--slips applies only to households.', 2);
+  if (kind === 'households' && !options.dryRun && !options.slips) {
+    throw new CliError(
+      "Importing households needs --slips <file>: each household's status code is written there and nowhere " +
+        'else (use --dry-run to check the file without it).',
+      2,
+    );
+  }
+  if (options.slips && fs.existsSync(options.slips)) {
+    throw new CliError(`${options.slips} already exists: give --slips a new file (slips are never overwritten).`, 2);
+  }
 }

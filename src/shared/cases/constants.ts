@@ -75,6 +75,11 @@ export const OPEN_CASE_STAGES: readonly CaseStage[] = [
   'departed',
 ];
 
+/** Whether a case still takes decisions: not closed, and at an open stage (not withdrawn, arrived or closed). */
+export function caseIsOpen(household: { stage: string; closedAt: Date | null }): boolean {
+  return household.closedAt === null && OPEN_CASE_STAGES.includes(household.stage as CaseStage);
+}
+
 /** The voluntariness file's steps, in order (UNHCR Handbook on Voluntary Repatriation). */
 export const VOLUNTARINESS_STEPS = [
   'intention',
@@ -152,6 +157,7 @@ export const SUSPENSION_REASONS = [
   'transit_point_closed',
   'corridor_closed',
   'eligibility_failed',
+  'departure_refused',
 ] as const;
 export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
 
@@ -164,6 +170,7 @@ export const CASE_REFERENCE = /^HW-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
 /** Every audit event type of the cases module; the server's events.ts gives each its details' schema. */
 export const CASE_AUDIT_EVENTS = [
   'cases.household_registered',
+  'cases.households_imported',
   'cases.household_updated',
   'cases.duplicate_reviewed',
   'cases.consent_recorded',
@@ -188,6 +195,7 @@ export const CASE_AUDIT_EVENTS = [
   'cases.movement_planned',
   'cases.movement_suspended',
   'cases.movement_departed',
+  'cases.movement_cancelled',
   'cases.arrival_recorded',
 ] as const;
 export type CaseAuditEventType = (typeof CASE_AUDIT_EVENTS)[number];

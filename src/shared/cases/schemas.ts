@@ -24,3 +24,9 @@ export const eligibilityRowSchema = z.object({
   overridable: z.boolean(),
 });
 export type EligibilityRow = z.infer<typeof eligibilityRowSchema>;
+
+export * from './schemas/appeals.ts';
+export * from './schemas/choice.ts';
+export * from './schemas/movements.ts';
+// Each part of the module keeps its shapes in a file of its own.
+export * from './schemas/people.ts';

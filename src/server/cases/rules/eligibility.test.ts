@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ELIGIBILITY_RULES } from '../../../shared/cases/constants.ts';
 import { ZONE_CLASSES } from '../../../shared/zones/constants.ts';
-import { checkEligibility, destinationRow, type EligibilityFacts, type FileFacts, isEligible } from './eligibility.ts';
+import {
+  checkEligibility,
+  countFiles,
+  destinationRow,
+  type EligibilityFacts,
+  type FileFacts,
+  isEligible,
+} from './eligibility.ts';
 
 const completeFile: FileFacts = {
   status: 'complete',
@@ -16,7 +23,7 @@ const completeFile: FileFacts = {
 const eligible: EligibilityFacts = {
   today: '2026-12-01',
   requiredFiles: 2,
-  files: [completeFile, completeFile],
+  files: countFiles([completeFile, completeFile]),
   openProtectionFlags: 0,
   needsWithoutPlan: 0,
   documentsMissing: 0,
@@ -44,12 +51,14 @@ describe('eligibility', () => {
 
   it('says which voluntariness step is missing, first in the order of the file', () => {
     const noCounselling = { ...completeFile, counselled: false, informed: false };
-    expect(row({ ...eligible, files: [completeFile, noCounselling] }, 'voluntariness_complete')).toMatchObject({
+    expect(
+      row({ ...eligible, files: countFiles([completeFile, noCounselling]) }, 'voluntariness_complete'),
+    ).toMatchObject({
       passed: false,
       reason: 'step_missing',
       params: { step: 'counselling', files: 1 },
     });
-    expect(row({ ...eligible, files: [completeFile] }, 'voluntariness_complete')).toMatchObject({
+    expect(row({ ...eligible, files: countFiles([completeFile]) }, 'voluntariness_complete')).toMatchObject({
       passed: false,
       reason: 'files_missing',
       params: { missing: 1, required: 2 },
@@ -58,7 +67,7 @@ describe('eligibility', () => {
 
   it('waits for the cooling-off period of the last declaration, and passes on its last day', () => {
     const later = { ...completeFile, declarationSignedOn: '2026-11-28', coolingOffEndsOn: '2026-12-05' };
-    const facts = { ...eligible, files: [completeFile, later] };
+    const facts = { ...eligible, files: countFiles([completeFile, later]) };
     expect(row({ ...facts, today: '2026-12-04' }, 'voluntariness_complete')).toMatchObject({
       passed: false,
       reason: 'cooling_off',
@@ -69,7 +78,7 @@ describe('eligibility', () => {
 
   it('fails a household where anyone withdrew, whatever else is done', () => {
     const withdrawn = { ...completeFile, status: 'withdrawn' as const };
-    expect(row({ ...eligible, files: [completeFile, withdrawn] }, 'voluntariness_complete')).toMatchObject({
+    expect(row({ ...eligible, files: countFiles([completeFile, withdrawn]) }, 'voluntariness_complete')).toMatchObject({
       passed: false,
       reason: 'withdrawn',
     });

@@ -22,6 +22,45 @@ export interface FileFacts {
   coolingOffEndsOn: string | null;
 }
 
+/** The steps a file needs before it is complete, in order. */
+export const FILE_STEPS = ['intention', 'counselling', 'zone_information', 'declaration'] as const;
+export type FileStep = (typeof FILE_STEPS)[number];
+
+/**
+ * The files of a household's required members, counted: all the voluntariness rule asks. The reader computes
+ * these counts in SQL (eligibility.ts); `countFiles` computes the same from single files.
+ */
+export interface FilesFacts {
+  count: number;
+  withdrawn: number;
+  /** How many files lack each step. */
+  lacking: Record<FileStep, number>;
+  /** The latest end of a cooling-off period among the files, `YYYY-MM-DD`; null when none has begun. */
+  coolingOffEnds: string | null;
+}
+
+const stepDone: Record<FileStep, (file: FileFacts) => boolean> = {
+  intention: (file) => file.intentionOn !== null,
+  counselling: (file) => file.counselled,
+  zone_information: (file) => file.informed,
+  declaration: (file) => file.declarationSignedOn !== null,
+};
+
+export function countFiles(files: readonly FileFacts[]): FilesFacts {
+  const lacking = Object.fromEntries(
+    FILE_STEPS.map((step) => [step, files.filter((file) => !stepDone[step](file)).length]),
+  ) as Record<FileStep, number>;
+  const coolingOffEnds = files
+    .map((file) => file.coolingOffEndsOn)
+    .reduce<string | null>((latest, day) => (day !== null && (latest === null || day > latest) ? day : latest), null);
+  return {
+    count: files.length,
+    withdrawn: files.filter((file) => file.status === 'withdrawn').length,
+    lacking,
+    coolingOffEnds,
+  };
+}
+
 export interface DestinationFacts {
   pcode: string;
   class: ZoneClass;
@@ -38,8 +77,8 @@ export interface EligibilityFacts {
   today: string;
   /** Members who must have a voluntariness file of their own: every adult and every unaccompanied child. */
   requiredFiles: number;
-  /** The files of those members (a member without a file is missing from this list). */
-  files: readonly FileFacts[];
+  /** The files of those members, counted (a member without a file is not counted). */
+  files: FilesFacts;
   openProtectionFlags: number;
   /** Specific needs, across the members, that have no plan yet. */
   needsWithoutPlan: number;
@@ -47,14 +86,6 @@ export interface EligibilityFacts {
   documentsMissing: number;
   destination: DestinationFacts;
 }
-
-/** The steps a file needs before it is complete, in order, with the fact that shows each. */
-const STEPS = [
-  ['intention', (file: FileFacts) => file.intentionOn !== null],
-  ['counselling', (file: FileFacts) => file.counselled],
-  ['zone_information', (file: FileFacts) => file.informed],
-  ['declaration', (file: FileFacts) => file.declarationSignedOn !== null],
-] as const;
 
 export function voluntarinessRow(facts: EligibilityFacts): EligibilityRow {
   const row = (passed: boolean, reason: string, params?: EligibilityRow['params']): EligibilityRow => ({
@@ -64,20 +95,16 @@ export function voluntarinessRow(facts: EligibilityFacts): EligibilityRow {
     ...(params ? { params } : {}),
     overridable: false,
   });
-  const withdrawn = facts.files.filter((file) => file.status === 'withdrawn').length;
+  const { withdrawn, count, lacking, coolingOffEnds } = facts.files;
   if (withdrawn > 0) return row(false, 'withdrawn', { files: withdrawn });
-  const missing = facts.requiredFiles - facts.files.length;
+  const missing = facts.requiredFiles - count;
   if (missing > 0) return row(false, 'files_missing', { missing, required: facts.requiredFiles });
-  for (const [step, done] of STEPS) {
-    const lacking = facts.files.filter((file) => !done(file)).length;
-    if (lacking > 0) return row(false, 'step_missing', { step, files: lacking });
+  for (const step of FILE_STEPS) {
+    if (lacking[step] > 0) return row(false, 'step_missing', { step, files: lacking[step] });
   }
-  const coolingOffEnds = facts.files
-    .map((file) => file.coolingOffEndsOn)
-    .reduce<string | null>((latest, day) => (day !== null && (latest === null || day > latest) ? day : latest), null);
-  if (coolingOffEnds === null) return row(false, 'step_missing', { step: 'declaration', files: facts.files.length });
+  if (coolingOffEnds === null) return row(false, 'step_missing', { step: 'declaration', files: count });
   if (facts.today < coolingOffEnds) return row(false, 'cooling_off', { until: coolingOffEnds });
-  return row(true, 'complete', { files: facts.files.length, coolingOffEndedOn: coolingOffEnds });
+  return row(true, 'complete', { files: count, coolingOffEndedOn: coolingOffEnds });
 }
 
 export function protectionRow(facts: EligibilityFacts): EligibilityRow {
