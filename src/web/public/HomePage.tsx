@@ -1,4 +1,4 @@
-import { Alert, Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '../components/page.ts';
@@ -47,6 +47,23 @@ export function HomePage() {
         <Anchor component={Link} to="/zones" fw={600}>
           {t('publicZones.home.link')}
         </Anchor>
+      </section>
+
+      <section aria-labelledby="cases-home-title">
+        <Title id="cases-home-title" order={2} mb="md">
+          {t('caseStatus.home.title')}
+        </Title>
+        <Text mb="md" maw={760}>
+          {t('caseStatus.home.text')}
+        </Text>
+        <Group gap="lg">
+          <Anchor component={Link} to="/cases/status" fw={600}>
+            {t('caseStatus.home.statusLink')}
+          </Anchor>
+          <Anchor component={Link} to="/cases/timelines" fw={600}>
+            {t('caseStatus.home.timelinesLink')}
+          </Anchor>
+        </Group>
       </section>
 
       <section aria-labelledby="help-title">

@@ -42,11 +42,15 @@ function ChunkPage({ chunk }: { chunk: PageChunk }) {
 // The zone pages are chunks of their own (Leaflet another): the home page never downloads them.
 const zonesPage = pageChunk(() => import('./zones/ZonesPage.tsx'));
 const zonePage = pageChunk(() => import('./zones/ZonePage.tsx'));
+const caseStatusPage = pageChunk(() => import('./cases/StatusPage.tsx'));
+const caseTimelinesPage = pageChunk(() => import('./cases/TimelinesPage.tsx'));
 
 /** Loads the chunk of the public page at `pathname` (before rendering it on the server, or hydrating it). */
 export async function preloadPublicPage(pathname = window.location.pathname): Promise<void> {
   if (/^\/zones\/?$/.test(pathname)) await preload(zonesPage);
   else if (pathname.startsWith('/zones/')) await preload(zonePage);
+  else if (pathname === '/cases/status') await preload(caseStatusPage);
+  else if (pathname === '/cases/timelines') await preload(caseTimelinesPage);
 }
 
 /** `/ar`, `/fr`…: the home page in that language, an address to share with people who read it. */
@@ -70,6 +74,8 @@ export function PublicRoutes() {
         <Route path="languages" element={<LanguagesPage />} />
         <Route path="zones" element={<ChunkPage chunk={zonesPage} />} />
         <Route path="zones/:pcode" element={<ChunkPage chunk={zonePage} />} />
+        <Route path="cases/status" element={<ChunkPage chunk={caseStatusPage} />} />
+        <Route path="cases/timelines" element={<ChunkPage chunk={caseTimelinesPage} />} />
         <Route path=":language" element={<LanguageHome />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

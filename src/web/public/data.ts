@@ -1,3 +1,4 @@
+import { timelinesQuery } from './cases/api.ts';
 import { ZONE_PAGE } from './paths.ts';
 import { zoneHistoryQuery, zoneListQuery, zoneQuery } from './zones/api.ts';
 
@@ -19,6 +20,7 @@ export interface PublicQuery<T> {
  * lists its queries here.
  */
 export function publicPageQueries(pathname: string): PublicQuery<unknown>[] {
+  if (pathname === '/cases/timelines') return [timelinesQuery];
   if (!ZONE_PAGE.test(pathname)) return [];
   const pcode = pathname.split('/')[2];
   if (!pcode) return [zoneListQuery];

@@ -8,6 +8,11 @@ import { useLocation } from 'react-router';
 export interface FormState {
   values: Record<string, string>;
   errors: Record<string, string>;
+  /**
+   * What the server answered, for a form whose answer shows on its own page instead of after a redirect, because
+   * what was typed must not travel in an address (the case status page's slip code).
+   */
+  answer?: unknown;
 }
 
 /**

@@ -3,7 +3,14 @@
  * 200) and any other page address with the application's "not found" page (status 404). Add a public page here
  * and in PublicRoutes.tsx.
  */
-export const PUBLIC_PAGES: readonly string[] = ['/', '/help', '/languages', '/zones'];
+export const PUBLIC_PAGES: readonly string[] = [
+  '/',
+  '/help',
+  '/languages',
+  '/zones',
+  '/cases/status',
+  '/cases/timelines',
+];
 
 /** A language's own page: `/ar`, `/fr`, `/ckb` (the language must exist; the portal checks). */
 export const LANGUAGE_PAGE = /^\/[a-z]{2,3}\/?$/;
