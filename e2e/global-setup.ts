@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { type DemoAccount, ensureWebBuild, loadDemo, ROOT, startHomeward } from './support/homeward.ts';
+import {
+  type DemoAccount,
+  type DemoSample,
+  ensureWebBuild,
+  loadDemo,
+  ROOT,
+  startHomeward,
+} from './support/homeward.ts';
 
 export const OUTPUT_DIR = path.join(ROOT, 'test-output');
 export const SCREENSHOT_DIR = path.join(OUTPUT_DIR, 'e2e-screenshots');
@@ -20,9 +27,9 @@ export default async function setup(project: TestProject) {
   const dataDir = path.join(runDir, 'data');
   let server: Awaited<ReturnType<typeof startHomeward>> | undefined;
   try {
-    const accounts = await loadDemo(dataDir);
+    const { accounts, samples } = await loadDemo(dataDir);
     server = await startHomeward(dataDir, path.join(OUTPUT_DIR, 'e2e-server.log'));
-    project.provide('homeward', { url: server.url, accounts, runDir, screenshotDir: SCREENSHOT_DIR });
+    project.provide('homeward', { url: server.url, accounts, samples, runDir, screenshotDir: SCREENSHOT_DIR });
   } catch (error) {
     await server?.stop();
     fs.rmSync(runDir, { recursive: true, force: true });
@@ -41,6 +48,8 @@ declare module 'vitest' {
       url: string;
       /** The demo accounts (`homeward demo --json`), passwords and TOTP secrets included. */
       accounts: DemoAccount[];
+      /** The demo's sample households (case reference and slip code), for the public status page. */
+      samples: DemoSample[];
       /** A directory of this run, shared by the test files (the TOTP step ledger lives there). */
       runDir: string;
       screenshotDir: string;

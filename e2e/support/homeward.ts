@@ -88,10 +88,18 @@ function homewardEnv(dataDir: string): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Loads the demo region into `dataDir` and answers its accounts (`homeward demo --json`). */
-export async function loadDemo(dataDir: string): Promise<DemoAccount[]> {
+/** A sample household as `homeward demo --json` prints it: its case reference and the code on its slip. */
+export interface DemoSample {
+  reference: string;
+  statusCode: string;
+  stage: string;
+}
+
+/** Loads the demo region into `dataDir` and answers its accounts and sample households (`homeward demo --json`). */
+export async function loadDemo(dataDir: string): Promise<{ accounts: DemoAccount[]; samples: DemoSample[] }> {
   const out = await run(process.execPath, [BIN, '--data-dir', dataDir, 'demo', '--json'], homewardEnv(dataDir));
-  return (JSON.parse(out) as { accounts: DemoAccount[] }).accounts;
+  const printed = JSON.parse(out) as { accounts: DemoAccount[]; samples?: DemoSample[] };
+  return { accounts: printed.accounts, samples: printed.samples ?? [] };
 }
 
 export interface RunningHomeward {

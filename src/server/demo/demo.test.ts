@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
@@ -9,6 +13,7 @@ import { verifyStatusCode } from '../cases/references.ts';
 import { casesLine, demoJson, zonesLine } from '../cli/demo.ts';
 import { verifyLog } from '../platform/audit/verify.ts';
 import { signIn } from '../platform/auth/test-support.ts';
+import { writeBackup } from '../platform/backup/backup.ts';
 import { queryRows } from '../platform/db/client.ts';
 import { type DemoLoadResult, loadDemo } from './load.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './region.ts';
@@ -301,7 +306,7 @@ describe('the demo returnee cases', () => {
     );
     expect(scheduled.length).toBeGreaterThan(50);
     for (const { id } of scheduled) {
-      const rows = await evaluateEligibility(db(), id, NOW);
+      const rows = await evaluateEligibility(db(), id, { freshMonths: 3, now: NOW });
       expect(rows.filter((row) => !row.passed)).toEqual([]);
     }
   });
@@ -375,6 +380,31 @@ describe('the demo returnee cases', () => {
     expect(fullName({ given: 'A', family: 'C', other: 'B' })).toBe('A B C');
   });
 
+  it('opens every part of the household page for the case worker, whatever the household went through', async () => {
+    const account = DEMO_ACCOUNTS.find((a) => a.role === 'case_worker')!;
+    const worker = await signIn(env.app, { ...account, password: DEMO_PASSWORD });
+    const { samples } = demoJson('small', result);
+    // The samples, and households with each kind of encrypted free text the demo writes.
+    const ids = await queryRows<{ id: string }>(
+      db(),
+      sql`select id from case_households where reference in ${samples.map((sample) => sample.reference)}
+        union select household_id from case_appeals where outcome is not null
+        union select household_id from case_protection_flags where resolution_enc is not null
+        union select household_id from case_conditions_addressed
+        union (select household_id from case_decisions where rationale_enc is not null and kind = 'eligibility' limit 1)
+        union (select household_id from case_counselling_sessions s join case_voluntariness_files f on f.id = s.file_id
+          where s.notes_enc is not null limit 1)`,
+    );
+    expect(ids.length).toBeGreaterThan(samples.length);
+    const parts = ['', '/voluntariness', '/eligibility', '/decisions', '/appeals', '/movements'];
+    for (const { id } of ids) {
+      for (const part of parts) {
+        const response = await worker.request({ method: 'GET', url: `/api/v1/cases/households/${id}${part}` });
+        expect(response.statusCode, `${part || 'household'} of ${id}: ${response.body}`).toBe(200);
+      }
+    }
+  });
+
   it('keeps no sample name, document number or phone readable in any table', async () => {
     const { samples } = demoJson('small', result);
     const tables = await queryRows<{ table_name: string }>(
@@ -395,6 +425,29 @@ describe('the demo returnee cases', () => {
       const text = rows.map((row) => row.row).join('\n');
       for (const needle of needles) expect(text.includes(needle), `${needle} in ${table_name}`).toBe(false);
     }
+  });
+
+  it('keeps no sample name, document number or phone readable in the database files or a backup', async () => {
+    const { samples } = demoJson('small', result);
+    const needles = samples.flatMap((sample) => [sample.name, sample.documentNumber!, sample.phone!]);
+    const unreadable = (bytes: Buffer, where: string) => {
+      for (const needle of needles) expect(bytes.includes(Buffer.from(needle)), `${needle} in ${where}`).toBe(false);
+    };
+    // The stored files themselves, as the embedded engine writes them (PostgreSQL's are the server's own).
+    const pglite = env.database.pglite;
+    if (pglite) {
+      await pglite.exec('checkpoint');
+      const files = Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer());
+      // What is stored in clear is found, so what is not found is not there: the case reference is in clear.
+      expect(files.includes(Buffer.from(samples[0]!.reference))).toBe(true);
+      unreadable(files, 'the database files');
+    }
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-backup-')), 'demo.backup');
+    await writeBackup(db(), file, env.app.platform.keyring.masterKeyId);
+    const backup = gunzipSync(fs.readFileSync(file));
+    expect(backup.includes(Buffer.from(samples[0]!.reference))).toBe(true);
+    unreadable(backup, 'the backup');
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 });
 
