@@ -34,6 +34,7 @@ import {
   ZonePage,
 } from '../../shared/zones/schemas.ts';
 import type { HomewardApp } from '../app.ts';
+import { attachmentHeader } from '../platform/http/attachment.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { sendPublicBody } from '../platform/http/public-cache.ts';
 import { attachEvidenceFile, evidenceFileTooLarge, readEvidenceFile } from './evidence-files.ts';
@@ -107,12 +108,6 @@ function acceptFileBodies(app: HomewardApp): void {
   };
   app.addContentTypeParser(FILE_BODY_TYPES, parse);
   app.addContentTypeParser(IMAGE_BODY_TYPE, parse);
-}
-
-/** RFC 6266: a download's name, ASCII for old clients and UTF-8 for the rest. */
-function attachmentHeader(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 /** Return zones for staff: gazetteer, framework, observations, verification, assessment, publication. */

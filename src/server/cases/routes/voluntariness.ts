@@ -16,6 +16,7 @@ import {
   WithdrawRequest,
 } from '../../../shared/cases/schemas.ts';
 import type { HomewardApp } from '../../app.ts';
+import { attachmentHeader } from '../../platform/http/attachment.ts';
 import { addressConditions } from '../conditions.ts';
 import { recordNeedsPlan, setDocumentStatus } from '../needs.ts';
 import '../problems.ts';
@@ -138,7 +139,7 @@ export async function voluntarinessRoutes(app: HomewardApp): Promise<void> {
       const scan = await readDeclarationScan(request.ctx, request.params.id, request.params.personId);
       return reply
         .header('content-type', scan.mediaType)
-        .header('content-disposition', `attachment; filename="${scan.fileName}"`)
+        .header('content-disposition', attachmentHeader(scan.fileName))
         .header('cache-control', 'private, no-store')
         .send(scan.bytes);
     },
