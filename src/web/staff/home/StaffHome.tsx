@@ -53,9 +53,10 @@ function WorkPanel({ item }: { item: WorkItem }) {
           {format.number(item.count)}
         </Text>
       </Group>
-      <Text mb={item.entries.length > 0 ? 'xs' : 0}>{t(`staff.work.${item.kind}.count`, { count: item.count })}</Text>
-      {item.entries.length > 0 ? (
-        <Stack gap="xs">
+      <Text mb="xs">{t(`staff.work.${item.kind}.count`, { count: item.count })}</Text>
+      {/* An item may come with no entries (the cases module gives counts only): its link to the screen stays. */}
+      <Stack gap="xs">
+        {item.entries.length > 0 ? (
           <List spacing={6}>
             {item.entries.map((entry) => (
               <List.Item key={entryKey(entry)}>
@@ -70,11 +71,11 @@ function WorkPanel({ item }: { item: WorkItem }) {
               </List.Item>
             ))}
           </List>
-          <Anchor component={Link} to={staffPath(item.href)} fw={600}>
-            {more > 0 ? t(`staff.work.${item.kind}.openMore`, { count: more }) : t(`staff.work.${item.kind}.open`)}
-          </Anchor>
-        </Stack>
-      ) : null}
+        ) : null}
+        <Anchor component={Link} to={staffPath(item.href)} fw={600}>
+          {more > 0 ? t(`staff.work.${item.kind}.openMore`, { count: more }) : t(`staff.work.${item.kind}.open`)}
+        </Anchor>
+      </Stack>
     </Paper>
   );
 }
