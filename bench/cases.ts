@@ -19,6 +19,7 @@ import { type Keyring, openKeyring } from '../src/server/platform/crypto/keyring
 import { type DatabaseHandle, openDatabase, queryRows } from '../src/server/platform/db/client.ts';
 import { newId } from '../src/server/platform/db/columns.ts';
 import { copyField, copyRowsInto } from '../src/server/platform/db/copy.ts';
+import { tidyAfterBulkWrite } from '../src/server/platform/db/maintenance.ts';
 import { writePublication } from '../src/server/zones/publications.ts';
 import { shiftPeriod } from '../src/server/zones/rules/classify.ts';
 import { publishTestClasses } from '../src/server/zones/test-support.ts';
@@ -133,6 +134,8 @@ interface Prepared {
   organisationId: string;
   userId: string;
   people: number;
+  /** The vacuum analyze after the bulk load, as the import command runs it. */
+  tidySeconds: number;
   import: { seconds: number; peakRssMb: number; timings: string };
   copySeconds: number;
   setupSeconds: number;
@@ -307,8 +310,11 @@ async function prepare(): Promise<Prepared> {
   const copySeconds = await copySameRows(handle, keyring, organisation!.id);
   await seedCaseWork(handle, organisation!.id, user!.id);
   await seedMovements(handle, organisation!.id, user!.id);
-  await handle.pglite!.exec('analyze');
+  // As `homeward import households` does after an import: the embedded engine runs no autovacuum, and the
+  // rolled-back COPY above left a million dead rows at the end of the id indexes.
+  const tidySeconds = (await tidyAfterBulkWrite(handle)) ?? 0;
   return {
+    tidySeconds,
     handle,
     keyring,
     dir,
@@ -372,7 +378,7 @@ export const scenarios: Scenario[] = [
   {
     name: `cases: exact search by blind index, p95 (${Math.round(HOUSEHOLDS * 4).toLocaleString('en')} people)`,
     async run() {
-      const { handle, keyring, dir, organisationId, userId, setupSeconds } = await data();
+      const { handle, keyring, dir, organisationId, userId, setupSeconds, tidySeconds } = await data();
       // A case worker of the registering organisation, searching through the case search service itself.
       const ctx: RequestContext = {
         db: handle.db,
@@ -410,7 +416,7 @@ export const scenarios: Scenario[] = [
           `${SEARCHES} searches by exact name (blind index computed per search), ${found} found; median ` +
           `${times[Math.floor(times.length / 2)]!.toFixed(2)} ms; through searchCases as a case worker: the blind ` +
           `index, the reach condition, the join to households and people, and the access log entry of each search; ` +
-          `set-up ${setupSeconds.toFixed(0)} s`,
+          `set-up ${setupSeconds.toFixed(0)} s, of which the tidying after the bulk load (vacuum analyze) ${tidySeconds.toFixed(1)} s`,
       };
     },
   },
