@@ -211,7 +211,9 @@ describe('the voluntariness file', () => {
     const got = await client.request({ method: 'GET', url: scanUrl });
     expect(got.statusCode).toBe(200);
     expect(got.headers['content-type']).toBe('application/pdf');
-    expect(got.headers['content-disposition']).toMatch(/^attachment; filename="declaration-[A-Z0-9-]+\.pdf"; filename\*=UTF-8''declaration-/);
+    expect(got.headers['content-disposition']).toMatch(
+      /^attachment; filename="declaration-[A-Z0-9-]+\.pdf"; filename\*=UTF-8''declaration-/,
+    );
     expect(got.headers['cache-control']).toContain('no-store');
     expect(got.rawPayload.equals(pdf)).toBe(true);
     const opened = await db()
