@@ -42,6 +42,20 @@ const markReadButtons = (page: Page) =>
 /** The first line of each notice: "Household <reference> · <when>". */
 const noticeHeadings = (page: Page) =>
   noticeList(page).getByText(new RegExp(`^${en('cases.movements.notices.household')} `));
+/** How many unread notices the screen says there are (all of them, not only those shown). */
+const noticeCount = (page: Page, count: number) =>
+  noticeList(page).getByText(said('cases.movements.notices.count', { count }), { exact: true });
+/** The notices' foot: "<shown> of <total> shown", and the button that reads the next page. */
+const shownOf = (page: Page, shown: number, total: number) =>
+  noticeList(page).getByText(said('staff.kit.shownOf', { shown, total }), { exact: true });
+const showMore = (page: Page) => noticeList(page).getByRole('button', { name: en('staff.kit.showMore') });
+
+/** The organisation's unread notices as the API counts them (the signed-in page's session). */
+const unreadNotices = (page: Page) =>
+  page.evaluate(async () => {
+    const response = await fetch('/api/v1/cases/notices?unread=true&limit=1');
+    return ((await response.json()) as { total: number }).total;
+  });
 
 /** A kind of pending work on the staff home, as its panel (a region named by its title). */
 const workPanel = (page: Page, kind: string) =>
@@ -86,12 +100,17 @@ describe('case work: notices, the staff home counts, and the declaration scan', 
     const before = await markReadButtons(worker).count();
     expect(before).toBeGreaterThan(0);
     expect(await noticeHeadings(worker).count()).toBe(before);
+    // The demo's notices fit on one page: the screen counts them all, and offers no more.
+    await noticeCount(worker, before).waitFor();
+    await shownOf(worker, before, before).waitFor();
+    expect(await showMore(worker).count()).toBe(0);
     await browser.screenshot(worker, 'notices');
 
     const first = ((await noticeHeadings(worker).first().textContent()) ?? '').trim();
     await markReadButtons(worker).first().click();
     await expect.poll(() => markReadButtons(worker).count()).toBe(before - 1);
     expect(await noticeList(worker).getByText(first, { exact: true }).count()).toBe(0);
+    await noticeCount(worker, before - 1).waitFor();
 
     // Read is kept: opened again, the notice stays off the list.
     await visit(worker, '/staff/cases/notices');
@@ -116,6 +135,8 @@ describe('case work: notices, the staff home counts, and the declaration scan', 
     await settled(worker);
     await markReadButtons(worker).first().waitFor();
     const listed = await markReadButtons(worker).count();
+    // The screen's count is the home's, and every one of them is listed (the demo's fit on one page).
+    await noticeCount(worker, listed).waitFor();
     expect(told).toContain(said('staff.work.cases.notices_unread.count', { count: listed }));
 
     await markReadButtons(worker).first().click();
@@ -124,6 +145,52 @@ describe('case work: notices, the staff home counts, and the declaration scan', 
     await workPanel(worker, 'cases.notices_unread')
       .getByText(said('staff.work.cases.notices_unread.count', { count: listed - 1 }), { exact: true })
       .waitFor();
+  });
+
+  it('reads the notices a page at a time: "Show more" adds the next page, and one marked read on it leaves', async () => {
+    const total = await unreadNotices(worker);
+    // Pages of 3 rather than the screen's 50, so that the demo's notices take several.
+    const PAGE = 3;
+    const notices = (url: URL) => url.pathname === '/api/v1/cases/notices';
+    await worker.route(notices, async (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('limit', String(PAGE));
+      await route.continue({ url: url.toString() });
+    });
+    try {
+      expect(total).toBeGreaterThan(2 * PAGE);
+      await visit(worker, '/staff/cases/notices');
+      await worker.getByRole('heading', { level: 1, name: en('cases.notices.title') }).waitFor();
+      await noticeCount(worker, total).waitFor();
+      await shownOf(worker, PAGE, total).waitFor();
+      expect(await markReadButtons(worker).count()).toBe(PAGE);
+
+      await showMore(worker).click();
+      await shownOf(worker, 2 * PAGE, total).waitFor();
+      expect(await markReadButtons(worker).count()).toBe(2 * PAGE);
+      await browser.screenshot(worker, 'notices, two pages');
+
+      // One on the second page marked read: it leaves, the pages shown are read again, one fewer counted.
+      const read = ((await noticeHeadings(worker).nth(PAGE).textContent()) ?? '').trim();
+      await markReadButtons(worker).nth(PAGE).click();
+      await noticeCount(worker, total - 1).waitFor();
+      expect(await noticeList(worker).getByText(read, { exact: true }).count()).toBe(0);
+      await shownOf(worker, 2 * PAGE, total - 1).waitFor();
+
+      // To the last page: every notice once, and no button any more.
+      while ((await showMore(worker).count()) > 0) {
+        const before = await markReadButtons(worker).count();
+        await showMore(worker).click();
+        await expect.poll(() => markReadButtons(worker).count()).toBeGreaterThan(before);
+      }
+      await shownOf(worker, total - 1, total - 1).waitFor();
+      const headings = (await noticeHeadings(worker).allTextContents()).map((text) => text.trim());
+      expect(headings).toHaveLength(total - 1);
+      expect(new Set(headings).size).toBe(total - 1);
+      expect(headings).not.toContain(read);
+    } finally {
+      await worker.unroute(notices);
+    }
   });
 
   it("counts the appeals to review on the coordinator's home as the appeals screen lists them, and links there", async () => {

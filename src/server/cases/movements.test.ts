@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
+import type { NoticePage } from '../../shared/cases/schemas.ts';
 import { inTransaction } from '../platform/audit/head.ts';
 import { auditDetails, auditEntries } from '../platform/audit/schema.ts';
 import { createTestAccount, signIn, type TestAccount, type TestClient } from '../platform/auth/test-support.ts';
@@ -204,9 +205,10 @@ describe('the movement network', () => {
     const [changed] = await auditOf('cases.network_changed', `transit_point:${pointId}`).then((rows) => rows.slice(-1));
     expect(changed!.details).toMatchObject({ status: 'closed', suspendedMovements: 1 });
     const notices = await planner.request({ method: 'GET', url: '/api/v1/cases/notices?unread=true' });
-    expect(
-      notices.json().find((notice: { householdId: string }) => notice.householdId === travelling.id),
-    ).toMatchObject({ kind: 'movement_suspended', detail: { reason: 'transit_point_closed', code: `tp-${codes}` } });
+    expect(notices.json<NoticePage>().items.find((notice) => notice.householdId === travelling.id)).toMatchObject({
+      kind: 'movement_suspended',
+      detail: { reason: 'transit_point_closed', code: `tp-${codes}` },
+    });
 
     // A closed corridor refuses new movements; closing it suspends those planned along it.
     const refused = await plan({ corridorId, departsOn: addDays(today, 3), householdIds: [travelling.id] });
@@ -500,7 +502,7 @@ describe('departure and arrival', () => {
     const movement = await planner.request({ method: 'GET', url: `/api/v1/cases/movements/${planned.json().id}` });
     expect(movement.json()).toMatchObject({ status: 'planned', households: 1 });
     const notices = await planner.request({ method: 'GET', url: '/api/v1/cases/notices?unread=true' });
-    expect(notices.json().find((notice: { householdId: string }) => notice.householdId === refused.id)).toMatchObject({
+    expect(notices.json<NoticePage>().items.find((notice) => notice.householdId === refused.id)).toMatchObject({
       kind: 'movement_suspended',
       detail: { reason: 'departure_refused' },
     });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
+import type { NoticePage } from '../../shared/cases/schemas.ts';
 import type { MyWork } from '../../shared/work.ts';
 import { createTestAccount, signIn, type TestAccount, type TestClient } from '../platform/auth/test-support.ts';
 import { createTestZones } from '../zones/test-support.ts';
@@ -112,8 +113,10 @@ describe('the staff home’s case counts', () => {
     const client = await clientOf(officer);
     const notices = await client.request({ method: 'GET', url: '/api/v1/cases/notices?unread=true&limit=50' });
     expect(notices.statusCode, notices.body).toBe(200);
-    expect(notices.json()).toHaveLength(2);
-    const read = await client.request({ method: 'POST', url: `/api/v1/cases/notices/${notices.json()[0].id}/read` });
+    const page = notices.json<NoticePage>();
+    expect(page.items).toHaveLength(2);
+    expect(page.total).toBe(officerWork.get('cases.notices_unread')?.count);
+    const read = await client.request({ method: 'POST', url: `/api/v1/cases/notices/${page.items[0]!.id}/read` });
     expect(read.statusCode, read.body).toBe(200);
     expect((await workOf(officer)).get('cases.notices_unread')?.count).toBe(1);
   });

@@ -21,6 +21,7 @@ import {
   NetworkChange,
   NetworkStatusChange,
   NoticeListQuery,
+  NoticePage,
   Shelter,
   ShelterInput,
   ShelterNight,
@@ -274,10 +275,10 @@ export async function movementRoutes(app: HomewardApp): Promise<void> {
     {
       config: { permission: 'case:read' },
       schema: {
-        summary: "The organisation's notices (movements suspended, and why)",
+        summary: "The organisation's notices (movements suspended, and why), newest first, a page at a time",
         tags,
         querystring: NoticeListQuery,
-        response: { 200: z.array(CaseNotice) },
+        response: { 200: NoticePage },
       },
     },
     async (request) => listNotices(request.ctx, request.query),

@@ -273,7 +273,46 @@ export const CaseNotice = z.object({
   readAt: Timestamp.nullable(),
 });
 export type CaseNotice = z.infer<typeof CaseNotice>;
+
+/**
+ * Where a page of the notices stops: the last notice's keys in the list's order (creation time in microseconds
+ * since 1970, newest first, then id), as `<createdAtMicros>.<id>`. Clients pass `nextCursor` back as it came.
+ */
+export interface NoticeCursor {
+  createdAtMicros: string;
+  id: string;
+}
+
+export const noticeCursorOf = (keys: NoticeCursor): string => `${keys.createdAtMicros}.${keys.id}`;
+
+/** The keys a cursor names, or null when it is not one the notices list gave. */
+export function parseNoticeCursor(cursor: string): NoticeCursor | null {
+  const [createdAtMicros, id, ...rest] = cursor.split('.');
+  if (rest.length > 0 || createdAtMicros === undefined || id === undefined) return null;
+  if (!/^\d{1,16}$/.test(createdAtMicros) || !z.uuid().safeParse(id).success) return null;
+  return { createdAtMicros, id };
+}
+
+/**
+ * The organisation's notices, newest first, a page at a time by keyset: `unread` filters them (`true`: the unread
+ * ones, `false`: the read ones, none: all), `cursor` is the previous page's `nextCursor`.
+ */
 export const NoticeListQuery = z.strictObject({
   unread: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z
+    .string()
+    .max(80)
+    .refine((cursor) => parseNoticeCursor(cursor) !== null, 'not a cursor of the notices')
+    .optional()
+    .describe('nextCursor of the previous page'),
 });
+export type NoticeListQuery = z.infer<typeof NoticeListQuery>;
+
+/** A page of the notices; `total` counts every notice the filter matches, not the page. */
+export const NoticePage = z.object({
+  items: z.array(CaseNotice),
+  total: z.number().int(),
+  nextCursor: z.string().nullable().describe("the next page's cursor, null on the last page"),
+});
+export type NoticePage = z.infer<typeof NoticePage>;

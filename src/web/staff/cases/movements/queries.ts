@@ -11,6 +11,7 @@ import type {
   MovementNetwork,
   MovementPage,
   NetworkChange,
+  NoticePage,
   ShelterNight,
 } from '../../../../shared/cases/schemas.ts';
 import { api } from '../../../api/api.ts';
@@ -79,11 +80,20 @@ export const useHouseholdMovements = (householdId: string) =>
     queryFn: ({ signal }) => api.get<HouseholdMovements>(`/cases/households/${householdId}/movements`, { signal }),
   });
 
-export const useNotices = (enabled = true) =>
-  useQuery({
+/**
+ * The organisation's unread notices, a page at a time: each page carries the next one's cursor and the count of
+ * them all. Marking one read fetches the pages shown again (a movements write), so it leaves the list.
+ */
+export const useNotices = () =>
+  useInfiniteQuery({
     queryKey: movementKeys.notices,
-    queryFn: ({ signal }) => api.get<CaseNotice[]>('/cases/notices', { signal, query: { unread: 'true', limit: 50 } }),
-    enabled,
+    initialPageParam: null as string | null,
+    queryFn: ({ signal, pageParam }) =>
+      api.get<NoticePage>('/cases/notices', {
+        signal,
+        query: { unread: 'true', ...(pageParam ? { cursor: pageParam } : {}) },
+      }),
+    getNextPageParam: (last) => last.nextCursor,
   });
 
 /** The households awaited, a page at a time: each page carries the next one's cursor and the whole count. */
