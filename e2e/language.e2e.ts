@@ -84,6 +84,8 @@ describe('languages and right-to-left', () => {
     const donor = run.account('donor');
     await page.goto('/ar');
     await page.getByRole('heading', { level: 1, name: ar('home.title') }).waitFor();
+    // As the other tests here: a click while the page hydrates can be lost.
+    await hydrated(page);
     await page.getByRole('link', { name: ar('footer.staffSignIn'), exact: true }).click();
     await page.getByRole('heading', { level: 1, name: ar('signIn.title') }).waitFor();
     expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' });
