@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_COOLING_OFF_DAYS, DEFAULT_SERVICE_LEVEL_DAYS, type DecisionKind } from '../shared/cases/constants.ts';
+import { DEFAULT_GATEWAY_SERVICE_LEVEL_DAYS, type HandlingStep } from '../shared/gateway/constants.ts';
 import { parseWitnessKeys, type WitnessKey } from './platform/audit/witness-keys.ts';
 
 /** Everything Homeward reads from its environment, validated once at boot. docs/configuration.md lists each variable. */
@@ -37,6 +38,22 @@ const EnvSchema = z.object({
         return z.NEVER;
       }
     }),
+  /** Days each gateway handling step is due in: `acknowledge=2,assign=3,…`; unnamed steps keep their default. */
+  HOMEWARD_GATEWAY_SERVICE_LEVEL_DAYS: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      try {
+        return parseGatewayServiceLevels(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** Submissions one address may send in an hour through the portal and the API (counted under a daily keyed hash). */
+  HOMEWARD_GATEWAY_SUBMISSIONS_PER_HOUR: z.coerce.number().int().positive().default(20),
+  /** Receipt-code lookups one address may make in an hour; every wrong code also counts three times. */
+  HOMEWARD_GATEWAY_LOOKUPS_PER_HOUR: z.coerce.number().int().positive().default(30),
   /** How often the server checks the day's departures against eligibility again; 0 turns the timer off. */
   HOMEWARD_DEPARTURE_CHECK_MINUTES: z.coerce.number().int().min(0).default(60),
   /** The id of the key that signs checkpoints; start-up refuses a stored key that differs. */
@@ -80,25 +97,40 @@ export type Config = {
   /** Days each kind of decision, and an appeal, is due in from when it opens. */
   serviceLevels: ServiceLevels;
   departureCheckMinutes: number;
+  /** Days each gateway handling step is due in, from the step before. */
+  gatewayServiceLevels: GatewayServiceLevels;
+  gatewaySubmissionsPerHour: number;
+  gatewayLookupsPerHour: number;
 };
+
+export type GatewayServiceLevels = Record<HandlingStep, number>;
+
+/** `acknowledge=1,respond=10` over the defaults; an unknown step or a day count that is not 1–365 is refused. */
+export function parseGatewayServiceLevels(value: string): GatewayServiceLevels {
+  return parseDayCounts(value, { ...DEFAULT_GATEWAY_SERVICE_LEVEL_DAYS }, 'step');
+}
 
 export type ServiceLevels = Record<DecisionKind | 'appeal', number>;
 
 /** `registration=14,appeal=21` over the defaults; an unknown kind or a day count that is not 1–365 is refused. */
 export function parseServiceLevels(value: string): ServiceLevels {
-  const levels: ServiceLevels = { ...DEFAULT_SERVICE_LEVEL_DAYS };
+  return parseDayCounts(value, { ...DEFAULT_SERVICE_LEVEL_DAYS }, 'kind');
+}
+
+/** `name=days` pairs, comma-separated, over `levels`' defaults. */
+function parseDayCounts<T extends Record<string, number>>(value: string, levels: T, noun: string): T {
   for (const part of value
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean)) {
     const match = /^([a-z_]+)\s*=\s*(\d+)$/.exec(part);
-    const kind = match?.[1] as keyof ServiceLevels | undefined;
+    const kind = match?.[1] as keyof T | undefined;
     const days = Number(match?.[2]);
     if (!match || !kind || !(kind in levels)) {
-      throw new Error(`"${part}": expected kind=days, kind one of ${Object.keys(levels).join(', ')}`);
+      throw new Error(`"${part}": expected ${noun}=days, ${noun} one of ${Object.keys(levels).join(', ')}`);
     }
     if (!Number.isInteger(days) || days < 1 || days > 365) throw new Error(`"${part}": days must be 1 to 365`);
-    levels[kind] = days;
+    levels[kind] = days as T[keyof T];
   }
   return levels;
 }
@@ -132,6 +164,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     coolingOffDays: e.HOMEWARD_COOLING_OFF_DAYS,
     serviceLevels: e.HOMEWARD_SERVICE_LEVEL_DAYS,
     departureCheckMinutes: e.HOMEWARD_DEPARTURE_CHECK_MINUTES,
+    gatewayServiceLevels: e.HOMEWARD_GATEWAY_SERVICE_LEVEL_DAYS,
+    gatewaySubmissionsPerHour: e.HOMEWARD_GATEWAY_SUBMISSIONS_PER_HOUR,
+    gatewayLookupsPerHour: e.HOMEWARD_GATEWAY_LOOKUPS_PER_HOUR,
     ...overrides,
   };
 }

@@ -78,6 +78,18 @@ async function codeFree(
   if (taken) throw new AppError('conflict', { params: { reason: 'network_code_taken', code } });
 }
 
+/** A transit point by its code, with its zone, for another module that lets people name one (the gateway). */
+export async function transitPointByCode(
+  db: Database,
+  code: string,
+): Promise<{ id: string; code: string; pcode: string | null } | undefined> {
+  const [row] = await db
+    .select({ id: caseTransitPoints.id, code: caseTransitPoints.code, pcode: caseTransitPoints.pcode })
+    .from(caseTransitPoints)
+    .where(eq(caseTransitPoints.code, code.trim().toLowerCase()));
+  return row;
+}
+
 export async function createTransitPoint(ctx: RequestContext, input: TransitPointInput): Promise<TransitPoint> {
   const actor = authorize(ctx, 'network:manage');
   return inTransaction(ctx.db, async (tx) => {

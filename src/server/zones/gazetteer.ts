@@ -24,6 +24,12 @@ export async function findZone(db: Database, pcode: string): Promise<ZoneRow | u
   return row;
 }
 
+/** A zone's state, or undefined when no zone has the code: a cheap check for another module's input. */
+export async function zoneStateCode(db: Database, pcode: string): Promise<string | undefined> {
+  const [row] = await db.select({ stateCode: zones.stateCode }).from(zones).where(eq(zones.pcode, pcode));
+  return row?.stateCode;
+}
+
 /**
  * A zone's names as an expression on a P-code column (null when no zone has the code), so that another module's
  * list reads them in its own statement, without reaching into the zones tables.

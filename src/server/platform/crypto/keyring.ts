@@ -31,6 +31,8 @@ export const DATA_PURPOSES = [
   'contact',
   'narrative',
   'case-status',
+  'gateway-receipt',
+  'gateway-rate',
 ] as const;
 export type DataPurpose = (typeof DATA_PURPOSES)[number];
 

@@ -1,4 +1,5 @@
 import { CASE_AUDIT_EVENTS } from '../../../shared/cases/constants.ts';
+import { GATEWAY_AUDIT_EVENTS } from '../../../shared/gateway/constants.ts';
 import { PLATFORM_AUDIT_EVENTS } from '../../../shared/vocabulary.ts';
 import { ZONE_AUDIT_EVENTS } from '../../../shared/zones/constants.ts';
 
@@ -11,4 +12,5 @@ export const AUDIT_EVENT_TYPES: readonly string[] = [
   ...PLATFORM_AUDIT_EVENTS,
   ...ZONE_AUDIT_EVENTS,
   ...CASE_AUDIT_EVENTS,
+  ...GATEWAY_AUDIT_EVENTS,
 ];

@@ -1,0 +1,2 @@
+// Filled by the figures part of the gateway.
+export {};

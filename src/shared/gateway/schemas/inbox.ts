@@ -1,0 +1,2 @@
+// Filled by the inbox part of the gateway.
+export {};

@@ -1,0 +1,2 @@
+// Filled by the incidents part of the gateway.
+export {};
