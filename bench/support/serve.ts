@@ -4,6 +4,7 @@ import path from 'node:path';
 import Fastify from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
+import { addBareGatewayRoute } from './bare-gateway.ts';
 
 interface Fixture {
   method: 'GET' | 'POST';
@@ -32,6 +33,15 @@ if (kind === 'bare') {
       const bytes = Buffer.from(body, 'base64');
       app.route({ method, url, handler: async (_request, reply) => reply.code(status).headers(headers).send(bytes) });
     }
+  }
+  // The limit of the gateway's submissions (bench/gateway.ts): the same rows, stored the plainest way.
+  const gatewayDataDir = process.env.HOMEWARD_BENCH_GATEWAY_DATA_DIR;
+  if (gatewayDataDir) {
+    await addBareGatewayRoute(app, gatewayDataDir, process.env.HOMEWARD_BENCH_GATEWAY_ORGANISATION ?? '');
+    process.once('SIGTERM', async () => {
+      await app.close();
+      process.exit(0);
+    });
   }
   console.log(`listening ${await app.listen({ port: 0, host: '127.0.0.1' })}/api/v1/health`);
 } else {
