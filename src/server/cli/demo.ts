@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { DemoCasesSummary } from '../cases/demo.ts';
 import { DEMO_SCALES, type DemoLoadOptions, type DemoLoadResult, type DemoScale, loadDemo } from '../demo/load.ts';
 import { DEMO_STATES } from '../demo/region.ts';
+import type { DemoGatewaySummary } from '../gateway/demo.ts';
 import { signCheckpoint } from '../platform/audit/checkpoint.ts';
 import { listTables, quoteIdent } from '../platform/backup/tables.ts';
 import { type Keyring, openKeyring } from '../platform/crypto/keyring.ts';
@@ -44,13 +45,36 @@ export function casesLine(cases: DemoCasesSummary): string {
   );
 }
 
+/** The summary's line on the community gateway. */
+export function gatewayLine(gateway: DemoGatewaySummary): string {
+  const kinds = Object.entries(gateway.byKind)
+    .map(([kind, n]) => `${n} ${kind.replaceAll('_', ' ')}${n === 1 ? '' : 's'}`)
+    .join(', ');
+  return (
+    `Community gateway: ${counted(gateway.submissions, 'submission', 'submissions')} (${kinds}; ${gateway.byChannel.sms ?? 0} by SMS, ` +
+    `${gateway.anonymous} anonymous), ${counted(gateway.replies, 'reply', 'replies')}, ${counted(gateway.incidents, 'incident', 'incidents')}.`
+  );
+}
+
+const gatewayOf = (result: DemoLoadResult): DemoGatewaySummary | undefined =>
+  result.modules.gateway as DemoGatewaySummary | undefined;
+
 const casesOf = (result: DemoLoadResult): DemoCasesSummary | undefined =>
   result.modules.cases as DemoCasesSummary | undefined;
 
 /** What `--json` prints: the accounts, the zones' and the cases' summaries, and sample households to try. */
 export function demoJson(scale: DemoScale, result: DemoLoadResult) {
   const cases = casesOf(result);
-  return { scale, accounts: result.accounts, zones: result.zones, cases, samples: cases?.samples ?? [] };
+  const gateway = gatewayOf(result);
+  return {
+    scale,
+    accounts: result.accounts,
+    zones: result.zones,
+    cases,
+    samples: cases?.samples ?? [],
+    gateway,
+    receipts: gateway?.samples ?? [],
+  };
 }
 
 function printTable(header: string[], rows: string[][]): void {
@@ -69,6 +93,8 @@ function printAccounts(result: DemoLoadResult): void {
   console.log(zonesLine(result.zones));
   const cases = casesOf(result);
   if (cases) console.log(casesLine(cases));
+  const gateway = gatewayOf(result);
+  if (gateway) console.log(gatewayLine(gateway));
   console.log(`\nDemo accounts (every password: ${result.accounts[0]?.password}):`);
   printTable(
     ['email', 'role', 'organisation', 'TOTP secret (add to an authenticator app)'],
@@ -87,6 +113,19 @@ function printAccounts(result: DemoLoadResult): void {
         sample.name,
         sample.documentNumber ?? '—',
         sample.phone ?? '—',
+      ]),
+    );
+  }
+  if (gateway && gateway.samples.length > 0) {
+    console.log('\nReceipt codes to try on /feedback/receipt (each opens one submission and its replies):');
+    printTable(
+      ['receipt code', 'kind', 'language', 'channel', 'status'],
+      gateway.samples.map((sample) => [
+        sample.receiptCode,
+        sample.kind,
+        sample.language,
+        sample.channel,
+        sample.status,
       ]),
     );
   }

@@ -10,7 +10,8 @@ import { ZONE_CLASS_RANK } from '../../shared/zones/schemas.ts';
 import { evaluateEligibility } from '../cases/eligibility.ts';
 import { documentForIndex, fullName, indexValue, phoneForIndex } from '../cases/person-fields.ts';
 import { verifyStatusCode } from '../cases/references.ts';
-import { casesLine, demoJson, zonesLine } from '../cli/demo.ts';
+import { casesLine, demoJson, gatewayLine, zonesLine } from '../cli/demo.ts';
+import type { DemoGatewaySummary } from '../gateway/demo.ts';
 import { verifyLog } from '../platform/audit/verify.ts';
 import { signIn } from '../platform/auth/test-support.ts';
 import { writeBackup } from '../platform/backup/backup.ts';
@@ -246,7 +247,7 @@ describe('the demo return zones', () => {
         `${result.zones.awaitingVerification.toLocaleString('en')} observations wait for a verifier.`,
     );
     const json = JSON.parse(JSON.stringify(demoJson('small', result)));
-    expect(Object.keys(json)).toEqual(['scale', 'accounts', 'zones', 'cases', 'samples']);
+    expect(Object.keys(json)).toEqual(['scale', 'accounts', 'zones', 'cases', 'samples', 'gateway', 'receipts']);
     expect(json.accounts).toHaveLength(DEMO_ACCOUNTS.length);
     expect(json.zones.story).toMatchObject({
       hardRed: DEMO_ZONE_STORY.hardRed,
@@ -497,5 +498,80 @@ describe('the demo field teams', () => {
     });
     expect(answered.statusCode).toBe(200);
     expect(answered.json().status).toBe('pending');
+  });
+});
+
+describe('the demo community gateway', () => {
+  const gateway = () => result.modules.gateway as DemoGatewaySummary;
+
+  it('holds several hundred submissions of every kind and channel, some anonymous, with replies', () => {
+    const summary = gateway();
+    expect(summary.submissions).toBeGreaterThanOrEqual(300);
+    for (const kind of ['concern', 'protection_request', 'complaint', 'appeal']) {
+      expect(summary.byKind[kind], kind).toBeGreaterThan(10);
+    }
+    expect(summary.byChannel.sms).toBeGreaterThan(30);
+    expect(summary.byChannel.web).toBeGreaterThan(100);
+    expect(summary.anonymous).toBeGreaterThan(50);
+    expect(summary.replies).toBeGreaterThan(50);
+    expect(gatewayLine(summary)).toMatch(
+      /^Community gateway: \d+ submissions \(.*by SMS.*anonymous\), \d+ replies, \d+ incidents\.$/,
+    );
+  });
+
+  it('turns the cluster of complaints about one crossing into an incident, referred and sanctioned', async () => {
+    const [incident] = await queryRows<{ accountability: string; verification: string; linked: number; code: string }>(
+      db(),
+      sql`select i.accountability, i.verification, p.code,
+        (select count(*)::int from gateway_incident_submissions l where l.incident_id = i.id) as linked
+        from gateway_incidents i join case_transit_points p on p.id = i.transit_point_id
+        where i.type = 'extortion'`,
+    );
+    expect(incident).toMatchObject({ accountability: 'sanctioned', verification: 'verified', code: 'tp-qt-border' });
+    expect(incident!.linked).toBeGreaterThanOrEqual(10);
+    const [complaints] = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from gateway_submissions s join case_transit_points p on p.id = s.transit_point_id
+        where p.code = 'tp-qt-border' and s.kind = 'complaint'`,
+    );
+    expect(complaints!.n).toBeGreaterThanOrEqual(10);
+  });
+
+  it('sends sensitive items only to the organisation with protection officers', async () => {
+    const rows = await queryRows<{ organisation: string; n: number }>(
+      db(),
+      sql`select o.name as organisation, count(*)::int as n from gateway_submissions s
+        join organisations o on o.id = s.organisation_id where s.sensitive group by o.name`,
+    );
+    expect(rows.map((row) => row.organisation)).toEqual(['Maren Operation of the UN Refugee Agency']);
+  });
+
+  it('prints receipt codes that open their submission, with its reply, on the public receipt route', async () => {
+    const samples = gateway().samples;
+    expect(samples.length).toBeGreaterThanOrEqual(3);
+    for (const sample of samples) {
+      const response = await env.app.inject({
+        method: 'POST',
+        url: '/api/v1/public/gateway/receipts/status',
+        payload: { code: sample.receiptCode },
+      });
+      expect(response.statusCode, sample.receiptCode).toBe(200);
+      expect(response.json()).toMatchObject({ kind: sample.kind, status: sample.status });
+      if (sample.status === 'responded') {
+        expect(response.json().messages).toContainEqual(expect.objectContaining({ from: 'staff' }));
+      }
+    }
+  });
+
+  it('keeps no receipt code, submission text or phone number readable in any table', async () => {
+    const dump = JSON.stringify(
+      await queryRows(
+        db(),
+        sql`select * from gateway_submissions s left join gateway_messages m on m.submission_id = s.id`,
+      ),
+    );
+    for (const sample of gateway().samples) expect(dump).not.toContain(sample.receiptCode.replaceAll(' ', ''));
+    expect(dump).not.toContain('+964');
+    expect(dump).not.toContain('الحراس');
   });
 });

@@ -1,4 +1,5 @@
-import type { HomewardModule } from '../platform/module.ts';
+import type { DemoContext, HomewardModule } from '../platform/module.ts';
+import { loadDemoGateway, summariseDemoGateway } from './demo.ts';
 import { type GatewayAuditEvents, gatewayEvents } from './events.ts';
 import { type GatewayPermission, gatewayPermissions } from './permissions.ts';
 import { gatewayProblems } from './problems.ts';
@@ -25,6 +26,10 @@ export const gatewayModule: HomewardModule = {
     },
     { name: 'public', description: 'What anyone may read without signing in' },
   ],
+  demo: {
+    load: (context: DemoContext) => loadDemoGateway(context),
+    summarise: (db) => summariseDemoGateway(db),
+  },
 };
 
 // The module's audit events and permissions join the platform's types (see zones/module.ts).

@@ -2,9 +2,10 @@ import { randomInt } from 'node:crypto';
 import type { Channel, Disclosure } from '../../shared/gateway/constants.ts';
 import type { NewSubmissionValues, SubmissionReceipt } from '../../shared/gateway/schemas.ts';
 import { transitPointByCode } from '../cases/network.ts';
+import type { Config } from '../config.ts';
 import { inTransaction } from '../platform/audit/head.ts';
 import { appendAudit } from '../platform/audit/log.ts';
-import type { RequestContext } from '../platform/context.ts';
+import type { Platform } from '../platform/context.ts';
 import type { Database } from '../platform/db/client.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
 import { zoneStateCode } from '../zones/gazetteer.ts';
@@ -50,7 +51,12 @@ export const isSensitive = (input: Pick<NewSubmissionValues, 'kind' | 'complaint
  * SMS submission is always confidential (its number is who sent it), whatever was asked.
  */
 export async function receiveSubmission(
-  ctx: Pick<RequestContext, 'db' | 'platform'>,
+  ctx: {
+    db: Database;
+    platform: Pick<Platform, 'keyring'> & {
+      config: Pick<Config, 'gatewayServiceLevels' | 'gatewaySubmissionsPerHour'>;
+    };
+  },
   input: IncomingSubmission,
   flood: FloodKey | null,
   options: { now?: Date; code?: string } = {},
