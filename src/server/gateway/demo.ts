@@ -466,17 +466,15 @@ async function writeDemoIncidents(
       await db
         .insert(t.gatewayIncidentSubmissions)
         .values(linked.map((submissionId) => ({ incidentId, submissionId })));
-      await db
-        .insert(t.gatewayHistory)
-        .values(
-          linked.map((submissionId) => ({
-            submissionId,
-            entry: 'linked_to_incident',
-            accountId: handlers.protectionOfficer,
-            organisationId: handlers.un,
-            at: day(1),
-          })),
-        );
+      await db.insert(t.gatewayHistory).values(
+        linked.map((submissionId) => ({
+          submissionId,
+          entry: 'linked_to_incident',
+          accountId: handlers.protectionOfficer,
+          organisationId: handlers.un,
+          at: day(1),
+        })),
+      );
     }
     const officer = { userId: handlers.protectionOfficer, organisationId: handlers.un };
     const subject = `incident:${incidentId}`;

@@ -4,6 +4,7 @@ import { createTestEnvironment, type TestEnvironment } from '../../../test/suppo
 import { auditDetails, auditEntries } from '../platform/audit/schema.ts';
 import { createTestOrganisation } from '../platform/auth/test-support.ts';
 import { createTestZones } from '../zones/test-support.ts';
+import { receiveSubmission } from './submissions.ts';
 import { gatewayHistory, gatewayRateCounters, gatewaySubmissions } from './tables.ts';
 import { insertRoutingRule } from './test-support.ts';
 
@@ -181,5 +182,48 @@ describe('reading an item by its receipt code', () => {
       .from(gatewayHistory)
       .where(eq(gatewayHistory.entry, 'information_added'));
     expect(history.length).toBe(1);
+  });
+});
+
+describe('a burst of submissions', () => {
+  const ctx = () => ({ db: env.database.db, platform: env.app.platform });
+  const concern = (text: string) => ({
+    kind: 'concern' as const,
+    disclosure: 'anonymous' as const,
+    text,
+    language: 'en' as const,
+    aboutNamedPerson: false,
+    contactConsent: false,
+    channel: 'web' as const,
+  });
+
+  it('stores every one of many concurrent submissions, each with its history and audit entry', async () => {
+    const received = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => receiveSubmission(ctx(), concern(`burst ${i}`), null)),
+    );
+    const ids = new Set(received.map((receipt) => receipt.submissionId));
+    expect(ids.size).toBe(60);
+    const stored = await env.database.db.select({ id: gatewaySubmissions.id }).from(gatewaySubmissions);
+    expect(stored.filter((row) => ids.has(row.id))).toHaveLength(60);
+    const history = await env.database.db.select({ id: gatewayHistory.submissionId }).from(gatewayHistory);
+    expect(history.filter((row) => ids.has(row.id!))).toHaveLength(60);
+    const audited = await env.database.db
+      .select({ subject: auditEntries.subject })
+      .from(auditEntries)
+      .where(eq(auditEntries.eventType, 'gateway.submission_received'));
+    expect(audited.filter((row) => ids.has(row.subject.slice('submission:'.length)))).toHaveLength(60);
+  });
+
+  it('refuses only the submission that cannot be stored, never its neighbours in the batch', async () => {
+    const code = '5555666677778888';
+    await receiveSubmission(ctx(), concern('first with the code'), null, { code });
+    const results = await Promise.allSettled([
+      receiveSubmission(ctx(), concern('neighbour a'), null),
+      receiveSubmission(ctx(), concern('same code again'), null, { code }),
+      receiveSubmission(ctx(), concern('neighbour b'), null),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const found = await status(code, '10.4.0.1');
+    expect(found.statusCode).toBe(200);
   });
 });

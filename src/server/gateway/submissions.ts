@@ -3,10 +3,9 @@ import type { Channel, Disclosure } from '../../shared/gateway/constants.ts';
 import type { NewSubmissionValues, SubmissionReceipt } from '../../shared/gateway/schemas.ts';
 import { transitPointByCode } from '../cases/network.ts';
 import type { Config } from '../config.ts';
-import { inTransaction } from '../platform/audit/head.ts';
-import { appendAudit } from '../platform/audit/log.ts';
 import type { Platform } from '../platform/context.ts';
 import type { Database } from '../platform/db/client.ts';
+import { newId } from '../platform/db/columns.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
 import { zoneStateCode } from '../zones/gazetteer.ts';
 import { clientKey, type RateScope, spend } from './rate.ts';
@@ -14,7 +13,7 @@ import { hashReceiptCode, newReceiptCode } from './receipts.ts';
 import { routingRules } from './routing.ts';
 import { routeItem } from './rules/routing.ts';
 import { dueAt } from './rules/service-levels.ts';
-import { gatewayHistory, gatewaySubmissions } from './tables.ts';
+import { storeSubmission } from './submission-writer.ts';
 import './events.ts';
 import './permissions.ts';
 import './problems.ts';
@@ -45,7 +44,8 @@ export const isSensitive = (input: Pick<NewSubmissionValues, 'kind' | 'complaint
 /**
  * Takes a submission from anyone: checks where it says it is about, routes it to an organisation, seals its text
  * and any contact, and stores it with a new receipt code's hash, its history's first entry and the audit entry,
- * all in one transaction. The receipt code is returned once and never stored.
+ * all in one transaction (shared with the submissions that arrive at the same moment: submission-writer.ts).
+ * The receipt code is returned once and never stored.
  *
  * Nothing about the client is kept: the flood key is counted under a daily keyed hash and then forgotten. An
  * SMS submission is always confidential (its number is who sent it), whatever was asked.
@@ -83,51 +83,47 @@ export async function receiveSubmission(
   ]);
   const acknowledgeBy = dueAt('received', now, platform.config.gatewayServiceLevels)!;
   const reference = newSubmissionReference();
-  const submissionId = await inTransaction(db, async (tx) => {
-    const [row] = await tx
-      .insert(gatewaySubmissions)
-      .values({
-        reference,
-        receiptHash,
-        kind: input.kind,
-        complaintCategory: input.kind === 'complaint' ? (input.complaintCategory ?? 'other') : null,
-        aboutNamedPerson: input.kind === 'protection_request' && input.aboutNamedPerson === true,
-        sensitive,
-        disclosure,
-        channel: input.channel,
-        language: input.language,
-        pcode: place.pcode,
-        stateCode: place.stateCode,
-        transitPointId: place.transitPointId,
-        caseReferenceEnc,
-        bodyEnc,
-        contactEnc,
-        contactConsent: disclosure !== 'anonymous' && contactEnc !== null && input.contactConsent === true,
-        organisationId: route.organisationId,
-        status: 'received',
-        dueAt: acknowledgeBy,
-        receivedAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: gatewaySubmissions.id });
-    await tx
-      .insert(gatewayHistory)
-      .values({ submissionId: row!.id, entry: 'received', organisationId: route.organisationId, at: now });
-    await appendAudit(tx, {
+  const submissionId = newId();
+  await storeSubmission(
+    db,
+    {
+      id: submissionId,
+      reference,
+      receiptHash,
+      kind: input.kind,
+      complaintCategory: input.kind === 'complaint' ? (input.complaintCategory ?? 'other') : null,
+      aboutNamedPerson: input.kind === 'protection_request' && input.aboutNamedPerson === true,
+      sensitive,
+      disclosure,
+      channel: input.channel,
+      language: input.language,
+      pcode: place.pcode,
+      stateCode: place.stateCode,
+      transitPointId: place.transitPointId,
+      caseReferenceEnc,
+      bodyEnc,
+      contactEnc,
+      contactConsent: disclosure !== 'anonymous' && contactEnc !== null && input.contactConsent === true,
+      organisationId: route.organisationId,
+      status: 'received',
+      dueAt: acknowledgeBy,
+      receivedAt: now,
+      updatedAt: now,
+    },
+    {
       type: 'gateway.submission_received',
       actor: null,
-      subject: `submission:${row!.id}`,
+      subject: `submission:${submissionId}`,
       details: {
-        submissionId: row!.id,
+        submissionId,
         kind: input.kind,
         channel: input.channel,
         disclosure,
         sensitive,
         organisationId: route.organisationId,
       },
-    });
-    return row!.id;
-  });
+    },
+  );
   return {
     submissionId,
     reference,
