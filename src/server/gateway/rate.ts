@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import { rateLimited } from '../platform/auth/throttle.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
@@ -60,20 +61,37 @@ export async function spend(db: Database, key: string, limit: number, now: Date,
   }
 }
 
-/** Whether the client has already passed the limit this hour, without counting anything. */
-export async function exhausted(db: Database, key: string, limit: number, now: Date): Promise<number | null> {
-  const windowStart = hourOf(now);
-  const [row] = await db
-    .select({ count: gatewayRateCounters.count })
-    .from(gatewayRateCounters)
-    .where(and(eq(gatewayRateCounters.key, key), eq(gatewayRateCounters.windowStart, windowStart)));
-  const count = row?.count ?? 0;
-  return count >= limit ? Math.max(1, Math.ceil((windowStart.getTime() + HOUR_MS - now.getTime()) / 1000)) : null;
-}
-
 /** Drops counters older than a day (run by the daily job): yesterday's keys can never be met again. */
 export async function forgetOldCounters(db: Database, now: Date): Promise<void> {
   await db
     .delete(gatewayRateCounters)
     .where(lt(gatewayRateCounters.windowStart, new Date(now.getTime() - 24 * HOUR_MS)));
+}
+
+/**
+ * Forgets yesterday's counters every hour, wherever the public routes run (registered by routes/public.ts); one run
+ * at a time, stopped and awaited when the app closes, as the departure check's timer is.
+ */
+export async function counterCleanupTimer(app: FastifyInstance): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  const tick = () => {
+    if (running) return;
+    running = forgetOldCounters(app.platform.database.db, new Date())
+      .catch((error: unknown) => {
+        const { name, code } = error as { name?: string; code?: unknown };
+        app.log.error({ err: { type: name, code } }, 'forgetting old gateway counters failed');
+      })
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  app.addHook('onReady', async () => {
+    timer = setInterval(tick, HOUR_MS);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await running;
+  });
 }

@@ -6,7 +6,7 @@ import { appendAudit } from '../platform/audit/log.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/client.ts';
 import { AppError, conflict } from '../platform/http/errors.ts';
-import { clientKey, exhausted, spend } from './rate.ts';
+import { clientKey, spend } from './rate.ts';
 import { hashReceiptCode, normaliseReceiptCode } from './receipts.ts';
 import { gatewayHistory, gatewayMessages, gatewaySubmissions } from './tables.ts';
 import './events.ts';
@@ -23,13 +23,14 @@ const NO_CODE = '0000000000000000-';
  * The submission a receipt code opens, or a refusal that says nothing more than "not recognised". Every lookup
  * costs one slow hash and counts against the client (under a daily keyed hash, never its address); a wrong code
  * counts three times, and past the hourly allowance the answer is 429 with the seconds to wait, before any hash.
+ * Counting comes first, in the statement that reads the count, so concurrent guesses cannot slip under it.
  */
 async function openByCode(ctx: Ctx, typed: string, client: string, now: Date) {
   const { db, platform } = ctx;
   const key = await clientKey(db, platform.keyring, 'lookup', client, now);
   const limit = platform.config.gatewayLookupsPerHour;
-  const wait = await exhausted(db, key, limit, now);
-  if (wait !== null) throw rateLimitedFor(wait);
+  // Counted before the hash is computed, so a client past its allowance costs no slow hash.
+  await spend(db, key, limit, now);
   const code = normaliseReceiptCode(typed);
   const hash = await hashReceiptCode(db, platform.keyring, code ?? NO_CODE);
   const [row] = code
@@ -50,17 +51,11 @@ async function openByCode(ctx: Ctx, typed: string, client: string, now: Date) {
         .where(eq(gatewaySubmissions.receiptHash, hash))
     : [];
   if (!row) {
-    await spend(db, key, limit + WRONG_CODE_WEIGHT, now, WRONG_CODE_WEIGHT).catch((error: unknown) => {
-      if (!(error instanceof AppError && error.code === 'rate_limited')) throw error;
-    });
+    // A wrong code costs more of the allowance; the refusal is the same whether or not that used it up.
+    await spend(db, key, Number.MAX_SAFE_INTEGER, now, WRONG_CODE_WEIGHT - 1);
     throw new AppError('not_found', { params: { reason: 'receipt' } });
   }
-  await spend(db, key, limit, now);
   return row;
-}
-
-function rateLimitedFor(seconds: number): AppError {
-  return new AppError('rate_limited', { params: { seconds }, headers: { 'retry-after': String(seconds) } });
 }
 
 async function messagesOf(db: Database, ctx: Ctx, submissionId: string) {

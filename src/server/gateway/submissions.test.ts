@@ -227,3 +227,19 @@ describe('a burst of submissions', () => {
     expect(found.statusCode).toBe(200);
   });
 });
+
+describe('flood counters', () => {
+  it('forgets counters older than a day, keeping today’s', async () => {
+    const { forgetOldCounters } = await import('./rate.ts');
+    const now = new Date();
+    await env.database.db
+      .insert(gatewayRateCounters)
+      .values({ key: 'submit:old', windowStart: new Date(now.getTime() - 30 * 3600_000), count: 4 });
+    await forgetOldCounters(env.database.db, now);
+    const keys = (await env.database.db.select({ key: gatewayRateCounters.key }).from(gatewayRateCounters)).map(
+      (row) => row.key,
+    );
+    expect(keys).not.toContain('submit:old');
+    expect(keys.length).toBeGreaterThan(0);
+  });
+});

@@ -7,6 +7,7 @@ import {
   SubmissionReceipt,
 } from '../../../shared/gateway/schemas.ts';
 import type { HomewardApp } from '../../app.ts';
+import { counterCleanupTimer } from '../rate.ts';
 import { addInformation, rateHandling, receiptStatus } from '../receipt-status.ts';
 import { receiveSubmission } from '../submissions.ts';
 
@@ -19,6 +20,7 @@ const config = { permission: 'public' as const, anonymous: true };
 
 /** What anyone may do without signing in: submit, and read or add to their item with its receipt code. */
 export async function publicSubmissionRoutes(app: HomewardApp): Promise<void> {
+  await counterCleanupTimer(app);
   app.post(
     '/public/gateway/submissions',
     {
