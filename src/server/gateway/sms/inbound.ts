@@ -20,7 +20,14 @@ export interface SmsAnswer {
 }
 
 /** Control characters other than line breaks and tabs are dropped: a phone may send them, and storage refuses NUL. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+function dropControls(text: string): string {
+  return Array.from(text)
+    .filter((char) => {
+      const point = char.codePointAt(0)!;
+      return point === 9 || point === 10 || point === 13 || (point >= 32 && point !== 127);
+    })
+    .join('');
+}
 
 /**
  * An SMS from a (verified) gateway: a new submission, a status request or added information, answered with the
@@ -34,7 +41,7 @@ export async function receiveSms(
   sms: { gateway: SmsGateway; from: string; text: string },
   now = new Date(),
 ): Promise<SmsAnswer> {
-  const command = readCommand(sms.text.replace(CONTROL, ''));
+  const command = readCommand(dropControls(sms.text));
   const texts = SMS_TEXTS[command.language];
   const language = command.language;
   const refused = (reply: string): SmsAnswer => ({ reply, language, outcome: 'refused' });
