@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { HomewardApp } from '../../app.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { receiveSms, type SmsAnswer } from '../sms/inbound.ts';
+import { receiveSms, SMS_OUTCOMES, type SmsAnswer } from '../sms/inbound.ts';
 import {
   formPairs,
   fromRapidpro,
@@ -27,7 +27,8 @@ const SmsReply = z.object({
   /** The SMS for the flow to send back to the sender (`@webhook.json.reply` in a RapidPro flow). */
   reply: z.string(),
   language: z.enum(['en', 'ar', 'fr']),
-  outcome: z.enum(['submitted', 'status', 'added', 'help', 'refused']),
+  /** `duplicate`: the same message again (its id already taken this hour); `reply` is then empty, send nothing. */
+  outcome: z.enum(SMS_OUTCOMES),
 });
 
 const notConfigured = () => new AppError('not_found', { params: { reason: 'sms_gateway_not_configured' } });
@@ -45,6 +46,9 @@ export function escapeXml(text: string): string {
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[char]!,
   );
 }
+
+/** TwiML that sends nothing back. */
+const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
 export const twiml = (reply: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><Response><Message>${escapeXml(reply)}</Message></Response>`;
@@ -113,14 +117,14 @@ export async function publicSmsRoutes(app: HomewardApp): Promise<void> {
         },
       },
       async (request, reply) => {
-        const { from, text } = fromTwilio(request.body);
+        const { from, text, messageId } = fromTwilio(request.body);
         if (!from) throw notANumber('body.From');
-        const answer = await receiveSms(request.ctx, { gateway: 'twilio', from, text });
+        const answer = await receiveSms(request.ctx, { gateway: 'twilio', from, text, messageId });
         return reply
           .header('cache-control', 'no-store')
           .header('content-language', answer.language)
           .type('text/xml; charset=utf-8')
-          .send(twiml(answer.reply));
+          .send(answer.outcome === 'duplicate' ? EMPTY_TWIML : twiml(answer.reply));
       },
     );
 
@@ -153,10 +157,10 @@ export async function publicSmsRoutes(app: HomewardApp): Promise<void> {
         },
       },
       async (request, reply): Promise<SmsAnswer> => {
-        const { from, text } = fromRapidpro(request.body as RapidproBody);
+        const { from, text, messageId } = fromRapidpro(request.body as RapidproBody);
         if (!from) throw notANumber('body.contact.urn');
         reply.header('cache-control', 'no-store');
-        return receiveSms(request.ctx, { gateway: 'rapidpro', from, text });
+        return receiveSms(request.ctx, { gateway: 'rapidpro', from, text, messageId });
       },
     );
   });

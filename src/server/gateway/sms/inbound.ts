@@ -3,9 +3,10 @@ import type { Language } from '../../../shared/vocabulary.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { SealedContact } from '../delivery.ts';
+import { clientKey, exhausted, spend } from '../rate.ts';
 import { addInformation, receiptStatus } from '../receipt-status.ts';
 import { receiveSubmission } from '../submissions.ts';
-import { readCommand } from './keywords.ts';
+import { readCommand, type SmsCommand } from './keywords.ts';
 import { SMS_TEXT_MAX } from './payloads.ts';
 import { SMS_TEXTS, statusText } from './texts.ts';
 
@@ -16,8 +17,11 @@ export interface SmsAnswer {
   reply: string;
   language: Language;
   /** What the message did, for the gateway's flow to branch on; never who sent it. */
-  outcome: 'submitted' | 'status' | 'added' | 'help' | 'refused';
+  outcome: SmsOutcome;
 }
+
+export const SMS_OUTCOMES = ['submitted', 'status', 'added', 'help', 'refused', 'duplicate'] as const;
+export type SmsOutcome = (typeof SMS_OUTCOMES)[number];
 
 /** Control characters other than line breaks and tabs are dropped: a phone may send them, and storage refuses NUL. */
 function dropControls(text: string): string {
@@ -38,10 +42,28 @@ function dropControls(text: string): string {
  */
 export async function receiveSms(
   ctx: Ctx,
-  sms: { gateway: SmsGateway; from: string; text: string },
+  sms: { gateway: SmsGateway; from: string; text: string; messageId?: string | undefined },
   now = new Date(),
 ): Promise<SmsAnswer> {
   const command = readCommand(dropControls(sms.text));
+  const language = command.language;
+  // A message the gateway delivers again (a retry, or a signed request replayed) is taken once: its id is
+  // counted for the hour under the same daily keyed hash as flood control, and a repeat gets no answer.
+  const seen = sms.messageId
+    ? await clientKey(ctx.db, ctx.platform.keyring, 'sms', `message:${sms.gateway}:${sms.messageId}`, now)
+    : null;
+  if (seen && (await exhausted(ctx.db, seen, 1, now)) !== null) return { reply: '', language, outcome: 'duplicate' };
+  const answer = await answerCommand(ctx, sms, command, now);
+  if (seen) await spend(ctx.db, seen, Number.MAX_SAFE_INTEGER, now);
+  return answer;
+}
+
+async function answerCommand(
+  ctx: Ctx,
+  sms: { gateway: SmsGateway; from: string },
+  command: SmsCommand,
+  now: Date,
+): Promise<SmsAnswer> {
   const texts = SMS_TEXTS[command.language];
   const language = command.language;
   const refused = (reply: string): SmsAnswer => ({ reply, language, outcome: 'refused' });

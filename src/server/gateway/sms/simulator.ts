@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { InjectOptions } from 'fastify';
@@ -77,14 +78,15 @@ export function twilioInbound(
   options: { authToken: string; publicUrl: string; from: string; text: string; messageSid?: string },
   sign: { url?: string; token?: string } = {},
 ): InjectOptions & { payload: string } {
+  const sid = options.messageSid ?? `SM${randomBytes(16).toString('hex')}`;
   const params: [string, string][] = [
     ['ToCountry', 'IQ'],
-    ['SmsMessageSid', options.messageSid ?? 'SM00000000000000000000000000000001'],
+    ['SmsMessageSid', sid],
     ['NumMedia', '0'],
     ['From', options.from],
     ['To', '+9647000000001'],
     ['Body', options.text],
-    ['MessageSid', options.messageSid ?? 'SM00000000000000000000000000000001'],
+    ['MessageSid', sid],
     ['AccountSid', `AC${'0'.repeat(32)}`],
     ['ApiVersion', '2010-04-01'],
   ];
@@ -114,7 +116,7 @@ export function rapidproFlowBody(from: string, text: string): Record<string, unk
     results: {},
     run: { uuid: 'a4d15ed4-5b24-407f-b86e-4b881f09a186', created_on: '2026-12-01T10:00:00.000Z' },
     input: {
-      uuid: '6e3f2d1c-0b9a-4c8d-8e7f-1a2b3c4d5e6f',
+      uuid: randomUUID(),
       type: 'msg',
       text,
       attachments: [],

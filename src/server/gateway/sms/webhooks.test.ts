@@ -147,6 +147,31 @@ describe('a message through Twilio', () => {
   });
 });
 
+describe('a message delivered twice', () => {
+  it('is taken once: the repeat (a retry, or a signed request replayed) gets no answer and stores nothing', async () => {
+    const request = twilioInbound({
+      authToken: AUTH_TOKEN,
+      publicUrl: PUBLIC_URL,
+      from: nextNumber(),
+      text: 'The checkpoint asked us for money',
+      messageSid: 'SM0123456789abcdef0123456789abcdef',
+    });
+    expect(messageOf((await env.app.inject(request)).body)).toMatch(CODE);
+    const before = await count();
+    const again = await env.app.inject(request);
+    expect(again.statusCode).toBe(200);
+    expect(again.body).toBe('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
+    expect(await count()).toBe(before);
+    const body = rapidproFlowBody(nextNumber(), 'A second message');
+    expect((await env.app.inject(rapidproInbound(SECRET, body))).json().outcome).toBe('submitted');
+    expect((await env.app.inject(rapidproInbound(SECRET, body))).json()).toMatchObject({
+      outcome: 'duplicate',
+      reply: '',
+    });
+    expect(await count()).toBe(before + 1);
+  });
+});
+
 describe('the signature', () => {
   const refusedWithoutStoring = async (response: {
     statusCode: number;
