@@ -24,6 +24,12 @@ export const SMS_OUTCOMES = ['submitted', 'status', 'added', 'help', 'refused', 
 export type SmsOutcome = (typeof SMS_OUTCOMES)[number];
 
 /** Control characters other than line breaks and tabs are dropped: a phone may send them, and storage refuses NUL. */
+/**
+ * What a decoder puts where bytes were not UTF-8: a body sent in another encoding. Such a text is not stored
+ * with holes in it; the sender is asked to send it again.
+ */
+const REPLACEMENT = '\uFFFD';
+
 function dropControls(text: string): string {
   return Array.from(text)
     .filter((char) => {
@@ -78,16 +84,19 @@ async function answerCommand(
       }
       case 'add': {
         if (command.text.length > SMS_TEXT_MAX) return refused(texts.tooLong);
+        if (command.text.includes(REPLACEMENT)) return refused(texts.unreadable);
         await addInformation(ctx, { code: command.code, text: command.text }, sms.from, now);
         return { reply: texts.added, language, outcome: 'added' };
       }
       case 'submit': {
         if (command.text.length > SMS_TEXT_MAX) return refused(texts.tooLong);
+        if (command.text.includes(REPLACEMENT)) return refused(texts.unreadable);
         const contact: SealedContact = { phone: sms.from, gateway: sms.gateway };
         const receipt = await receiveSubmission(
           ctx,
           {
             kind: command.kind,
+            ...(command.sexualExploitation ? { complaintCategory: 'sexual_exploitation_abuse' as const } : {}),
             disclosure: 'confidential',
             aboutNamedPerson: false,
             text: command.text,

@@ -11,11 +11,11 @@ export type SmsCommand =
   | { action: 'help'; language: Language }
   | { action: 'status'; language: Language; code: string }
   | { action: 'add'; language: Language; code: string; text: string }
-  | { action: 'submit'; language: Language; kind: SubmissionKind; text: string };
+  | { action: 'submit'; language: Language; kind: SubmissionKind; text: string; sexualExploitation?: true };
 
 type Keyword =
   | { action: 'help' | 'status' | 'add'; language: Language | null }
-  | { action: 'submit'; kind: SubmissionKind; language: Language | null };
+  | { action: 'submit'; kind: SubmissionKind; language: Language | null; sexualExploitation?: true };
 
 /** The words of the menu as each language shows them (texts.ts names them in the replies). */
 export const MENU_WORDS: Record<
@@ -43,6 +43,11 @@ define(['STATUS'], { action: 'status', language: 'en' });
 define(['ADD', 'MORE'], { action: 'add', language: 'en' });
 define(['COMPLAINT', 'COMPLAIN'], { action: 'submit', kind: 'complaint', language: 'en' });
 define(['APPEAL'], { action: 'submit', kind: 'appeal', language: 'en' });
+// A complaint of sexual exploitation or abuse: sensitive, for protection officers alone (as on the portal's form).
+define(['SEA'], { action: 'submit', kind: 'complaint', sexualExploitation: true, language: 'en' });
+define(['EXPLOITATION'], { action: 'submit', kind: 'complaint', sexualExploitation: true, language: null });
+define(['ABUS'], { action: 'submit', kind: 'complaint', sexualExploitation: true, language: 'fr' });
+define(['استغلال'], { action: 'submit', kind: 'complaint', sexualExploitation: true, language: 'ar' });
 define(['CONCERN', 'FEEDBACK'], { action: 'submit', kind: 'concern', language: 'en' });
 // The same word in English and French: the rest of the message says which.
 define(['PROTECTION'], { action: 'submit', kind: 'protection_request', language: null });
@@ -129,6 +134,9 @@ export function readCommand(message: string): SmsCommand {
       return code && added ? { action: 'add', language, code, text: added } : { action: 'help', language };
     }
     case 'submit':
-      return rest ? { action: 'submit', language, kind: keyword.kind, text: rest } : { action: 'help', language };
+      if (!rest) return { action: 'help', language };
+      return keyword.sexualExploitation
+        ? { action: 'submit', language, kind: keyword.kind, text: rest, sexualExploitation: true }
+        : { action: 'submit', language, kind: keyword.kind, text: rest };
   }
 }

@@ -65,6 +65,15 @@ describe('the keyword menu', () => {
       kind: 'protection_request',
       language: 'en',
     });
+    expect(readCommand('استغلال طلب مني خدمات مقابل المساعدة')).toMatchObject({
+      kind: 'complaint',
+      sexualExploitation: true,
+      language: 'ar',
+    });
+    expect(readCommand('Exploitation on m’a demandé des faveurs')).toMatchObject({
+      sexualExploitation: true,
+      language: 'fr',
+    });
     expect(readCommand('STATUS 1234 5678 9012 3456')).toEqual({
       action: 'status',
       language: 'en',
@@ -130,6 +139,7 @@ describe('the lengths of the replies', () => {
         texts.wait,
         texts.unrouted,
         texts.tooLong,
+        texts.unreadable,
         statusText(language, 'investigating', undefined),
       ];
       for (const answer of answers) {

@@ -21,6 +21,7 @@ export interface SmsTexts {
   wait: string;
   unrouted: string;
   tooLong: string;
+  unreadable: string;
 }
 
 export const SMS_TEXTS: Record<Language, SmsTexts> = {
@@ -45,6 +46,7 @@ export const SMS_TEXTS: Record<Language, SmsTexts> = {
     wait: 'Too many messages from this number. Please try again in an hour.',
     unrouted: 'Your message could not be taken now and was not stored. Please try again later.',
     tooLong: 'Your message is too long (4000 characters at most). Please send it shorter.',
+    unreadable: 'Part of your message could not be read, so it was not stored. Please send it again.',
   },
   fr: {
     menu: 'Écrivez votre message pour signaler un souci, ou commencez par PLAINTE, PROTECTION ou APPEL. STATUT <code> pour suivre. AJOUT <code> <texte> pour compléter.',
@@ -68,6 +70,7 @@ export const SMS_TEXTS: Record<Language, SmsTexts> = {
     unrouted:
       "Votre message n'a pas été enregistré : personne ne peut le recevoir pour l'instant. Réessayez plus tard.",
     tooLong: 'Message trop long (4000 caractères au plus). Envoyez-le plus court.',
+    unreadable: "Une partie de votre message est illisible, il n'a pas été enregistré. Envoyez-le de nouveau.",
   },
   ar: {
     menu: 'اكتب رسالتك لإرسال ملاحظة، أو ابدأها بكلمة شكوى أو حماية أو استئناف. للمتابعة: حالة <الرمز>. للإضافة: إضافة <الرمز> <النص>',
@@ -90,6 +93,7 @@ export const SMS_TEXTS: Record<Language, SmsTexts> = {
     wait: 'رسائل كثيرة من هذا الرقم. يرجى المحاولة بعد ساعة.',
     unrouted: 'تعذر استلام رسالتك الآن ولم تُحفظ. يرجى المحاولة لاحقًا.',
     tooLong: 'رسالتك طويلة جدًا (4000 حرف كحد أقصى). يرجى إرسالها أقصر.',
+    unreadable: 'تعذرت قراءة جزء من رسالتك فلم تُحفظ. يرجى إرسالها مرة أخرى.',
   },
 };
 

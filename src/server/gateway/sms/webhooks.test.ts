@@ -129,6 +129,16 @@ describe('a message through Twilio', () => {
     expect(await latest()).toMatchObject({ kind: 'appeal', language: 'fr' });
   });
 
+  it('sends a complaint of sexual exploitation or abuse as sensitive, to the organisation that takes them', async () => {
+    expect(messageOf((await twilio(nextNumber(), 'استغلال موظف التوزيع طلب مني خدمات')).body)).toMatch(CODE);
+    expect(await latest()).toMatchObject({
+      kind: 'complaint',
+      complaintCategory: 'sexual_exploitation_abuse',
+      sensitive: true,
+      organisationId: centre,
+    });
+  });
+
   it('answers HELP, an empty message and a message alone with its keyword with the menu, storing nothing', async () => {
     const before = await count();
     expect(messageOf((await twilio(nextNumber(), 'HELP')).body)).toContain('STATUS <code>');
@@ -257,6 +267,24 @@ describe('a message through RapidPro', () => {
       rapidproInbound(SECRET, { urn: `tel:${nextNumber()}`, text: 'Nous avons besoin de protection pour la famille' }),
     );
     expect(plain.json()).toMatchObject({ language: 'fr', outcome: 'submitted' });
+  });
+
+  it('asks for a body in another encoding to be sent again, and stores nothing', async () => {
+    const before = await count();
+    const latin1 = Buffer.concat([
+      Buffer.from('{"urn":"tel:+9647501110000","text":"Probl'),
+      Buffer.from([0xe8]),
+      Buffer.from('me de sécurité au point de passage"}'),
+    ]);
+    const response = await env.app.inject({
+      ...rapidproInbound(SECRET, {}),
+      headers: { 'content-type': 'application/json', authorization: `Token ${SECRET}` },
+      payload: latin1,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ outcome: 'refused', language: 'fr' });
+    expect(response.json().reply).toContain('illisible');
+    expect(await count()).toBe(before);
   });
 
   it('refuses a sender that is not a phone number, and a body that is not JSON, with a problem and nothing stored', async () => {
