@@ -39,6 +39,29 @@ const notANumber = (field: string) =>
     errors: [{ field, code: 'not_a_phone_number', message: 'The sender is not a phone number' }],
   });
 
+const NUL = '\u0000';
+
+/**
+ * A phone may put a NUL in a message, which storage cannot take: it is dropped from what the routes read (the
+ * signature is checked over the body as sent), so the sender gets an answer rather than a refusal.
+ */
+function withoutNul(value: unknown): unknown {
+  if (typeof value === 'string') return value.replaceAll(NUL, '');
+  // Iterative, in place (the parse is fresh): a deeply nested body must not overflow the stack.
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (node === null || typeof node !== 'object') continue;
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const child = record[key];
+      if (typeof child === 'string') record[key] = child.replaceAll(NUL, '');
+      else if (child !== null && typeof child === 'object') pending.push(child);
+    }
+  }
+  return value;
+}
+
 /** XML's five special characters escaped, so a reply is text in TwiML whatever it holds. */
 export function escapeXml(text: string): string {
   return text.replace(
@@ -70,7 +93,7 @@ export async function publicSmsRoutes(app: HomewardApp): Promise<void> {
       { parseAs: 'string', bodyLimit: SMS_BODY_LIMIT },
       (request, body, done) => {
         rawBodies.set(request, body as string);
-        json(request, body as string, done);
+        json(request, body as string, (error, parsed) => done(error, error ? undefined : withoutNul(parsed)));
       },
     );
     scope.addContentTypeParser(
@@ -80,7 +103,7 @@ export async function publicSmsRoutes(app: HomewardApp): Promise<void> {
         rawBodies.set(request, body as string);
         // Every field once, the first value as a form reader takes it; the signature reads all of them.
         const fields: Record<string, string> = {};
-        for (const [name, value] of formPairs(body as string)) fields[name] ??= value;
+        for (const [name, value] of formPairs(body as string)) fields[name] ??= value.replaceAll(NUL, '');
         done(null, fields);
       },
     );

@@ -1,4 +1,5 @@
 import { desc, eq, sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../../test/support/app.ts';
 import type { SmsConfig } from '../../config.ts';
@@ -296,6 +297,11 @@ describe('a message through RapidPro', () => {
     expect(email.json()).toMatchObject({ code: 'validation_failed', reason: 'sms_sender' });
     const broken = await env.app.inject({ ...rapidproInbound(SECRET, {}), payload: '{"input": ' });
     expect(broken.statusCode).toBe(400);
+    const deep = await env.app.inject({
+      ...rapidproInbound(SECRET, {}),
+      payload: `${'['.repeat(20000)}${']'.repeat(20000)}`,
+    });
+    expect(deep.statusCode).toBe(400);
     expect(await count()).toBe(before);
   });
 });
@@ -379,4 +385,36 @@ describe('a flood from one number', () => {
     // Another number is not held back.
     expect(messageOf((await twilio(nextNumber(), 'a neighbour writes')).body)).toMatch(CODE);
   });
+});
+
+describe('any text, signed', () => {
+  it('gets an SMS back and never a server error, through either gateway', async () => {
+    // A NUL, which storage cannot take, is dropped rather than refused.
+    expect(messageOf((await twilio(nextNumber(), 'water\u0000 cut')).body)).toMatch(CODE);
+    expect((await rapidpro(nextNumber(), 'water\u0000 cut')).json().outcome).toBe('submitted');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ unit: 'grapheme', maxLength: 300 }),
+          fc.constantFrom(
+            'STATUS',
+            'a\u0000b',
+            'ADD 1234',
+            'حالة ١٢',
+            '<script>alert(1)</script>',
+            'ADD x y',
+            '\u202e\u0646',
+          ),
+        ),
+        fc.boolean(),
+        async (text, throughTwilio) => {
+          const response = throughTwilio ? await twilio(nextNumber(), text) : await rapidpro(nextNumber(), text);
+          expect(response.statusCode, `${text} → ${response.body}`).toBe(200);
+          const reply = throughTwilio ? messageOf(response.body) : response.json().reply;
+          expect(reply.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 60_000);
 });
