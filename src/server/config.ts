@@ -54,6 +54,28 @@ const EnvSchema = z.object({
   HOMEWARD_GATEWAY_SUBMISSIONS_PER_HOUR: z.coerce.number().int().positive().default(20),
   /** Receipt-code lookups one address may make in an hour; every wrong code also counts three times. */
   HOMEWARD_GATEWAY_LOOKUPS_PER_HOUR: z.coerce.number().int().positive().default(30),
+  /** The base URL SMS gateways post to (behind a proxy the server cannot know it): Twilio signs the full URL. */
+  HOMEWARD_SMS_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Twilio's auth token: checks X-Twilio-Signature on inbound SMS and signs in to its Messages API. */
+  HOMEWARD_SMS_TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  HOMEWARD_SMS_TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'must be AC and 32 hex digits')
+    .optional(),
+  /** The number (E.164) or messaging service (MG…) queued replies are sent from. */
+  HOMEWARD_SMS_TWILIO_FROM: z
+    .string()
+    .regex(/^(\+[0-9]{6,16}|MG[0-9a-fA-F]{32})$/, 'must be +digits or MG and 32 hex digits')
+    .optional(),
+  HOMEWARD_SMS_TWILIO_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
+  /** The secret a RapidPro/TextIt flow webhook proves itself with (token header or HMAC-SHA256 of the body). */
+  HOMEWARD_SMS_RAPIDPRO_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  HOMEWARD_SMS_RAPIDPRO_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  HOMEWARD_SMS_RAPIDPRO_API_TOKEN: z.string().min(1).optional(),
+  /** How often queued SMS (staff replies, referral notices) are sent; 0 turns the sender off. */
+  HOMEWARD_SMS_SEND_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** Sending attempts before a queued SMS is marked failed. */
+  HOMEWARD_SMS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   /** How often the server checks the day's departures against eligibility again; 0 turns the timer off. */
   HOMEWARD_DEPARTURE_CHECK_MINUTES: z.coerce.number().int().min(0).default(60),
   /** The id of the key that signs checkpoints; start-up refuses a stored key that differs. */
@@ -101,7 +123,17 @@ export type Config = {
   gatewayServiceLevels: GatewayServiceLevels;
   gatewaySubmissionsPerHour: number;
   gatewayLookupsPerHour: number;
+  /** SMS gateways: inbound webhooks and the outbox sender (gateway/sms/). */
+  sms: SmsConfig;
 };
+
+export interface SmsConfig {
+  publicUrl: string | undefined;
+  twilio: { authToken?: string; accountSid?: string; from?: string; apiUrl: string };
+  rapidpro: { secret?: string; apiUrl?: string; apiToken?: string };
+  sendSeconds: number;
+  maxAttempts: number;
+}
 
 export type GatewayServiceLevels = Record<HandlingStep, number>;
 
@@ -144,6 +176,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.HOMEWARD_SMS_TWILIO_AUTH_TOKEN && !e.HOMEWARD_SMS_PUBLIC_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  HOMEWARD_SMS_PUBLIC_URL: required with HOMEWARD_SMS_TWILIO_AUTH_TOKEN (Twilio signs the URL it posts to)',
+    );
+  }
   return {
     dataDir: path.resolve(overrides.dataDir ?? e.HOMEWARD_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
@@ -167,6 +204,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     gatewayServiceLevels: e.HOMEWARD_GATEWAY_SERVICE_LEVEL_DAYS,
     gatewaySubmissionsPerHour: e.HOMEWARD_GATEWAY_SUBMISSIONS_PER_HOUR,
     gatewayLookupsPerHour: e.HOMEWARD_GATEWAY_LOOKUPS_PER_HOUR,
+    sms: {
+      publicUrl: e.HOMEWARD_SMS_PUBLIC_URL?.replace(/\/+$/, ''),
+      twilio: {
+        authToken: e.HOMEWARD_SMS_TWILIO_AUTH_TOKEN,
+        accountSid: e.HOMEWARD_SMS_TWILIO_ACCOUNT_SID,
+        from: e.HOMEWARD_SMS_TWILIO_FROM,
+        apiUrl: e.HOMEWARD_SMS_TWILIO_API_URL.replace(/\/+$/, ''),
+      },
+      rapidpro: {
+        secret: e.HOMEWARD_SMS_RAPIDPRO_SECRET,
+        apiUrl: e.HOMEWARD_SMS_RAPIDPRO_API_URL?.replace(/\/+$/, ''),
+        apiToken: e.HOMEWARD_SMS_RAPIDPRO_API_TOKEN,
+      },
+      sendSeconds: e.HOMEWARD_SMS_SEND_SECONDS,
+      maxAttempts: e.HOMEWARD_SMS_MAX_ATTEMPTS,
+    },
     ...overrides,
   };
 }

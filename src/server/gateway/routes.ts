@@ -1,5 +1,6 @@
 import type { HomewardApp } from '../app.ts';
 import { publicSubmissionRoutes } from './routes/public.ts';
+import { publicSmsRoutes } from './routes/sms.ts';
 
 /**
  * The community gateway's routes. It has many nouns, so each noun's thin routes live in routes/<noun>.ts and this
@@ -9,4 +10,5 @@ export async function gatewayRoutes(_app: HomewardApp): Promise<void> {}
 
 export async function publicGatewayRoutes(app: HomewardApp): Promise<void> {
   await publicSubmissionRoutes(app);
+  await publicSmsRoutes(app);
 }
