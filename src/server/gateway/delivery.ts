@@ -24,7 +24,7 @@ export const DEFAULT_SMS_GATEWAY: SmsGateway = 'twilio';
 
 /**
  * Sends a message to a submitter by the contact they gave, when they agreed to be answered that way: an SMS is
- * queued in the outbox (number and text encrypted) for the sender to deliver (sms-sender.ts). Always inside the
+ * queued in the outbox (number and text encrypted) for the sender to deliver (sms/sender.ts). Always inside the
  * caller's transaction, so the message and its delivery are stored together. Gives how it will reach them; a
  * submitter who gave no number, or did not agree, reads it with their receipt code only.
  */

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { rateLimited } from '../platform/auth/throttle.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
@@ -59,6 +59,17 @@ export async function spend(db: Database, key: string, limit: number, now: Date,
   if ((row?.count ?? 0) > limit) {
     throw rateLimited(Math.max(1, Math.ceil((windowStart.getTime() + HOUR_MS - now.getTime()) / 1000)));
   }
+}
+
+/** The seconds to wait when the client has already reached `limit` this hour, or null; counts nothing. */
+export async function exhausted(db: Database, key: string, limit: number, now: Date): Promise<number | null> {
+  const windowStart = hourOf(now);
+  const [row] = await db
+    .select({ count: gatewayRateCounters.count })
+    .from(gatewayRateCounters)
+    .where(and(eq(gatewayRateCounters.key, key), eq(gatewayRateCounters.windowStart, windowStart)));
+  if ((row?.count ?? 0) < limit) return null;
+  return Math.max(1, Math.ceil((windowStart.getTime() + HOUR_MS - now.getTime()) / 1000));
 }
 
 /** Drops counters older than a day (run by the daily job): yesterday's keys can never be met again. */
