@@ -54,6 +54,8 @@ const EnvSchema = z.object({
   HOMEWARD_GATEWAY_SUBMISSIONS_PER_HOUR: z.coerce.number().int().positive().default(20),
   /** Receipt-code lookups one address may make in an hour; every wrong code also counts three times. */
   HOMEWARD_GATEWAY_LOOKUPS_PER_HOUR: z.coerce.number().int().positive().default(30),
+  /** Days a body an incident was referred to has to answer before the referral shows as overdue. */
+  HOMEWARD_INCIDENT_RESPONSE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** How often the server checks the day's departures against eligibility again; 0 turns the timer off. */
   HOMEWARD_DEPARTURE_CHECK_MINUTES: z.coerce.number().int().min(0).default(60),
   /** The id of the key that signs checkpoints; start-up refuses a stored key that differs. */
@@ -101,6 +103,8 @@ export type Config = {
   gatewayServiceLevels: GatewayServiceLevels;
   gatewaySubmissionsPerHour: number;
   gatewayLookupsPerHour: number;
+  /** Days a referred incident's body has to answer before the tracker shows it overdue. */
+  incidentResponseDays: number;
 };
 
 export type GatewayServiceLevels = Record<HandlingStep, number>;
@@ -167,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     gatewayServiceLevels: e.HOMEWARD_GATEWAY_SERVICE_LEVEL_DAYS,
     gatewaySubmissionsPerHour: e.HOMEWARD_GATEWAY_SUBMISSIONS_PER_HOUR,
     gatewayLookupsPerHour: e.HOMEWARD_GATEWAY_LOOKUPS_PER_HOUR,
+    incidentResponseDays: e.HOMEWARD_INCIDENT_RESPONSE_DAYS,
     ...overrides,
   };
 }
