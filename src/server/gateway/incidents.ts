@@ -219,7 +219,8 @@ export async function recordIncident(ctx: RequestContext, input: NewIncidentValu
 
 const listColumns = {
   incident: gatewayIncidents,
-  zoneNames: zoneNamesOf(gatewayIncidents.pcode),
+  // Qualified: the zones table has a column of the same name, which an unqualified name would mean.
+  zoneNames: zoneNamesOf(sql`${gatewayIncidents}.${sql.identifier(gatewayIncidents.pcode.name)}`),
   organisationName: organisationNameOf(gatewayIncidents.organisationId),
 };
 
