@@ -97,7 +97,7 @@ describe('the accountability steps', () => {
       .from(auditEntries)
       .innerJoin(auditDetails, eq(auditDetails.seq, auditEntries.seq))
       .where(eq(auditEntries.eventType, 'gateway.incident_accountability'));
-    expect(details.map((d) => (d.details as { status: string }).status)).toEqual([
+    expect(details.map((d) => (d.details as unknown as { status: string }).status)).toEqual([
       'referred',
       'answered',
       'sanctioned',

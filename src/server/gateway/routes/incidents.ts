@@ -117,7 +117,8 @@ export async function incidentRoutes(app: HomewardApp): Promise<void> {
   app.post(
     '/gateway/incidents/:id/observation',
     {
-      config: { permission: 'incident:record' },
+      // The zones module's permission: the person enters an observation (the service also asks incident:record).
+      config: { permission: 'observation:create' },
       schema: {
         summary: 'Enter a verified incident as an observation of its zone’s safety indicator (awaits a zones verifier)',
         tags,
