@@ -21,7 +21,10 @@ describe('incidents', () => {
     await coordinator.goto('/staff/incidents');
     await settled(coordinator);
     await coordinator.getByRole('heading', { level: 1, name: en('incidents.register.title') }).waitFor();
-    await coordinator.locator('#main').getByRole('link', { name: en('incidents.new.title') }).click();
+    await coordinator
+      .locator('#main')
+      .getByRole('link', { name: en('incidents.new.title') })
+      .click();
     await coordinator.getByRole('heading', { level: 1, name: en('incidents.new.title') }).waitFor();
     const form = coordinator.getByRole('form', { name: en('incidents.new.title') });
 
