@@ -208,7 +208,11 @@ describe('correcting and verifying', () => {
     const corrected = await monitor.request({
       method: 'PATCH',
       url: `/api/v1/gateway/incidents/${id}`,
-      payload: { type: 'arbitrary_detention', narrative: 'Held for two days by Samir Haddad’s captors' },
+      payload: {
+        type: 'arbitrary_detention',
+        perpetratorCategory: 'state_security_forces',
+        narrative: 'Held for two days by Samir Haddad’s captors',
+      },
     });
     expect(corrected.statusCode, corrected.body).toBe(200);
     expect(corrected.json()).toMatchObject({ type: 'arbitrary_detention' });
@@ -230,7 +234,7 @@ describe('correcting and verifying', () => {
       .from(auditEntries)
       .innerJoin(auditDetails, eq(auditDetails.seq, auditEntries.seq))
       .where(eq(auditEntries.eventType, 'gateway.incident_updated'));
-    expect(entry!.details).toMatchObject({ fields: ['type', 'narrative'] });
+    expect(entry!.details).toMatchObject({ fields: ['type', 'perpetrator_category', 'narrative'] });
   });
 
   it('needs someone other than the recorder to verify it', async () => {

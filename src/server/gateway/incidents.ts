@@ -395,7 +395,7 @@ export async function correctIncident(ctx: RequestContext, id: string, input: In
       details: {
         incidentId: id,
         type: (changes.type ?? row.type) as never,
-        fields: fields.map((f) => f.toLowerCase()),
+        fields: fields.map((name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)),
       },
     });
   });
