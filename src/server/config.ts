@@ -76,6 +76,8 @@ const EnvSchema = z.object({
   HOMEWARD_SMS_SEND_SECONDS: z.coerce.number().int().min(0).default(60),
   /** Sending attempts before a queued SMS is marked failed. */
   HOMEWARD_SMS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** Days a body an incident was referred to has to answer before the referral shows as overdue. */
+  HOMEWARD_INCIDENT_RESPONSE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** How often the server checks the day's departures against eligibility again; 0 turns the timer off. */
   HOMEWARD_DEPARTURE_CHECK_MINUTES: z.coerce.number().int().min(0).default(60),
   /** The id of the key that signs checkpoints; start-up refuses a stored key that differs. */
@@ -125,6 +127,8 @@ export type Config = {
   gatewayLookupsPerHour: number;
   /** SMS gateways: inbound webhooks and the outbox sender (gateway/sms/). */
   sms: SmsConfig;
+  /** Days a referred incident's body has to answer before the tracker shows it overdue. */
+  incidentResponseDays: number;
 };
 
 export interface SmsConfig {
@@ -220,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       sendSeconds: e.HOMEWARD_SMS_SEND_SECONDS,
       maxAttempts: e.HOMEWARD_SMS_MAX_ATTEMPTS,
     },
+    incidentResponseDays: e.HOMEWARD_INCIDENT_RESPONSE_DAYS,
     ...overrides,
   };
 }

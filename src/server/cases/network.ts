@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { NetworkStatus } from '../../shared/cases/constants.ts';
 import type {
   Corridor,
@@ -88,6 +88,41 @@ export async function transitPointByCode(
     .from(caseTransitPoints)
     .where(eq(caseTransitPoints.code, code.trim().toLowerCase()));
   return row;
+}
+
+/** A corridor by its code, for another module that lets people name one (the gateway's incidents). */
+export async function corridorByCode(
+  db: Database,
+  code: string,
+): Promise<{ id: string; code: string; toStateCode: string } | undefined> {
+  const [row] = await db
+    .select({ id: caseCorridors.id, code: caseCorridors.code, toStateCode: caseCorridors.toStateCode })
+    .from(caseCorridors)
+    .where(eq(caseCorridors.code, code.trim().toLowerCase()));
+  return row;
+}
+
+/** The codes of transit points and corridors by their ids, for another module's presenters. */
+export async function networkCodes(
+  db: Database,
+  ids: { transitPoints: readonly string[]; corridors: readonly string[] },
+): Promise<Map<string, string>> {
+  const codes = new Map<string, string>();
+  if (ids.transitPoints.length > 0) {
+    const points = await db
+      .select({ id: caseTransitPoints.id, code: caseTransitPoints.code })
+      .from(caseTransitPoints)
+      .where(inArray(caseTransitPoints.id, [...new Set(ids.transitPoints)]));
+    for (const point of points) codes.set(point.id, point.code);
+  }
+  if (ids.corridors.length > 0) {
+    const corridors = await db
+      .select({ id: caseCorridors.id, code: caseCorridors.code })
+      .from(caseCorridors)
+      .where(inArray(caseCorridors.id, [...new Set(ids.corridors)]));
+    for (const corridor of corridors) codes.set(corridor.id, corridor.code);
+  }
+  return codes;
 }
 
 export async function createTransitPoint(ctx: RequestContext, input: TransitPointInput): Promise<TransitPoint> {

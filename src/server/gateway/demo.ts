@@ -6,6 +6,7 @@ import {
   type SubmissionStatus,
 } from '../../shared/gateway/constants.ts';
 import { transitPointByCode } from '../cases/network.ts';
+import { seeded } from '../demo/random.ts';
 import type { AnyAuditEntryInput } from '../platform/audit/log.ts';
 import { appendAuditBatch } from '../platform/audit/log.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
@@ -13,6 +14,7 @@ import type { Database } from '../platform/db/client.ts';
 import type { DemoContext } from '../platform/module.ts';
 import { publishedZones } from '../zones/public-zones.ts';
 import { CLUSTER_TRANSIT_POINT, type DemoPlaces, type DemoSubmission, generateDemoSubmissions } from './demo-story.ts';
+import { newIncidentReference } from './incidents.ts';
 import { formatReceiptCode } from './receipts.ts';
 import { dueAt } from './rules/service-levels.ts';
 import { receiveSubmission } from './submissions.ts';
@@ -323,16 +325,6 @@ async function handleDemoItem(
     .where(eq(t.gatewaySubmissions.id, submissionId));
 }
 
-const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-let incidentSerial = 0;
-/** Demo incident references, the same on every load: `INC-` and the serial spelled in the reference alphabet. */
-function demoIncidentReference(): string {
-  const n = ++incidentSerial;
-  const part = (value: number) =>
-    Array.from({ length: 4 }, (_, i) => REFERENCE_ALPHABET[Math.floor(value / 32 ** (3 - i)) % 32]).join('');
-  return `INC-DEMO-${part(n)}`;
-}
-
 interface DemoIncident {
   type: string;
   place: { transitPoint?: string; pcode?: string };
@@ -358,7 +350,8 @@ async function writeDemoIncidents(
   places: DemoPlaces,
   now: Date,
 ): Promise<void> {
-  incidentSerial = 0;
+  // References from a seeded sequence, so that the demo's incidents are the same on every load.
+  const random = seeded('homeward demo incidents');
   const audit: AnyAuditEntryInput[] = [];
   const zone = (i: number) => places.pcodes[(i * 37) % Math.max(1, places.pcodes.length)];
   const incidents: DemoIncident[] = [
@@ -425,7 +418,7 @@ async function writeDemoIncidents(
     if (incident.place.pcode === undefined && !point) continue;
     const occurredOn = new Date(now.getTime() - incident.daysAgo * DAY_MS);
     const day = (offset: number) => new Date(occurredOn.getTime() + offset * DAY_MS);
-    const reference = demoIncidentReference();
+    const reference = newIncidentReference((n) => random.int(0, n - 1));
     const [row] = await db
       .insert(t.gatewayIncidents)
       .values({
@@ -495,7 +488,7 @@ async function writeDemoIncidents(
       },
     });
     if (incident.verification !== 'unverified') {
-      history.push({ entry: `verified:${incident.verification}`, at: day(3), accountId: handlers.verifier });
+      history.push({ entry: incident.verification, at: day(3), accountId: handlers.verifier });
       audit.push({
         type: 'gateway.incident_verified',
         actor: { userId: handlers.verifier, organisationId: handlers.verifierOrganisation },

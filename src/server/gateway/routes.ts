@@ -1,4 +1,5 @@
 import type { HomewardApp } from '../app.ts';
+import { incidentRoutes } from './routes/incidents.ts';
 import { publicSubmissionRoutes } from './routes/public.ts';
 import { publicSmsRoutes } from './routes/sms.ts';
 
@@ -6,7 +7,9 @@ import { publicSmsRoutes } from './routes/sms.ts';
  * The community gateway's routes. It has many nouns, so each noun's thin routes live in routes/<noun>.ts and this
  * file assembles them: staff routes, then public ones.
  */
-export async function gatewayRoutes(_app: HomewardApp): Promise<void> {}
+export async function gatewayRoutes(app: HomewardApp): Promise<void> {
+  await incidentRoutes(app);
+}
 
 export async function publicGatewayRoutes(app: HomewardApp): Promise<void> {
   await publicSubmissionRoutes(app);

@@ -1,6 +1,7 @@
 import type { MatrixPart } from '../../../../test/support/matrix.ts';
+import { incidentsMatrix } from './incidents-test-support.ts';
 import { smsMatrix } from './sms-test-support.ts';
 import { submissionsMatrix } from './submissions-test-support.ts';
 
 /** The community gateway's cells of the authorization matrix, one part per part of the module. */
-export const GATEWAY_MATRIX_PARTS: readonly MatrixPart[] = [submissionsMatrix, smsMatrix];
+export const GATEWAY_MATRIX_PARTS: readonly MatrixPart[] = [submissionsMatrix, smsMatrix, incidentsMatrix];
