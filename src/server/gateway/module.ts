@@ -2,7 +2,9 @@ import type { HomewardModule } from '../platform/module.ts';
 import { type GatewayAuditEvents, gatewayEvents } from './events.ts';
 import { type GatewayPermission, gatewayPermissions } from './permissions.ts';
 import { gatewayProblems } from './problems.ts';
+import { receiptForm } from './receipt-page.ts';
 import { gatewayRoutes, publicGatewayRoutes } from './routes.ts';
+import { submitForm } from './submit-page.ts';
 import * as gatewayTables from './tables.ts';
 
 /**
@@ -18,6 +20,7 @@ export const gatewayModule: HomewardModule = {
   permissions: gatewayPermissions,
   staffRoutes: gatewayRoutes,
   publicRoutes: publicGatewayRoutes,
+  publicForms: [submitForm, receiptForm],
   openApiTags: [
     {
       name: 'gateway',

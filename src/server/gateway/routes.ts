@@ -1,4 +1,5 @@
 import type { HomewardApp } from '../app.ts';
+import { publicFiguresRoutes } from './routes/figures.ts';
 import { publicSubmissionRoutes } from './routes/public.ts';
 
 /**
@@ -9,4 +10,5 @@ export async function gatewayRoutes(_app: HomewardApp): Promise<void> {}
 
 export async function publicGatewayRoutes(app: HomewardApp): Promise<void> {
   await publicSubmissionRoutes(app);
+  await publicFiguresRoutes(app);
 }
