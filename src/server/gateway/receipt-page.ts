@@ -18,7 +18,7 @@ const field = (body: unknown, name: string): string => {
   const value = body !== null && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
   return typeof value === 'string' ? value : '';
 };
-const UNREADABLE = /[\u0000\uFFFD]/;
+const unreadable = (value: string) => value.includes('\u0000') || value.includes('\uFFFD');
 /** Longer than any code typed with spaces or dashes; longer is not a code (and costs no hash). */
 const CODE_MAX = 64;
 
@@ -59,12 +59,12 @@ export const receiptForm: FormRegistration = (app, renderPage: RenderPage) => {
       // What was typed besides the code, so that a refusal does not lose a long message.
       const values: Record<string, string> = { action };
       if (action === 'add' && text !== '')
-        values.text = text.replace(/\u0000/g, '').slice(0, SUBMISSION_TEXT_MAX + 100);
+        values.text = text.replaceAll('\u0000', '').slice(0, SUBMISSION_TEXT_MAX + 100);
       const errors: Record<string, string> = {};
       if (code.trim() === '') errors.code = 'gatewayPortal.receipt.codeRequired';
-      else if (code.length > CODE_MAX || UNREADABLE.test(code)) errors.code = 'gatewayPortal.receipt.notRecognised';
+      else if (code.length > CODE_MAX || unreadable(code)) errors.code = 'gatewayPortal.receipt.notRecognised';
       if (action === 'add') {
-        if (UNREADABLE.test(text)) errors.text = 'gatewayPortal.form.unreadable';
+        if (unreadable(text)) errors.text = 'gatewayPortal.form.unreadable';
         else if (text === '') errors.text = 'gatewayPortal.form.textRequired';
         else if (text.length > SUBMISSION_TEXT_MAX) errors.text = 'gatewayPortal.form.textTooLong';
       }

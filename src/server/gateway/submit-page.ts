@@ -44,7 +44,7 @@ const field = (body: unknown, name: string): string => {
 };
 
 /** A NUL (PostgreSQL cannot store it) or U+FFFD (bytes that were not UTF-8): the field could not be read. */
-const UNREADABLE = /[\u0000\uFFFD]/;
+const unreadable = (value: string) => value.includes('\u0000') || value.includes('\uFFFD');
 
 const isLanguage = (value: string): value is Language => (LANGUAGES as readonly string[]).includes(value);
 
@@ -58,7 +58,7 @@ export function readSubmissionForm(
   fallbackLanguage: Language,
 ): { ok: true; submission: NewSubmission } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  for (const name of TYPED) if (UNREADABLE.test(fields[name] ?? '')) errors[name] = 'gatewayPortal.form.unreadable';
+  for (const name of TYPED) if (unreadable(fields[name] ?? '')) errors[name] = 'gatewayPortal.form.unreadable';
   const kind = fields.kind as SubmissionKind;
   if (!SUBMISSION_KINDS.includes(kind)) errors.kind ??= 'gatewayPortal.form.kindRequired';
   const category = fields.complaintCategory as ComplaintCategory;
@@ -130,7 +130,7 @@ export function readSubmissionForm(
 function typedValues(body: unknown): Record<string, string> {
   const values: Record<string, string> = {};
   for (const name of TYPED) {
-    const value = field(body, name).replace(/[\u0000]/g, '');
+    const value = field(body, name).replaceAll('\u0000', '');
     if (value !== '') values[name] = value.slice(0, name === 'text' ? SUBMISSION_TEXT_MAX + 100 : SHORT_MAX);
   }
   return values;

@@ -152,9 +152,9 @@ function Status({ status }: { status: ReceiptStatus }) {
         <Text mb="md">{t('gatewayPortal.receipt.noMessages')}</Text>
       ) : (
         <Stack gap="sm" mb="md" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {status.messages.map((message, index) => (
+          {status.messages.map((message) => (
             <Paper
-              key={`${message.at} ${index}`}
+              key={`${message.at} ${message.from} ${message.text.length}`}
               component="li"
               withBorder
               p="sm"
