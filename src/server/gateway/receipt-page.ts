@@ -43,9 +43,16 @@ export const receiptForm: FormRegistration = (app, renderPage: RenderPage) => {
       config: { permission: 'public' as const, anonymous: true },
       schema: { hide: true },
       onSend: noStore,
-      errorHandler: (error: FastifyError, request, reply) => {
-        if (!error.code?.startsWith('FST_ERR_CTP_')) throw error;
-        return show(request, reply, { values: {}, errors: { code: 'gatewayPortal.receipt.unreadable' } }, 400);
+      // A body not a form, or holding a NUL (refused for every route before it runs): the page, never an error page.
+      errorHandler: (error: FastifyError | AppError, request, reply) => {
+        const nul = error instanceof AppError && error.code === 'validation_failed';
+        if (!nul && !('code' in error && String(error.code).startsWith('FST_ERR_CTP_'))) throw error;
+        return show(
+          request,
+          reply,
+          { values: {}, errors: { code: 'gatewayPortal.receipt.unreadable' } },
+          nul ? 422 : 400,
+        );
       },
     },
     async (request: FastifyRequest, reply) => {

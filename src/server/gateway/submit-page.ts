@@ -162,12 +162,21 @@ export const submitForm: FormRegistration = (app, renderPage: RenderPage) => {
       config: { permission: 'public' as const, anonymous: true },
       schema: { hide: true },
       onSend: noStore,
-      // A body too large, or not a form at all, is answered with the form page, never an error page.
-      errorHandler: (error: FastifyError, request, reply) => {
-        if (!error.code?.startsWith('FST_ERR_CTP_')) throw error;
+      // A body too large, not a form at all, or holding a NUL (refused for every route before it runs) is
+      // answered with the form page, never an error page.
+      errorHandler: (error: FastifyError | AppError, request, reply) => {
+        if (error instanceof AppError && error.code === 'validation_failed') {
+          const errors: Record<string, string> = {};
+          for (const problem of error.errors ?? []) {
+            const name = problem.field.replace(/^body\./, '');
+            errors[(TYPED as readonly string[]).includes(name) ? name : 'text'] = 'gatewayPortal.form.unreadable';
+          }
+          return show(request, reply, { values: typedValues(request.body), errors }, 422);
+        }
+        if (!('code' in error) || !String(error.code).startsWith('FST_ERR_CTP_')) throw error;
         const answer: SubmitPageAnswer =
           error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? { refused: 'too_large' } : { refused: 'unreadable' };
-        return show(request, reply, { values: {}, errors: {}, answer }, error.statusCode ?? 400);
+        return show(request, reply, { values: {}, errors: {}, answer }, (error as FastifyError).statusCode ?? 400);
       },
     },
     async (request: FastifyRequest, reply) => {
