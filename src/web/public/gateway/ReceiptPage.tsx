@@ -73,7 +73,7 @@ export default function ReceiptPage() {
           {shown?.status ? t('gatewayPortal.receipt.again') : t('gatewayPortal.receipt.formTitle')}
         </Title>
         <Stack gap="md">
-          <CodeInput error={codeError} />
+          <CodeInput id="receipt-code" error={codeError} />
           <div>
             <Button type="submit">{t('gatewayPortal.receipt.submit')}</Button>
           </div>

@@ -91,7 +91,7 @@ function Receipt({ answer }: { answer: Extract<SubmitPageAnswer, { receipt: unkn
         dir="ltr"
         ta="center"
         data-receipt-code=""
-        style={{ letterSpacing: '0.08em', fontVariantNumeric: 'tabular-nums' }}
+        style={{ letterSpacing: '0.08em', fontVariantNumeric: 'tabular-nums', textWrap: 'balance' }}
       >
         <bdi dir="ltr">{groupCode(answer.receipt.receiptCode)}</bdi>
       </Text>

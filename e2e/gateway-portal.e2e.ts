@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { insertRoutingRule } from '../src/server/gateway/test-support.ts';
+import { createOrganisation } from '../src/server/platform/accounts/provisioning.ts';
+import { openDatabase } from '../src/server/platform/db/client.ts';
+import { browserForFile } from './support/browser.ts';
+import { catalogue } from './support/catalogue.ts';
+import { type RunningHomeward, startHomeward } from './support/homeward.ts';
+
+/**
+ * The community gateway's public pages as a returnee on a basic phone reads them: without JavaScript, in Arabic,
+ * 375 px wide. Submissions need an organisation named to receive them (a routing rule), which the demo region
+ * the other browser tests share does not name; so this file runs a Homeward of its own on a fresh data
+ * directory with one organisation and a rule sending it everything, written before the server starts.
+ */
+const browser = browserForFile();
+const ar = catalogue('ar');
+let server: RunningHomeward;
+let runDir: string;
+let logFile: string;
+
+beforeAll(async () => {
+  runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeward-gateway-e2e-'));
+  const dataDir = path.join(runDir, 'data');
+  fs.mkdirSync(dataDir);
+  const database = await openDatabase({ dataDir });
+  try {
+    await database.migrate();
+    const centre = await createOrganisation(
+      database.db,
+      { name: 'Returns Monitoring Centre', kind: 'monitoring_centre', homeState: 'QM' },
+      null,
+    );
+    await insertRoutingRule(database.db, { organisationId: centre.id, sensitive: true });
+  } finally {
+    await database.close();
+  }
+  logFile = path.join(inject('homeward').screenshotDir, '..', 'e2e-gateway-server.log');
+  server = await startHomeward(dataDir, logFile);
+});
+afterAll(async () => {
+  await server?.stop();
+  if (runDir) fs.rmSync(runDir, { recursive: true, force: true });
+});
+
+const overflows = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+const posted = (page: Page, address: string) =>
+  page.waitForResponse((r) => new URL(r.url()).pathname === address && r.request().method() === 'POST');
+
+/** Sends an anonymous complaint from the form, in Arabic, and answers the receipt code the page shows. */
+async function submitComplaint(page: Page, text: string): Promise<string> {
+  expect((await page.goto(`${server.url}/feedback`))?.status()).toBe(200);
+  await page.getByRole('heading', { level: 1, name: ar('gatewayPortal.submit.title') }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar');
+  await page.getByRole('radio', { name: ar('gatewayPortal.kind.complaint') }).check();
+  await page.getByLabel(ar('gatewayPortal.form.category')).selectOption('misconduct');
+  // Anonymous is the first choice and already chosen.
+  expect(await page.getByRole('radio', { name: ar('gatewayPortal.disclosure.anonymous') }).isChecked()).toBe(true);
+  await page.getByRole('textbox', { name: ar('gatewayPortal.form.text') }).fill(text);
+  const [response] = await Promise.all([
+    posted(page, '/feedback'),
+    page.getByRole('button', { name: ar('gatewayPortal.form.submit') }).click(),
+  ]);
+  expect(response.status()).toBe(201);
+  expect(response.headers()['cache-control']).toBe('no-store');
+  const shown = (await page.locator('[data-receipt-code]').textContent())?.trim() ?? '';
+  expect(shown).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
+  return shown;
+}
+
+describe('the community gateway without JavaScript, in Arabic, at 375 px', () => {
+  it('takes an anonymous complaint and shows its receipt code once, never in the address', async () => {
+    const page = await browser.open({ javaScript: false, phone: true, locale: 'ar' });
+    const code = await submitComplaint(page, 'طلب موظف عند نقطة العبور مالاً مقابل إعادة الوثائق');
+    const answer = await page.getByRole('status').first().textContent();
+    expect(answer).toContain(ar('gatewayPortal.receipt.writeDownTitle'));
+    expect(answer).toContain(ar('gatewayPortal.receipt.anonymous'));
+    expect(page.url()).toBe(`${server.url}/feedback`);
+    expect(page.url()).not.toContain(code.replaceAll(' ', ''));
+    expect(await overflows(page)).toBe(false);
+    await browser.screenshot(page, 'gateway receipt code in Arabic at 375 px without JavaScript');
+    // Nothing about the browser went into the server's log.
+    const agent = await page.evaluate(() => navigator.userAgent);
+    expect(fs.readFileSync(logFile, 'utf8')).not.toContain(agent);
+  });
+
+  it('reads the status with the code, adds information shown as text, and refuses a wrong code', async () => {
+    const page = await browser.open({ javaScript: false, phone: true, locale: 'ar' });
+    const code = await submitComplaint(page, 'شكوى عن سوء المعاملة');
+    await page.goto(`${server.url}/feedback/receipt`);
+    await page.getByRole('heading', { level: 1, name: ar('gatewayPortal.receipt.title') }).waitFor();
+    await page.locator('#receipt-code').fill(code);
+    const [lookup] = await Promise.all([
+      posted(page, '/feedback/receipt'),
+      page.getByRole('button', { name: ar('gatewayPortal.receipt.submit') }).click(),
+    ]);
+    expect(lookup.status()).toBe(200);
+    const status = page.getByRole('status').first();
+    await status.waitFor();
+    expect(await status.textContent()).toContain(ar('gatewayPortal.status.received'));
+    expect(page.url()).toBe(`${server.url}/feedback/receipt`);
+    // The code is never put back into a field: every code field is empty again.
+    for (const field of await page.getByRole('textbox', { name: ar('gatewayPortal.receipt.code') }).all()) {
+      expect(await field.inputValue()).toBe('');
+    }
+    expect(await page.content()).not.toContain(code.replaceAll(' ', ''));
+
+    // A script typed by a submitter comes back as the words typed, never as markup.
+    const typed = '<script>document.title="x"</script><b>bold?</b>';
+    await page.getByRole('textbox', { name: ar('gatewayPortal.receipt.addText') }).fill(typed);
+    await page.locator('#receipt-add-code').fill(code);
+    const [added] = await Promise.all([
+      posted(page, '/feedback/receipt'),
+      page.getByRole('button', { name: ar('gatewayPortal.receipt.addSubmit') }).click(),
+    ]);
+    expect(added.status()).toBe(200);
+    expect(await page.locator('[data-message]').last().textContent()).toBe(typed);
+    expect(await page.locator('main script, main b').count()).toBe(0);
+    expect(await overflows(page)).toBe(false);
+    await browser.screenshot(page, 'gateway receipt status in Arabic at 375 px without JavaScript');
+
+    const wrong = code.replace(/\d$/, (digit) => String((Number(digit) + 1) % 10));
+    await page.locator('#receipt-code').fill(wrong);
+    const [refused] = await Promise.all([
+      posted(page, '/feedback/receipt'),
+      page.getByRole('button', { name: ar('gatewayPortal.receipt.submit') }).click(),
+    ]);
+    expect(refused.status()).toBe(404);
+    const field = page.locator('#receipt-code');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('textbox', { name: ar('gatewayPortal.receipt.code') }).count()).toBe(1);
+    expect(await field.inputValue()).toBe('');
+    expect(await page.textContent('main')).toContain(ar('gatewayPortal.receipt.notRecognised'));
+    expect(await page.getByRole('status').count()).toBe(0);
+  });
+
+  it('shows the figures as tables, a group too small to publish said in words', async () => {
+    const page = await browser.open({ javaScript: false, phone: true, locale: 'ar' });
+    expect((await page.goto(`${server.url}/feedback/figures`))?.status()).toBe(200);
+    await page.getByRole('heading', { level: 1, name: ar('gatewayPortal.figures.title') }).waitFor();
+    const complaints = page.getByRole('row', { name: new RegExp(ar('gatewayPortal.kind.complaint')) }).first();
+    // Two complaints, below the threshold of ten: hidden, never a count.
+    expect(await complaints.textContent()).toContain(ar('gatewayPortal.figures.hidden'));
+    expect(await page.textContent('main')).not.toContain('سوء المعاملة');
+    expect(await overflows(page)).toBe(false);
+    await browser.screenshot(page, 'gateway figures in Arabic at 375 px without JavaScript');
+  });
+
+  it('is reached from the home page', async () => {
+    const page = await browser.open({ javaScript: false, phone: true, locale: 'ar' });
+    await page.goto(`${server.url}/`);
+    await page
+      .getByRole('link', { name: ar('gatewayPortal.home.link') })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: ar('gatewayPortal.submit.title') }).waitFor();
+  });
+});
