@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -6,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { insertRoutingRule } from '../src/server/gateway/test-support.ts';
 import { createOrganisation } from '../src/server/platform/accounts/provisioning.ts';
 import { openDatabase } from '../src/server/platform/db/client.ts';
-import { browserForFile } from './support/browser.ts';
+import { blocking, describeViolations, scanPage } from './support/axe.ts';
+import { browserForFile, settled } from './support/browser.ts';
 import { catalogue } from './support/catalogue.ts';
 import { type RunningHomeward, startHomeward } from './support/homeward.ts';
 
@@ -48,6 +50,24 @@ afterAll(async () => {
 
 const overflows = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+/** The bytes a page takes on the wire, as a browser asking for Brotli or gzip gets it (HTML with its CSS inline). */
+const transferred = (address: string) =>
+  new Promise<number>((resolve, reject) => {
+    http
+      .get(
+        `${server.url}${address}`,
+        { headers: { 'accept-encoding': 'br, gzip', 'accept-language': 'ar' } },
+        (response) => {
+          let bytes = 0;
+          response.on('data', (chunk: Buffer) => {
+            bytes += chunk.length;
+          });
+          response.on('end', () => resolve(bytes));
+        },
+      )
+      .on('error', reject);
+  });
 
 const posted = (page: Page, address: string) =>
   page.waitForResponse((r) => new URL(r.url()).pathname === address && r.request().method() === 'POST');
@@ -160,5 +180,32 @@ describe('the community gateway without JavaScript, in Arabic, at 375 px', () =>
       .first()
       .click();
     await page.getByRole('heading', { level: 1, name: ar('gatewayPortal.submit.title') }).waitFor();
+  });
+
+  it('weighs under 30 kB per page as sent, and with JavaScript has no serious axe finding', async () => {
+    for (const address of ['/feedback', '/feedback/receipt', '/feedback/figures']) {
+      expect(await transferred(address), address).toBeLessThan(30 * 1024);
+    }
+    const page = await browser.open({ locale: 'ar', phone: true });
+    const findings: string[] = [];
+    for (const address of ['/feedback', '/feedback/receipt', '/feedback/figures']) {
+      await page.goto(`${server.url}${address}`);
+      await settled(page);
+      expect(await overflows(page), address).toBe(false);
+      const serious = blocking(await scanPage(page));
+      if (serious.length > 0) findings.push(`${address}\n${describeViolations(serious)}`);
+    }
+    // The form still posts as a plain form once JavaScript has taken the page over.
+    await page.goto(`${server.url}/feedback`);
+    await settled(page);
+    await page.getByRole('textbox', { name: ar('gatewayPortal.form.text') }).fill('بلا نوع');
+    const [refused] = await Promise.all([
+      posted(page, '/feedback'),
+      page.getByRole('button', { name: ar('gatewayPortal.form.submit') }).click(),
+    ]);
+    expect(refused.status()).toBe(422);
+    await page.getByText(ar('gatewayPortal.form.kindRequired')).waitFor();
+    expect(await page.getByRole('textbox', { name: ar('gatewayPortal.form.text') }).inputValue()).toBe('بلا نوع');
+    expect(findings.join('\n\n')).toBe('');
   });
 });
