@@ -4,7 +4,7 @@ import { createTestEnvironment, type TestEnvironment } from '../../../test/suppo
 import type { PublicGatewayFigures } from '../../shared/gateway/schemas.ts';
 import { createTestOrganisation } from '../platform/auth/test-support.ts';
 import { createTestZones } from '../zones/test-support.ts';
-import { incidentFigures, type SubmissionGroup, submissionFigures } from './figures.ts';
+import { incidentFigures, publicGatewayFigures, type SubmissionGroup, submissionFigures } from './figures.ts';
 import { receiveSubmission } from './submissions.ts';
 import { gatewayIncidents, gatewaySubmissions } from './tables.ts';
 import { insertRoutingRule } from './test-support.ts';
@@ -223,5 +223,22 @@ describe('GET /api/v1/public/gateway/figures', () => {
     expect(figures.incidents.byType.find((row) => row.type === 'violence')!.total).toBe(0);
     expect(response.body).not.toContain('Secret words');
     expect(response.body).not.toContain('sexual');
+  });
+
+  it('computes again once a submission is added, and not for every read', async () => {
+    const before: PublicGatewayFigures = (
+      await env.app.inject({ method: 'GET', url: '/api/v1/public/gateway/figures' })
+    ).json();
+    const concerns = (figures: PublicGatewayFigures) =>
+      figures.submissions.byStateMonth.find((row) => row.kind === 'concern' && row.month === '2026-03')!.received;
+    expect(concerns(before)).toBe(6);
+    // Asked again with nothing changed: the same figures, not computed again.
+    const first = await publicGatewayFigures(ctx());
+    expect(await publicGatewayFigures(ctx())).toBe(first);
+    await submit('concern', new Date('2026-03-11T09:00:00Z'));
+    const after: PublicGatewayFigures = (
+      await env.app.inject({ method: 'GET', url: '/api/v1/public/gateway/figures' })
+    ).json();
+    expect(concerns(after)).toBe(7);
   });
 });

@@ -269,6 +269,37 @@ export async function publicGatewayFigures(
   ctx: Pick<RequestContext, 'db' | 'platform'>,
   now = new Date(),
 ): Promise<PublicGatewayFigures> {
+  // Disclosure control over a region's months is work (a second or more on two cores), and the figures are
+  // public: they are computed again only when a submission or an incident is added or changed (its `updated_at`),
+  // or the hour has (an item not acknowledged becomes late as time passes), never once per request. A change
+  // that did not touch `updated_at` shows within the hour.
+  const [stamp] = await queryRows<{ stamp: string }>(
+    ctx.db,
+    sql`select concat_ws(' ',
+          (select count(*) from ${gatewaySubmissions}),
+          (select max(${gatewaySubmissions.updatedAt}) from ${gatewaySubmissions}),
+          (select count(*) from ${gatewayIncidents}),
+          (select max(${gatewayIncidents.updatedAt}) from ${gatewayIncidents})) as stamp`,
+  );
+  const key = [
+    stamp?.stamp ?? '',
+    Math.floor(now.getTime() / 3_600_000),
+    ctx.platform.config.disclosureThreshold,
+    ctx.platform.config.gatewayServiceLevels.acknowledge,
+  ].join('|');
+  const cached = computed.get(ctx.db);
+  if (cached?.key === key) return cached.figures;
+  const figures = computeFigures(ctx, now);
+  computed.set(ctx.db, { key, figures });
+  figures.catch(() => {
+    if (computed.get(ctx.db)?.figures === figures) computed.delete(ctx.db);
+  });
+  return figures;
+}
+
+const computed = new WeakMap<object, { key: string; figures: Promise<PublicGatewayFigures> }>();
+
+async function computeFigures(ctx: Pick<RequestContext, 'db' | 'platform'>, now: Date): Promise<PublicGatewayFigures> {
   const { db, platform } = ctx;
   const acknowledgeDays = platform.config.gatewayServiceLevels.acknowledge;
   const acknowledgeBy = sql`(s.received_at + make_interval(days => ${acknowledgeDays}::int))`;
