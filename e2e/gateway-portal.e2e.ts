@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -10,7 +12,7 @@ import { openDatabase } from '../src/server/platform/db/client.ts';
 import { blocking, describeViolations, scanPage } from './support/axe.ts';
 import { browserForFile, settled } from './support/browser.ts';
 import { catalogue } from './support/catalogue.ts';
-import { type RunningHomeward, startHomeward } from './support/homeward.ts';
+import { ROOT, type RunningHomeward } from './support/homeward.ts';
 
 /**
  * The community gateway's public pages as a returnee on a basic phone reads them: without JavaScript, in Arabic,
@@ -19,6 +21,51 @@ import { type RunningHomeward, startHomeward } from './support/homeward.ts';
  * directory with one organisation and a rule sending it everything, written before the server starts.
  */
 const browser = browserForFile();
+
+/**
+ * `homeward start` on a free port, as support/homeward.ts starts it but logging every request (that helper keeps
+ * the log to warnings), so that the test can read what the server would have written about a submitter.
+ */
+async function startLogging(dataDir: string, logFile: string): Promise<RunningHomeward> {
+  const env: NodeJS.ProcessEnv = { ...process.env, HOMEWARD_DATA_DIR: dataDir, HOMEWARD_LOG_LEVEL: 'info' };
+  delete env.DATABASE_URL;
+  delete env.HOMEWARD_MASTER_KEY;
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin/homeward.js'), '--data-dir', dataDir, 'start', '--port', '0', '--host', '127.0.0.1'],
+    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const log = fs.createWriteStream(logFile);
+  child.stderr.on('data', (chunk: Buffer) => log.write(chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`homeward start did not listen:\n${seen}`)), 120_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      log.write(chunk);
+      seen += chunk.toString();
+      const port = /running at https?:\/\/[^:\s]+:(\d+)/.exec(seen)?.[1];
+      if (port) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${port}`);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`homeward start exited with ${code}:\n${seen}`));
+    });
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = once(child, 'exit');
+        child.kill('SIGTERM');
+        await exited;
+      }
+      log.end();
+    },
+  };
+}
 const ar = catalogue('ar');
 let server: RunningHomeward;
 let runDir: string;
@@ -41,7 +88,7 @@ beforeAll(async () => {
     await database.close();
   }
   logFile = path.join(inject('homeward').screenshotDir, '..', 'e2e-gateway-server.log');
-  server = await startHomeward(dataDir, logFile);
+  server = await startLogging(dataDir, logFile);
 });
 afterAll(async () => {
   await server?.stop();
@@ -67,6 +114,35 @@ const transferred = (address: string) =>
         },
       )
       .on('error', reject);
+  });
+
+/** A form post as a browser sends one (same origin, in Arabic), answered uncompressed. */
+const send = (address: string, body: string | Buffer) =>
+  new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+    const request = http.request(
+      `${server.url}${address}`,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: server.url,
+          'accept-language': 'ar',
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            type: String(response.headers['content-type']),
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
   });
 
 const posted = (page: Page, address: string) =>
@@ -105,9 +181,14 @@ describe('the community gateway without JavaScript, in Arabic, at 375 px', () =>
     expect(page.url()).not.toContain(code.replaceAll(' ', ''));
     expect(await overflows(page)).toBe(false);
     await browser.screenshot(page, 'gateway receipt code in Arabic at 375 px without JavaScript');
-    // Nothing about the browser went into the server's log.
+    // The server logged the request, and nothing about who sent it: no address, no browser.
     const agent = await page.evaluate(() => navigator.userAgent);
-    expect(fs.readFileSync(logFile, 'utf8')).not.toContain(agent);
+    await expect.poll(() => fs.readFileSync(logFile, 'utf8')).toContain('"route":"/feedback"');
+    const logged = fs.readFileSync(logFile, 'utf8');
+    expect(logged).not.toContain(agent);
+    // Only the server's own start names an address (where it listens); no line about a request does.
+    const about = logged.split('\n').filter((line) => line.includes('127.0.0.1') || line.includes('"ip"'));
+    expect(about.every((line) => line.includes('Server listening at'))).toBe(true);
   });
 
   it('reads the status with the code, adds information shown as text, and refuses a wrong code', async () => {
@@ -170,6 +251,21 @@ describe('the community gateway without JavaScript, in Arabic, at 375 px', () =>
     expect(await page.textContent('main')).not.toContain('سوء المعاملة');
     expect(await overflows(page)).toBe(false);
     await browser.screenshot(page, 'gateway figures in Arabic at 375 px without JavaScript');
+  });
+
+  it('answers a body too large, or not in UTF-8, with the page in Arabic and a reason, never an error page', async () => {
+    const fields = 'kind=complaint&complaintCategory=misconduct&disclosure=anonymous&language=ar';
+    const large = await send('/feedback', `${fields}&text=${'%D8%B9'.repeat(20_000)}`);
+    expect(large.status).toBe(413);
+    expect(large.type).toContain('text/html');
+    expect(large.body).toContain(ar('gatewayPortal.refused.tooLarge'));
+    const latin1 = await send('/feedback', Buffer.concat([Buffer.from(`${fields}&text=caf`), Buffer.from([0xe9])]));
+    expect(latin1.status).toBe(422);
+    expect(latin1.type).toContain('text/html');
+    expect(latin1.body).toContain(ar('gatewayPortal.form.unreadable'));
+    const nul = await send('/feedback/receipt', 'action=status&code=1234%00');
+    expect(nul.status).toBe(422);
+    expect(nul.body).toContain(ar('gatewayPortal.receipt.unreadable'));
   });
 
   it('is reached from the home page', async () => {
