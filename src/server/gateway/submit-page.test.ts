@@ -118,6 +118,36 @@ describe('the submission form without JavaScript', () => {
     expect(status).toMatchObject({ kind: 'complaint', status: 'received', open: true });
   });
 
+  it('seals the contact of a confidential protection request about a named person, with the consent given', async () => {
+    const response = await post(
+      form({
+        kind: 'protection_request',
+        aboutNamedPerson: 'yes',
+        disclosure: 'confidential',
+        language: 'fr',
+        text: 'Mon voisin est menacé',
+        name: 'Amina',
+        phone: '+964 750 222 3333',
+        contactConsent: 'yes',
+      }),
+    );
+    expect(response.statusCode).toBe(201);
+    expect((page().answer as Extract<SubmitPageAnswer, { receipt: unknown }>).anonymous).toBe(false);
+    const rows = await env.database.db.select().from(gatewaySubmissions);
+    const row = rows.find((candidate) => candidate.kind === 'protection_request')!;
+    expect(row).toMatchObject({
+      disclosure: 'confidential',
+      aboutNamedPerson: true,
+      sensitive: true,
+      contactConsent: true,
+      language: 'fr',
+    });
+    expect(row.contactEnc).toMatch(/^hw1\./);
+    const stored = JSON.stringify(row);
+    expect(stored).not.toContain('222 3333');
+    expect(stored).not.toContain('Amina');
+  });
+
   it('puts each error next to its field as a catalogue key (422), keeping what was typed', async () => {
     const response = await post(
       form({ kind: 'complaint', disclosure: 'confidential', text: '   ', transitPoint: 'TP-X', caseReference: 'R-1' }),
