@@ -3,7 +3,9 @@ import { loadDemoGateway, summariseDemoGateway } from './demo.ts';
 import { type GatewayAuditEvents, gatewayEvents } from './events.ts';
 import { type GatewayPermission, gatewayPermissions } from './permissions.ts';
 import { gatewayProblems } from './problems.ts';
+import { receiptForm } from './receipt-page.ts';
 import { gatewayRoutes, publicGatewayRoutes } from './routes.ts';
+import { submitForm } from './submit-page.ts';
 import * as gatewayTables from './tables.ts';
 
 /**
@@ -19,6 +21,7 @@ export const gatewayModule: HomewardModule = {
   permissions: gatewayPermissions,
   staffRoutes: gatewayRoutes,
   publicRoutes: publicGatewayRoutes,
+  publicForms: [submitForm, receiptForm],
   openApiTags: [
     {
       name: 'gateway',

@@ -1,4 +1,5 @@
 import type { HomewardApp } from '../app.ts';
+import { publicFiguresRoutes } from './routes/figures.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { publicSubmissionRoutes } from './routes/public.ts';
 import { publicSmsRoutes } from './routes/sms.ts';
@@ -14,4 +15,5 @@ export async function gatewayRoutes(app: HomewardApp): Promise<void> {
 export async function publicGatewayRoutes(app: HomewardApp): Promise<void> {
   await publicSubmissionRoutes(app);
   await publicSmsRoutes(app);
+  await publicFiguresRoutes(app);
 }

@@ -66,6 +66,23 @@ export function HomePage() {
         </Group>
       </section>
 
+      <section aria-labelledby="feedback-home-title">
+        <Title id="feedback-home-title" order={2} mb="md">
+          {t('gatewayPortal.home.title')}
+        </Title>
+        <Text mb="md" maw={760}>
+          {t('gatewayPortal.home.text')}
+        </Text>
+        <Group gap="lg">
+          <Anchor component={Link} to="/feedback" fw={600}>
+            {t('gatewayPortal.home.link')}
+          </Anchor>
+          <Anchor component={Link} to="/feedback/receipt" fw={600}>
+            {t('gatewayPortal.link.receipt')}
+          </Anchor>
+        </Group>
+      </section>
+
       <section aria-labelledby="help-title">
         <Title id="help-title" order={2} mb="md">
           {t('home.help.title')}

@@ -38,6 +38,7 @@ export function PublicLayout() {
               <Group gap="lg">
                 <HeaderLink to="/">{t('public.nav.home')}</HeaderLink>
                 <HeaderLink to="/zones">{t('publicZones.nav')}</HeaderLink>
+                <HeaderLink to="/feedback">{t('gatewayPortal.nav')}</HeaderLink>
                 <HeaderLink to="/help">{t('public.nav.help')}</HeaderLink>
                 <HeaderLink to="/languages">{t('public.nav.languages')}</HeaderLink>
               </Group>
@@ -66,6 +67,9 @@ export function PublicLayout() {
             <Group gap="lg">
               <Anchor component={Link} to="/zones">
                 {t('publicZones.nav')}
+              </Anchor>
+              <Anchor component={Link} to="/feedback">
+                {t('gatewayPortal.nav')}
               </Anchor>
               <Anchor component={Link} to="/help">
                 {t('public.nav.help')}

@@ -44,6 +44,9 @@ const zonesPage = pageChunk(() => import('./zones/ZonesPage.tsx'));
 const zonePage = pageChunk(() => import('./zones/ZonePage.tsx'));
 const caseStatusPage = pageChunk(() => import('./cases/StatusPage.tsx'));
 const caseTimelinesPage = pageChunk(() => import('./cases/TimelinesPage.tsx'));
+const feedbackPage = pageChunk(() => import('./gateway/SubmitPage.tsx'));
+const feedbackReceiptPage = pageChunk(() => import('./gateway/ReceiptPage.tsx'));
+const feedbackFiguresPage = pageChunk(() => import('./gateway/FiguresPage.tsx'));
 
 /** Loads the chunk of the public page at `pathname` (before rendering it on the server, or hydrating it). */
 export async function preloadPublicPage(pathname = window.location.pathname): Promise<void> {
@@ -51,6 +54,9 @@ export async function preloadPublicPage(pathname = window.location.pathname): Pr
   else if (pathname.startsWith('/zones/')) await preload(zonePage);
   else if (pathname === '/cases/status') await preload(caseStatusPage);
   else if (pathname === '/cases/timelines') await preload(caseTimelinesPage);
+  else if (pathname === '/feedback') await preload(feedbackPage);
+  else if (pathname === '/feedback/receipt') await preload(feedbackReceiptPage);
+  else if (pathname === '/feedback/figures') await preload(feedbackFiguresPage);
 }
 
 /** `/ar`, `/fr`…: the home page in that language, an address to share with people who read it. */
@@ -76,6 +82,9 @@ export function PublicRoutes() {
         <Route path="zones/:pcode" element={<ChunkPage chunk={zonePage} />} />
         <Route path="cases/status" element={<ChunkPage chunk={caseStatusPage} />} />
         <Route path="cases/timelines" element={<ChunkPage chunk={caseTimelinesPage} />} />
+        <Route path="feedback" element={<ChunkPage chunk={feedbackPage} />} />
+        <Route path="feedback/receipt" element={<ChunkPage chunk={feedbackReceiptPage} />} />
+        <Route path="feedback/figures" element={<ChunkPage chunk={feedbackFiguresPage} />} />
         <Route path=":language" element={<LanguageHome />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

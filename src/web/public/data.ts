@@ -1,4 +1,5 @@
 import { timelinesQuery } from './cases/api.ts';
+import { feedbackFiguresQuery, feedbackZonesQuery } from './gateway/api.ts';
 import { ZONE_PAGE } from './paths.ts';
 import { zoneHistoryQuery, zoneListQuery, zoneQuery } from './zones/api.ts';
 
@@ -21,6 +22,8 @@ export interface PublicQuery<T> {
  */
 export function publicPageQueries(pathname: string): PublicQuery<unknown>[] {
   if (pathname === '/cases/timelines') return [timelinesQuery];
+  if (pathname === '/feedback') return [feedbackZonesQuery];
+  if (pathname === '/feedback/figures') return [feedbackFiguresQuery];
   if (!ZONE_PAGE.test(pathname)) return [];
   const pcode = pathname.split('/')[2];
   if (!pcode) return [zoneListQuery];

@@ -10,6 +10,9 @@ export const PUBLIC_PAGES: readonly string[] = [
   '/zones',
   '/cases/status',
   '/cases/timelines',
+  '/feedback',
+  '/feedback/receipt',
+  '/feedback/figures',
 ];
 
 /** A language's own page: `/ar`, `/fr`, `/ckb` (the language must exist; the portal checks). */
