@@ -4,6 +4,7 @@ import { type GatewayPermission, gatewayPermissions } from './permissions.ts';
 import { gatewayProblems } from './problems.ts';
 import { gatewayRoutes, publicGatewayRoutes } from './routes.ts';
 import * as gatewayTables from './tables.ts';
+import { gatewayWork } from './work.ts';
 
 /**
  * The community gateway: concerns, protection requests, complaints and appeals from anyone, anonymously if they
@@ -18,6 +19,7 @@ export const gatewayModule: HomewardModule = {
   permissions: gatewayPermissions,
   staffRoutes: gatewayRoutes,
   publicRoutes: publicGatewayRoutes,
+  work: gatewayWork,
   openApiTags: [
     {
       name: 'gateway',

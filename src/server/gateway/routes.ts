@@ -1,11 +1,16 @@
 import type { HomewardApp } from '../app.ts';
+import { inboxRoutes } from './routes/inbox.ts';
 import { publicSubmissionRoutes } from './routes/public.ts';
+import { routingRuleRoutes } from './routes/routing.ts';
 
 /**
  * The community gateway's routes. It has many nouns, so each noun's thin routes live in routes/<noun>.ts and this
  * file assembles them: staff routes, then public ones.
  */
-export async function gatewayRoutes(_app: HomewardApp): Promise<void> {}
+export async function gatewayRoutes(app: HomewardApp): Promise<void> {
+  await inboxRoutes(app);
+  await routingRuleRoutes(app);
+}
 
 export async function publicGatewayRoutes(app: HomewardApp): Promise<void> {
   await publicSubmissionRoutes(app);
