@@ -135,7 +135,9 @@ describe('handling an item', () => {
     const outsider = await createTestAccount(env.app, { roles: ['case_worker'], organisationId: partner });
     const response = await post(worker, `${submissionId}/assign`, { assigneeId: outsider.userId });
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors).toEqual([expect.objectContaining({ field: 'body.assigneeId', code: 'not_a_handler' })]);
+    expect(response.json().errors).toEqual([
+      expect.objectContaining({ field: 'body.assigneeId', code: 'not_a_handler' }),
+    ]);
   });
 
   it('refuses a reply to a closed item with 409, on the staff side and the submitter’s', async () => {
@@ -243,7 +245,14 @@ describe('the audit of handling', () => {
       expect(types).toContain(type);
     }
     const details = JSON.stringify(await env.database.db.select().from(auditDetails));
-    for (const text of ['guard at the crossing', 'papers are waiting', 'By phone', 'Their area', 'call us back', '555']) {
+    for (const text of [
+      'guard at the crossing',
+      'papers are waiting',
+      'By phone',
+      'Their area',
+      'call us back',
+      '555',
+    ]) {
       expect(details).not.toContain(text);
     }
   });

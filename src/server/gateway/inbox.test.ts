@@ -82,7 +82,12 @@ describe('the inbox', () => {
     expect(response.headers['cache-control']).toBe('no-store');
     const page = response.json();
     expect(page.items.map((item: { id: string }) => item.id)).toEqual([old, fresh]);
-    expect(page.items[0]).toMatchObject({ status: 'received', nextStep: 'acknowledge', overdue: true, pcode: 'QM0101' });
+    expect(page.items[0]).toMatchObject({
+      status: 'received',
+      nextStep: 'acknowledge',
+      overdue: true,
+      pcode: 'QM0101',
+    });
     expect(page.items[1]).toMatchObject({ overdue: false, kind: 'complaint', complaintCategory: 'misconduct' });
     expect(new Date(page.items[1].dueAt).getTime() - new Date(page.items[1].receivedAt).getTime()).toBe(2 * DAY);
     expect(response.body).not.toContain('Water point');
@@ -143,7 +148,9 @@ describe('the inbox', () => {
     expect(opened.statusCode).toBe(200);
     expect(opened.json()).toMatchObject({ text: 'A volunteer asked for favours', contact: null });
     const reads = await env.database.db.select().from(accessLog).where(eq(accessLog.recordId, sea));
-    expect(reads).toEqual([expect.objectContaining({ recordType: 'gateway_submission', purpose: 'protection_follow_up' })]);
+    expect(reads).toEqual([
+      expect.objectContaining({ recordType: 'gateway_submission', purpose: 'protection_follow_up' }),
+    ]);
   });
 
   it('assigns a sensitive item only to a protection officer', async () => {

@@ -108,9 +108,8 @@ describe('revealing a confidential submitter', () => {
     const details = JSON.stringify(await env.database.db.select().from(auditDetails));
     expect(details).not.toContain('Imminent');
     expect(details).not.toContain('987');
-    const history = (
-      await first.request({ method: 'GET', url: `/api/v1/gateway/submissions/${submissionId}` })
-    ).json().history;
+    const history = (await first.request({ method: 'GET', url: `/api/v1/gateway/submissions/${submissionId}` })).json()
+      .history;
     expect(history.map((line: { entry: string }) => line.entry)).toEqual([
       'received',
       'reveal_requested',
@@ -129,9 +128,15 @@ describe('revealing a confidential submitter', () => {
       });
     const request = (await ask(first)).json().revealRequests[0];
     expect((await ask(second)).json().reason).toBe('gateway_reveal_pending');
-    const refused = await second.request({ method: 'POST', url: `/api/v1/gateway/reveal-requests/${request.id}/refuse` });
+    const refused = await second.request({
+      method: 'POST',
+      url: `/api/v1/gateway/reveal-requests/${request.id}/refuse`,
+    });
     expect(refused.json().revealRequests[0].status).toBe('refused');
-    const again = await second.request({ method: 'POST', url: `/api/v1/gateway/reveal-requests/${request.id}/approve` });
+    const again = await second.request({
+      method: 'POST',
+      url: `/api/v1/gateway/reveal-requests/${request.id}/approve`,
+    });
     expect(again.json().reason).toBe('gateway_reveal_decided');
     const contact = await first.request({ method: 'GET', url: `/api/v1/gateway/submissions/${submissionId}/contact` });
     expect(contact.statusCode).toBe(409);

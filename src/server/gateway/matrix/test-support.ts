@@ -1,5 +1,6 @@
 import type { MatrixPart } from '../../../../test/support/matrix.ts';
+import { inboxMatrix } from './inbox-test-support.ts';
 import { submissionsMatrix } from './submissions-test-support.ts';
 
 /** The community gateway's cells of the authorization matrix, one part per part of the module. */
-export const GATEWAY_MATRIX_PARTS: readonly MatrixPart[] = [submissionsMatrix];
+export const GATEWAY_MATRIX_PARTS: readonly MatrixPart[] = [submissionsMatrix, inboxMatrix];
