@@ -196,6 +196,7 @@ export async function presentDetail(
       .orderBy(asc(gatewayMessages.createdAt), asc(gatewayMessages.id)),
     db
       .select({
+        id: gatewayHistory.id,
         entry: gatewayHistory.entry,
         accountId: gatewayHistory.accountId,
         organisation: organisationNameOf(gatewayHistory.organisationId),
@@ -255,6 +256,7 @@ export async function presentDetail(
     history: await Promise.all(
       history.map(
         async (line): Promise<HistoryLine> => ({
+          id: line.id,
           entry: line.entry as HistoryLine['entry'],
           by: staffMember(line.accountId, names),
           organisation: line.organisation,

@@ -1,6 +1,7 @@
 import { accountModule } from './account/module.ts';
 import { administrationModule } from './administration/module.ts';
 import { casesModule } from './cases/module.ts';
+import { gatewayModule } from './gateway/module.ts';
 import type { StaffModule } from './modules.ts';
 import { zonesModule } from './zones/module.ts';
 
@@ -8,4 +9,10 @@ import { zonesModule } from './zones/module.ts';
  * Every module of the staff workspace, in navigation order. To add a module: create src/web/staff/<module>/
  * with a module.ts that exports its StaffModule (screens load lazily from that folder), then list it here.
  */
-export const STAFF_MODULES: readonly StaffModule[] = [zonesModule, casesModule, administrationModule, accountModule];
+export const STAFF_MODULES: readonly StaffModule[] = [
+  zonesModule,
+  casesModule,
+  gatewayModule,
+  administrationModule,
+  accountModule,
+];

@@ -119,6 +119,7 @@ export type ItemMessage = z.infer<typeof ItemMessage>;
 
 /** What happened to an item: the step, who took it, for which organisation, with any note. */
 export const HistoryLine = z.object({
+  id: z.uuid(),
   entry: z.enum(HISTORY_ENTRIES),
   by: StaffMember.nullable(),
   organisation: z.string().nullable(),
