@@ -175,7 +175,8 @@ describe('handling an item', () => {
       .from(gatewaySmsOutbox)
       .where(eq(gatewaySmsOutbox.submissionId, submissionId));
     expect(queued).toHaveLength(1);
-    expect(JSON.stringify(queued)).not.toContain('555');
+    expect(JSON.stringify(queued)).not.toContain('7505550101');
+    expect(JSON.stringify(queued)).not.toContain('750 555');
   });
 
   it('shows the text exactly as typed, as plain text', async () => {

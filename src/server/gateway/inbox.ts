@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, lt, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { Satisfaction } from '../../shared/gateway/constants.ts';
 import {
   type Handler,
@@ -87,6 +87,9 @@ export async function reachableSubmission(
   return row;
 }
 
+/** An instant as a query parameter (drivers differ in how they send a Date inside raw SQL). */
+const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
+
 /** Items with nothing due (closed) sort after every due date: this instant stands in for "never". */
 const NEVER = sql`timestamptz '3000-01-01 00:00:00+00'`;
 const dueKey = sql<string>`(extract(epoch from coalesce(${gatewaySubmissions.dueAt}, ${NEVER})) * 1000000)::bigint`;
@@ -114,9 +117,9 @@ export async function listInbox(ctx: RequestContext, query: InboxQueryValues, no
         : undefined,
     query.pcode ? sql`${gatewaySubmissions.pcode} like ${`${query.pcode}%`}` : undefined,
     query.overdue === 'true'
-      ? lt(gatewaySubmissions.dueAt, now)
+      ? sql`${gatewaySubmissions.dueAt} < ${at(now)}`
       : query.overdue === 'false'
-        ? sql`(${gatewaySubmissions.dueAt} is null or ${gatewaySubmissions.dueAt} >= ${now})`
+        ? sql`(${gatewaySubmissions.dueAt} is null or ${gatewaySubmissions.dueAt} >= ${at(now)})`
         : undefined,
     query.mine === 'true' ? eq(gatewaySubmissions.assigneeId, actor.userId) : undefined,
   );
@@ -343,7 +346,7 @@ export async function openCounts(db: Database, actor: Actor, now: Date): Promise
   const [row] = await db
     .select({
       open: sql<number>`count(*)::int`,
-      overdue: sql<number>`count(*) filter (where ${gatewaySubmissions.dueAt} < ${now})::int`,
+      overdue: sql<number>`count(*) filter (where ${gatewaySubmissions.dueAt} < ${at(now)})::int`,
     })
     .from(gatewaySubmissions)
     .where(and(reachable(actor), ne(gatewaySubmissions.status, 'closed')));
