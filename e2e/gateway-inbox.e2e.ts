@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserForFile, homeward, settled } from './support/browser.ts';
+import { blocking, describeViolations, scanPage } from './support/axe.ts';
+import { browserForFile, DESKTOP, homeward, settled } from './support/browser.ts';
 import { catalogue } from './support/catalogue.ts';
 import { signIn } from './support/staff.ts';
 
@@ -41,8 +42,21 @@ const MARK = `e2e-${Date.now()}`;
 const TEXT = `طلب الحارس مالًا عند نقطة العبور <b>${MARK}</b>`;
 const ANSWER = 'تحدثنا مع إدارة نقطة العبور، وأُعيدت الوثائق إلى المكتب.';
 
+/** Serious or critical axe violations of the page as it is now, at a phone's width and a desktop's. */
+async function violations(page: Page): Promise<string> {
+  const found: string[] = [];
+  for (const size of [{ width: 375, height: 667 }, DESKTOP]) {
+    await page.setViewportSize(size);
+    await settled(page);
+    const serious = blocking(await scanPage(page));
+    if (serious.length > 0) found.push(`${page.url()} at ${size.width} px\n${describeViolations(serious)}`);
+  }
+  return found.join('\n');
+}
+
 describe('handling a community submission', () => {
   let page: Page;
+  let coordinator: Page;
   let pcode: string;
   let receiptCode: string;
   let itemId: string;
@@ -53,7 +67,7 @@ describe('handling a community submission', () => {
     pcode = zones.map((zone) => zone.pcode).sort((a, b) => b.length - a.length)[0]!;
     page = await browser.open({ keep: true });
     await signIn(page, worker, run.ledger);
-    const coordinator = await browser.open({ keep: true });
+    coordinator = await browser.open({ keep: true });
     await signIn(coordinator, run.account('coordinator'), run.ledger);
     const me = await getJson<{ organisation: { id: string } }>(page, '/api/v1/me');
     const rule = await post(coordinator, '/api/v1/gateway/routing-rules', {
@@ -132,5 +146,17 @@ describe('handling a community submission', () => {
     const read = (await status.json()) as { status: string; messages: { from: string; text: string }[] };
     expect(read.status).toBe('responded');
     expect(read.messages).toEqual([expect.objectContaining({ from: 'staff', text: ANSWER })]);
+  });
+
+  it('has no serious accessibility violation on the inbox, the item and the routing rules', async () => {
+    expect(await violations(page), 'the item page').toBe('');
+    await page.goto(`/staff/gateway/inbox?pcode=${pcode}&status=`);
+    await page.locator(`a[href="/staff/gateway/inbox/${itemId}"]`).waitFor();
+    expect(await violations(page), 'the inbox').toBe('');
+    await coordinator.goto('/staff/gateway/routing-rules');
+    await coordinator.getByRole('heading', { level: 1, name: en('gatewayInbox.rules.title') }).waitFor();
+    await coordinator.getByText(pcode, { exact: true }).first().waitFor();
+    expect(await violations(coordinator), 'the routing rules').toBe('');
+    await browser.screenshot(coordinator, 'routing rules');
   });
 });
