@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blocking, describeViolations, scanPage } from './support/axe.ts';
 import { browserForFile, DESKTOP, homeward, settled } from './support/browser.ts';
 import { catalogue } from './support/catalogue.ts';
@@ -60,6 +60,7 @@ describe('handling a community submission', () => {
   let pcode: string;
   let receiptCode: string;
   let itemId: string;
+  let ruleId: string;
 
   beforeAll(async () => {
     const zones = (await (await fetch(`${run.url}/api/v1/public/zones`)).json()) as { pcode: string }[];
@@ -77,6 +78,7 @@ describe('handling a community submission', () => {
       sensitive: false,
     });
     expect(rule.status).toBe(201);
+    ruleId = (rule.json as { id: string }).id;
     const submitted = await fetch(`${run.url}/api/v1/public/gateway/submissions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -101,6 +103,18 @@ describe('handling a community submission', () => {
       if (detail.text === TEXT) itemId = item.id;
     }
     expect(itemId).toBeDefined();
+  });
+
+  // The rule leaves with the test, so that the browser tests after this one find the demo's routing as it was.
+  afterAll(async () => {
+    if (!ruleId) return;
+    const status = await coordinator.evaluate(async (id) => {
+      const { token } = (await (await fetch('/api/v1/auth/csrf')).json()) as { token: string };
+      return (
+        await fetch(`/api/v1/gateway/routing-rules/${id}`, { method: 'DELETE', headers: { 'x-csrf-token': token } })
+      ).status;
+    }, ruleId);
+    expect(status).toBe(204);
   });
 
   it('lists the complaint in the inbox and shows its text as typed, not as markup', async () => {
