@@ -183,11 +183,34 @@ describe('the inbox', () => {
     expect(row!.status).toBe('received');
   });
 
+  it('records an acknowledgement after its due date as late, and counts the next step from it', async () => {
+    const late = (await submit({}, new Date(Date.now() - 3 * DAY))).submissionId;
+    const response = await worker.request({
+      method: 'POST',
+      url: `/api/v1/gateway/submissions/${late}/acknowledge`,
+      payload: {},
+    });
+    const item = response.json();
+    expect(item).toMatchObject({
+      status: 'acknowledged',
+      acknowledgedInTime: false,
+      overdue: false,
+      nextStep: 'assign',
+    });
+    expect(new Date(item.dueAt).getTime() - new Date(item.acknowledgedAt).getTime()).toBe(3 * DAY);
+    expect(item.dueDates.map((due: { step: string }) => due.step)).toEqual([
+      'assign',
+      'investigate',
+      'respond',
+      'close',
+    ]);
+  });
+
   it('counts the open and overdue items on the staff home', async () => {
     const work = (await worker.request({ method: 'GET', url: '/api/v1/me/work' })).json();
     const gateway = work.items.filter((item: { kind: string }) => item.kind.startsWith('gateway.'));
     expect(gateway).toEqual([
-      expect.objectContaining({ kind: 'gateway.items_open', count: 2 }),
+      expect.objectContaining({ kind: 'gateway.items_open', count: 3 }),
       expect.objectContaining({ kind: 'gateway.items_overdue', count: 1 }),
     ]);
   });
