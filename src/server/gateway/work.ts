@@ -7,9 +7,9 @@ import { gatewayPermissions } from './permissions.ts';
 import { gatewayRevealRequests, gatewaySubmissions } from './tables.ts';
 
 /**
- * The gateway's work for the signed-in person (the module's `work` declaration), as counts: their organisation's
- * open items they may see, and how many are overdue; for a protection officer, the requests to reveal a
- * submitter's contact that wait for a second officer (not their own).
+ * The gateway's work for the signed-in person (the module's `work` declaration), as counts, each only when there
+ * is some: their organisation's open items they may see, and how many are overdue; for a protection officer, the
+ * requests to reveal a submitter's contact that wait for a second officer (not their own).
  */
 export async function gatewayWork(ctx: RequestContext, now = new Date()): Promise<WorkItem[]> {
   const actor = ctx.actor;
@@ -24,10 +24,10 @@ export async function gatewayWork(ctx: RequestContext, now = new Date()): Promis
     entryCount: 0,
   });
   const { open, overdue } = await openCounts(ctx.db, actor, now);
-  const items = [
-    item('gateway.items_open', role, open, 'gateway/inbox'),
-    item('gateway.items_overdue', role, overdue, 'gateway/inbox?overdue=true'),
-  ];
+  // Said only when there is some: many roles handle the inbox, and most organisations receive nothing.
+  const items: WorkItem[] = [];
+  if (open > 0) items.push(item('gateway.items_open', role, open, 'gateway/inbox'));
+  if (overdue > 0) items.push(item('gateway.items_overdue', role, overdue, 'gateway/inbox?overdue=true'));
   if (can(actor, 'gateway:protect')) {
     const [pending] = await ctx.db
       .select({ n: count() })
