@@ -13,6 +13,7 @@ import { insertRoutingRule } from './test-support.ts';
  */
 let env: TestEnvironment;
 let first: TestClient;
+let firstId: string;
 let second: TestClient;
 let worker: TestClient;
 let foreignOfficer: TestClient;
@@ -24,7 +25,9 @@ beforeAll(async () => {
   const other = (await createTestOrganisation(env.app)).id;
   await insertRoutingRule(env.database.db, { organisationId: centre });
   const officer = () => createTestAccount(env.app, { roles: ['protection_officer'], organisationId: centre });
-  first = await signIn(env.app, await officer());
+  const firstAccount = await officer();
+  firstId = firstAccount.userId;
+  first = await signIn(env.app, firstAccount);
   second = await signIn(env.app, await officer());
   worker = await signIn(env.app, await createTestAccount(env.app, { roles: ['case_worker'], organisationId: centre }));
   foreignOfficer = await signIn(
@@ -35,8 +38,8 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const PHONE = '+964 770 987 6543';
-const submit = (disclosure: 'confidential' | 'anonymous') =>
-  receiveSubmission(
+const submit = async (disclosure: 'confidential' | 'anonymous') => {
+  const receipt = await receiveSubmission(
     { db: env.database.db, platform: env.app.platform },
     {
       kind: 'protection_request',
@@ -50,6 +53,12 @@ const submit = (disclosure: 'confidential' | 'anonymous') =>
     },
     null,
   );
+  // Acknowledged and assigned to the first officer, whose item it then is.
+  const url = `/api/v1/gateway/submissions/${receipt.submissionId}`;
+  await first.request({ method: 'POST', url: `${url}/acknowledge`, payload: {} });
+  await first.request({ method: 'POST', url: `${url}/assign`, payload: { assigneeId: firstId } });
+  return receipt;
+};
 
 describe('revealing a confidential submitter', () => {
   it('keeps the contact out of the item, and gives it only after a second officer approves', async () => {
@@ -112,10 +121,30 @@ describe('revealing a confidential submitter', () => {
       .history;
     expect(history.map((line: { entry: string }) => line.entry)).toEqual([
       'received',
+      'acknowledged',
+      'assigned',
       'reveal_requested',
       'reveal_approved',
       'contact_viewed',
     ]);
+  });
+
+  it('ends the officer’s sight of the contact when the item is given to someone else', async () => {
+    const { submissionId } = await submit('confidential');
+    const url = `/api/v1/gateway/submissions/${submissionId}`;
+    const request = (
+      await first.request({ method: 'POST', url: `${url}/reveal-requests`, payload: { justification: 'Relocation' } })
+    ).json().revealRequests[0];
+    await second.request({ method: 'POST', url: `/api/v1/gateway/reveal-requests/${request.id}/approve` });
+    expect((await first.request({ method: 'GET', url: `${url}/contact` })).statusCode).toBe(200);
+    const handlers = (await first.request({ method: 'GET', url: '/api/v1/gateway/handlers' })).json();
+    const other = handlers.find(
+      (person: { id: string; protectionOfficer: boolean }) => person.protectionOfficer && person.id !== firstId,
+    );
+    await first.request({ method: 'POST', url: `${url}/assign`, payload: { assigneeId: other.id } });
+    const after = await first.request({ method: 'GET', url: `${url}/contact` });
+    expect(after.statusCode).toBe(409);
+    expect(after.json().reason).toBe('gateway_reveal_not_assignee');
   });
 
   it('refuses a second pending request, a request decided twice, and a refused one gives nothing', async () => {
@@ -127,7 +156,8 @@ describe('revealing a confidential submitter', () => {
         payload: { justification: 'Follow-up visit' },
       });
     const request = (await ask(first)).json().revealRequests[0];
-    expect((await ask(second)).json().reason).toBe('gateway_reveal_pending');
+    expect((await ask(first)).json().reason).toBe('gateway_reveal_pending');
+    expect((await ask(second)).json().reason).toBe('gateway_reveal_not_assignee');
     const refused = await second.request({
       method: 'POST',
       url: `/api/v1/gateway/reveal-requests/${request.id}/refuse`,

@@ -15,7 +15,8 @@ import './events.ts';
 import './problems.ts';
 
 /**
- * Revealing who a confidential submitter is. A protection officer asks, in writing (the justification is sealed);
+ * Revealing who a confidential submitter is. The protection officer the item is assigned to asks, in writing (the
+ * justification is sealed);
  * a second protection officer of the same organisation approves or refuses (never the one who asked); only the
  * officer who asked may then read the contact, and each reading is logged (audit and access log). Every step is
  * in the item's history.
@@ -31,9 +32,11 @@ export async function requestReveal(
   const actor = authorize(ctx, 'gateway:protect');
   const before = await reachableSubmission(ctx.db, actor, submissionId);
   if (before.disclosure !== 'confidential' || !before.contactEnc) throw conflict('gateway_reveal_not_confidential');
+  if (before.assigneeId !== actor.userId) throw conflict('gateway_reveal_not_assignee');
   const justificationEnc = await ctx.platform.keyring.encrypt(ctx.db, 'narrative', input.justification);
   await inTransaction(ctx.db, async (tx) => {
     const row = await reachableSubmission(tx, actor, submissionId, true);
+    if (row.assigneeId !== actor.userId) throw conflict('gateway_reveal_not_assignee');
     const [pending] = await tx
       .select({ id: gatewayRevealRequests.id })
       .from(gatewayRevealRequests)
@@ -140,6 +143,8 @@ export async function revealedContact(
     .orderBy(desc(gatewayRevealRequests.decidedAt))
     .limit(1);
   if (!approved || !before.contactEnc) throw conflict('gateway_reveal_not_approved');
+  // Reassigned, the officer who asked no longer sees it: the contact is for the item's protection officer alone.
+  if (before.assigneeId !== actor.userId) throw conflict('gateway_reveal_not_assignee');
   return inTransaction(ctx.db, async (tx) => {
     const [row] = await tx.select().from(gatewaySubmissions).where(eq(gatewaySubmissions.id, before.id));
     if (!row?.contactEnc || row.organisationId !== actor.organisationId) throw submissionNotFound();

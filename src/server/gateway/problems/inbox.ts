@@ -61,6 +61,11 @@ export const inboxProblems: ProblemTexts = {
       title: 'Nothing to reveal',
       detail: 'Only a confidential submitter’s contact can be revealed. This submitter gave none in confidence.',
     },
+    'conflict.gateway_reveal_not_assignee': {
+      title: 'Only the assigned officer',
+      detail:
+        'A confidential submitter’s contact is only for the protection officer the item is assigned to. Assign it to yourself first, or ask that officer.',
+    },
     'conflict.gateway_reveal_pending': {
       title: 'A request is waiting',
       detail: 'A request to see this submitter’s contact is already waiting for a second officer’s decision.',
@@ -142,6 +147,11 @@ export const inboxProblems: ProblemTexts = {
       detail:
         "Seules les coordonnées d'un auteur confidentiel peuvent être révélées. Cet auteur n'en a donné aucune à titre confidentiel.",
     },
+    'conflict.gateway_reveal_not_assignee': {
+      title: 'Réservé au chargé attributaire',
+      detail:
+        "Le contact d'un auteur confidentiel est réservé au chargé de protection à qui le dossier est attribué. Attribuez-le-vous d'abord, ou adressez-vous à ce chargé.",
+    },
     'conflict.gateway_reveal_pending': {
       title: 'Une demande est en attente',
       detail: "Une demande de voir les coordonnées de cet auteur attend déjà la décision d'un second chargé.",
@@ -218,6 +228,11 @@ export const inboxProblems: ProblemTexts = {
     'conflict.gateway_reveal_not_confidential': {
       title: 'لا شيء للكشف عنه',
       detail: 'لا يمكن كشف إلا بيانات اتصال مقدّم طلب سري. لم يقدّم هذا الشخص أي بيانات بصفة سرية.',
+    },
+    'conflict.gateway_reveal_not_assignee': {
+      title: 'للموظف المسند إليه فقط',
+      detail:
+        'بيانات اتصال مقدّم الطلب السري مخصصة لموظف الحماية المسند إليه الطلب فقط. أسنده إلى نفسك أولًا أو تواصل مع ذلك الموظف.',
     },
     'conflict.gateway_reveal_pending': {
       title: 'هناك طلب قيد الانتظار',

@@ -12,7 +12,7 @@ import { Done } from '../../components/Done.tsx';
 import { Fact, Facts } from '../../components/Facts.tsx';
 import { ScreenHeader } from '../../components/ScreenHeader.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { useCan } from '../../session.ts';
+import { useCan, useMe } from '../../session.ts';
 import { DueText, KindText, StatusText } from './labels.tsx';
 import {
   type StepPath,
@@ -454,6 +454,8 @@ function Reveal({ item, setDone }: { item: SubmissionDetail; setDone: (message: 
   const { t } = useTranslation();
   const format = useFormatters();
   const reveal = useReveal(item.id);
+  const me = useMe();
+  const assignedToMe = item.assignee?.id === me.user.id;
   const [justification, setJustification] = useState('');
   const pending = item.revealRequests.find((request) => request.status === 'pending');
   const approvedMine = item.revealRequests.some((request) => request.mine && request.status === 'approved');
@@ -510,7 +512,8 @@ function Reveal({ item, setDone }: { item: SubmissionDetail; setDone: (message: 
             ) : null}
           </Paper>
         ))}
-        {approvedMine ? (
+        {!assignedToMe ? <Text c="dimmed">{t('gatewayInbox.reveal.assigneeOnly')}</Text> : null}
+        {approvedMine && assignedToMe ? (
           reveal.contact.data ? (
             <Alert variant="light" color="yellow" title={t('gatewayInbox.reveal.contactTitle')}>
               <ContactText contact={reveal.contact.data} />
@@ -523,7 +526,7 @@ function Reveal({ item, setDone }: { item: SubmissionDetail; setDone: (message: 
             </div>
           )
         ) : null}
-        {!pending && !approvedMine ? (
+        {!pending && !approvedMine && assignedToMe ? (
           <form
             onSubmit={(event) => {
               event.preventDefault();
