@@ -7,6 +7,7 @@ import { receiptForm } from './receipt-page.ts';
 import { gatewayRoutes, publicGatewayRoutes } from './routes.ts';
 import { submitForm } from './submit-page.ts';
 import * as gatewayTables from './tables.ts';
+import { gatewayWork } from './work.ts';
 
 /**
  * The community gateway: concerns, protection requests, complaints and appeals from anyone, anonymously if they
@@ -22,6 +23,7 @@ export const gatewayModule: HomewardModule = {
   staffRoutes: gatewayRoutes,
   publicRoutes: publicGatewayRoutes,
   publicForms: [submitForm, receiptForm],
+  work: gatewayWork,
   openApiTags: [
     {
       name: 'gateway',

@@ -1,7 +1,9 @@
 import type { HomewardApp } from '../app.ts';
 import { publicFiguresRoutes } from './routes/figures.ts';
+import { inboxRoutes } from './routes/inbox.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { publicSubmissionRoutes } from './routes/public.ts';
+import { routingRuleRoutes } from './routes/routing.ts';
 import { publicSmsRoutes } from './routes/sms.ts';
 
 /**
@@ -9,6 +11,8 @@ import { publicSmsRoutes } from './routes/sms.ts';
  * file assembles them: staff routes, then public ones.
  */
 export async function gatewayRoutes(app: HomewardApp): Promise<void> {
+  await inboxRoutes(app);
+  await routingRuleRoutes(app);
   await incidentRoutes(app);
 }
 

@@ -1,6 +1,7 @@
 import { accountModule } from './account/module.ts';
 import { administrationModule } from './administration/module.ts';
 import { casesModule } from './cases/module.ts';
+import { gatewayModule } from './gateway/module.ts';
 import { incidentsModule } from './incidents/module.ts';
 import type { StaffModule } from './modules.ts';
 import { zonesModule } from './zones/module.ts';
@@ -12,6 +13,7 @@ import { zonesModule } from './zones/module.ts';
 export const STAFF_MODULES: readonly StaffModule[] = [
   zonesModule,
   casesModule,
+  gatewayModule,
   incidentsModule,
   administrationModule,
   accountModule,

@@ -145,3 +145,44 @@ export async function organisationsWithRole(db: Database, role: Role): Promise<{
     .where(and(eq(memberships.role, role), eq(organisations.active, true), eq(users.active, true)))
     .orderBy(asc(organisations.name));
 }
+
+/**
+ * The active people of an organisation who hold one of `roles` there, by name, each with the roles they hold
+ * among those: whom a module may give a piece of work to (the gateway's assignee picker).
+ */
+export async function accountsWithRoles(
+  db: Database,
+  organisationId: string,
+  roles: readonly Role[],
+): Promise<{ id: string; name: string; roles: Role[] }[]> {
+  if (roles.length === 0) return [];
+  const rows = await db
+    .select({ id: users.id, name: users.displayName, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(
+      and(
+        eq(memberships.organisationId, organisationId),
+        inArray(memberships.role, [...roles]),
+        eq(users.active, true),
+        eq(organisations.active, true),
+      ),
+    )
+    .orderBy(asc(users.displayName), asc(users.id));
+  const byId = new Map<string, { id: string; name: string; roles: Role[] }>();
+  for (const row of rows) {
+    const person = byId.get(row.id) ?? { id: row.id, name: row.name, roles: [] };
+    person.roles.push(row.role);
+    byId.set(row.id, person);
+  }
+  return [...byId.values()];
+}
+
+/** People's display names by id (for a history that says who did what); unknown ids are left out. */
+export async function displayNamesOf(db: Database, userIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
