@@ -10,6 +10,7 @@ import {
 import type { IncidentFigures, PublicGatewayFigures, SubmissionFigures } from '../../shared/gateway/schemas.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { queryRows } from '../platform/db/client.ts';
+import { median } from '../platform/disclosure/median.ts';
 import {
   type DisclosureRule,
   disclosureRule,
@@ -51,22 +52,6 @@ export interface IncidentGroup {
   month: string;
   accountability: AccountabilityStatus;
   count: number;
-}
-
-/** The median of values given with how often each occurs (`[value, count]`); null for none. */
-export function median(counted: readonly (readonly [number, number])[]): number | null {
-  const total = counted.reduce((sum, [, count]) => sum + count, 0);
-  if (total === 0) return null;
-  const sorted = [...counted].sort((a, b) => a[0] - b[0]);
-  const at = (position: number) => {
-    let seen = 0;
-    for (const [days, count] of sorted) {
-      seen += count;
-      if (seen >= position) return days;
-    }
-    return sorted.at(-1)![0];
-  };
-  return (at(Math.ceil(total / 2)) + at(Math.floor(total / 2) + 1)) / 2;
 }
 
 const value = (figure: Figure | undefined): number | null => (figure && !figure.suppressed ? figure.value : null);
