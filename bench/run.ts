@@ -2,7 +2,16 @@ import { ratio, type Scenario, type ScenarioResult } from './types.ts';
 
 // `npm run bench [-- filter]`: every scenario beside its limit measured in the same run, one row each. A filter
 // that is a suite's name (`cli`, `zones`…) runs that suite; any other runs the scenarios whose name contains it.
-const suites = ['./platform.ts', './audit.ts', './web.ts', './zones.ts', './cases.ts', './gateway.ts', './mixed.ts', './cli.ts'];
+const suites = [
+  './platform.ts',
+  './audit.ts',
+  './web.ts',
+  './zones.ts',
+  './cases.ts',
+  './gateway.ts',
+  './mixed.ts',
+  './cli.ts',
+];
 const filter = process.argv[2]?.toLowerCase();
 const suiteNamed = suites.find((suite) => suite === `./${filter}.ts`);
 

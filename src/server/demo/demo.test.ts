@@ -563,6 +563,39 @@ describe('the demo community gateway', () => {
     }
   });
 
+  it('opens every demo item for those who handle it, and the demo incidents for the protection officer', async () => {
+    const signInAs = (role: string) => {
+      const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
+      return signIn(env.app, { ...account, password: DEMO_PASSWORD });
+    };
+    const coordinator = await signInAs('coordinator');
+    const officer = await signInAs('protection_officer');
+    for (const client of [coordinator, officer]) {
+      const inbox = await client.request({ method: 'GET', url: '/api/v1/gateway/submissions?status=open' });
+      expect(inbox.statusCode).toBe(200);
+      const { items } = inbox.json() as { items: { id: string }[] };
+      expect(items.length).toBeGreaterThan(5);
+      for (const item of items.slice(0, 15)) {
+        const opened = await client.request({ method: 'GET', url: `/api/v1/gateway/submissions/${item.id}` });
+        expect(opened.statusCode, item.id).toBe(200);
+      }
+    }
+    // The UN agency's sensitive items: listed to its protection officer, counted only for its case worker.
+    const sensitive = await officer.request({ method: 'GET', url: '/api/v1/gateway/submissions?status=open' });
+    expect((sensitive.json() as { items: { sensitive: boolean }[] }).items.some((item) => item.sensitive)).toBe(true);
+    const worker = await signInAs('case_worker');
+    const hidden = await worker.request({ method: 'GET', url: '/api/v1/gateway/submissions' });
+    expect((hidden.json() as { sensitiveHidden: number }).sensitiveHidden).toBeGreaterThan(0);
+    const incidents = await officer.request({ method: 'GET', url: '/api/v1/gateway/incidents' });
+    expect(incidents.statusCode).toBe(200);
+    const listed = (incidents.json() as { items: { id: string }[] }).items;
+    expect(listed.length).toBeGreaterThanOrEqual(3);
+    for (const incident of listed) {
+      const opened = await officer.request({ method: 'GET', url: `/api/v1/gateway/incidents/${incident.id}` });
+      expect(opened.statusCode, incident.id).toBe(200);
+    }
+  });
+
   it('keeps no receipt code, submission text or phone number readable in any table', async () => {
     const dump = JSON.stringify(
       await queryRows(
