@@ -1,6 +1,7 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
+import { spokenReference } from '../platform/references/spoken.ts';
 
 /**
  * Case references and the status codes printed on registration slips. A reference is read aloud and typed on
@@ -11,13 +12,11 @@ import type { Database } from '../platform/db/client.ts';
  * 10^10 guesses offline are within reach; without the key, none can be checked. Online, the status page
  * throttles guessing as the sign-in does.
  */
-const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const STATUS_CODE_DIGITS = 10;
 
 /** `HW-7K3M-9QXD`; `pick(n)` gives a whole number below n (the demo passes its seeded one). */
 export function newCaseReference(pick: (n: number) => number = randomInt): string {
-  const part = () => Array.from({ length: 4 }, () => REFERENCE_ALPHABET[pick(REFERENCE_ALPHABET.length)]).join('');
-  return `HW-${part()}-${part()}`;
+  return spokenReference('HW', pick);
 }
 
 /** A reference as typed (`hw 7k3m9qxd`): upper-cased, spaces and dashes dropped, then written `HW-7K3M-9QXD`. */

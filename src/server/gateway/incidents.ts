@@ -39,6 +39,7 @@ import {
 import './events.ts';
 import './permissions.ts';
 import './problems.ts';
+import { spokenReference } from '../platform/references/spoken.ts';
 
 /**
  * The incident register: abuses at transit points and in return areas, documented by the organisations that
@@ -53,11 +54,9 @@ export const auditActor = (actor: Actor): AuditActor => ({
   organisationId: actor.organisationId,
 });
 
-const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 /** Staff say an incident aloud by its reference, `INC-7K3M-9QXD`. */
 export function newIncidentReference(pick: (n: number) => number = randomInt): string {
-  const part = () => Array.from({ length: 4 }, () => REFERENCE_ALPHABET[pick(REFERENCE_ALPHABET.length)]).join('');
-  return `INC-${part()}-${part()}`;
+  return spokenReference('INC', pick);
 }
 
 const today = (now: Date) => now.toISOString().slice(0, 10);

@@ -17,12 +17,11 @@ import { storeSubmission } from './submission-writer.ts';
 import './events.ts';
 import './permissions.ts';
 import './problems.ts';
+import { spokenReference } from '../platform/references/spoken.ts';
 
 /** Staff say an item aloud by its reference, `G-7K3M-9QXD`; it opens nothing publicly (the receipt code does). */
-const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export function newSubmissionReference(pick: (n: number) => number = randomInt): string {
-  const part = () => Array.from({ length: 4 }, () => REFERENCE_ALPHABET[pick(REFERENCE_ALPHABET.length)]).join('');
-  return `G-${part()}-${part()}`;
+  return spokenReference('G', pick);
 }
 
 /** A submission as it is written, however it arrived (portal, API, SMS, the demo). */
