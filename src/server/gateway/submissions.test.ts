@@ -131,6 +131,17 @@ describe('submitting', () => {
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
   });
 
+  it('lets exactly the limit through when a flood arrives all at once, whoever else submits beside it', async () => {
+    const flood = Array.from({ length: 9 }, (_, i) =>
+      submit({ kind: 'concern', disclosure: 'anonymous', text: `burst ${i}` }, '10.9.9.10'),
+    );
+    const neighbour = submit({ kind: 'concern', disclosure: 'anonymous', text: 'beside the burst' }, '10.9.9.11');
+    const answers = (await Promise.all(flood)).map((response) => response.statusCode);
+    expect(answers.filter((status) => status === 201)).toHaveLength(5);
+    expect(answers.filter((status) => status === 429)).toHaveLength(4);
+    expect((await neighbour).statusCode).toBe(201);
+  });
+
   it('writes the audit entry with no text, no contact and no address', async () => {
     const entries = await env.database.db
       .select({ id: auditEntries.seq })
