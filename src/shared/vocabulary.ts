@@ -48,6 +48,7 @@ export const SHARING_PURPOSES = [
   'protection',
   'return_assistance',
   'post_return_monitoring',
+  'service_referral',
   'registry_continuity',
   'incident_accountability',
   'statistics',

@@ -33,6 +33,8 @@ export const DATA_PURPOSES = [
   'case-status',
   'gateway-receipt',
   'gateway-rate',
+  'outcome',
+  'outcome-link',
 ] as const;
 export type DataPurpose = (typeof DATA_PURPOSES)[number];
 

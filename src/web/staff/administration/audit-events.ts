@@ -1,5 +1,6 @@
 import { CASE_AUDIT_EVENTS } from '../../../shared/cases/constants.ts';
 import { GATEWAY_AUDIT_EVENTS } from '../../../shared/gateway/constants.ts';
+import { OUTCOME_AUDIT_EVENTS } from '../../../shared/outcomes/constants.ts';
 import { PLATFORM_AUDIT_EVENTS } from '../../../shared/vocabulary.ts';
 import { ZONE_AUDIT_EVENTS } from '../../../shared/zones/constants.ts';
 
@@ -13,4 +14,5 @@ export const AUDIT_EVENT_TYPES: readonly string[] = [
   ...ZONE_AUDIT_EVENTS,
   ...CASE_AUDIT_EVENTS,
   ...GATEWAY_AUDIT_EVENTS,
+  ...OUTCOME_AUDIT_EVENTS,
 ];

@@ -1,0 +1,9 @@
+import type { HomewardApp } from '../app.ts';
+
+/**
+ * Outcome monitoring's routes. It has many nouns, so each noun's thin routes live in routes/<noun>.ts and this
+ * file assembles them: staff routes, then public ones.
+ */
+export async function outcomeRoutes(_app: HomewardApp): Promise<void> {}
+
+export async function publicOutcomeRoutes(_app: HomewardApp): Promise<void> {}
