@@ -24,6 +24,8 @@ export type Expr =
   | { t: 'ref'; name: string; at: number }
   | { t: 'current' }
   | { t: 'parent' }
+  /** A choice_filter's bare name: a column of the choices sheet (`name`, `region`). */
+  | { t: 'col'; name: string }
   | { t: 'neg'; arg: Expr }
   | { t: 'bin'; op: BinaryOp; l: Expr; r: Expr }
   | { t: 'call'; name: string; args: Expr[]; at: number };
@@ -168,7 +170,7 @@ const describe = (token: Token): string =>
         : `'${token.v}'`;
 
 /** Reads an expression into its tree; throws an ExpressionError naming the character where it went wrong. */
-export function parseExpression(text: string): Expr {
+export function parseExpression(text: string, options: { choiceColumns?: boolean } = {}): Expr {
   if (text.trim() === '') throw new ExpressionError('the expression is empty', 1);
   const tokens = tokenize(text);
   let p = 0;
@@ -233,6 +235,10 @@ export function parseExpression(text: string): Expr {
     }
     if (t.k === 'name') {
       const next = tokens[p + 1]!;
+      if ((next.k !== 'op' || next.v !== '(') && options.choiceColumns) {
+        p++;
+        return { t: 'col', name: t.v };
+      }
       if (next.k !== 'op' || next.v !== '(') {
         throw new ExpressionError(
           `unexpected name '${t.v}' (a question is written \${${t.v}}, a text in quotes '${t.v}')`,
@@ -396,6 +402,8 @@ export interface EvalContext {
   today?: string;
   /** `now()`, an ISO date and time. */
   now?: string;
+  /** A choice_filter's bare name: that column of the choice being filtered. */
+  column?(name: string): string;
   /** `jr:choice-name(value, '${question}')`: the label of a choice of that question's list. */
   choiceLabel?(question: string, choice: string): string;
 }
@@ -413,6 +421,8 @@ export function evaluate(expr: Expr, ctx: EvalContext): Value {
       return ctx.current ?? '';
     case 'parent':
       return '';
+    case 'col':
+      return ctx.column?.(expr.name) ?? '';
     case 'neg':
       return -toNumber(evaluate(expr.arg, ctx));
     case 'bin':
@@ -543,13 +553,17 @@ function call(expr: Extract<Expr, { t: 'call' }>, ctx: EvalContext): Value {
 
 const cache = new Map<string, Expr>();
 
-/** The tree of an expression text, read once and kept (forms repeat the same few expressions many times). */
-export function compiled(text: string): Expr {
-  let expr = cache.get(text);
+/**
+ * The tree of an expression text, read once and kept (forms repeat the same few expressions many times).
+ * `choiceColumns`: a choice_filter, whose bare names are columns of the choices sheet.
+ */
+export function compiled(text: string, options: { choiceColumns?: boolean } = {}): Expr {
+  const key = options.choiceColumns ? `c\u0000${text}` : text;
+  let expr = cache.get(key);
   if (!expr) {
-    expr = parseExpression(text);
+    expr = parseExpression(text, options);
     if (cache.size > 5000) cache.clear();
-    cache.set(text, expr);
+    cache.set(key, expr);
   }
   return expr;
 }
