@@ -218,7 +218,7 @@ function load(form: FormDefinition, answers: Answers, problems: AnswerProblem[])
         instance.given.add(name);
         continue;
       }
-      const question = info.node;
+      const question = info.node as Question;
       if (Array.isArray(raw) && question.type !== 'select_multiple' && raw.some((x) => typeof x === 'object')) {
         problems.push({ field, code: 'wrong_type', message: 'must be a single value' });
         continue;
@@ -336,7 +336,7 @@ function settle(form: FormDefinition, top: Instance, options: EngineOptions, fil
     for (const node of nodes) {
       if (node.kind === 'group') prefill(node.children, instance);
       else if (node.kind === 'repeat') for (const child of instance.repeats.get(node.name) ?? []) prefill(node.children, child);
-      else if (!instance.given.has(node.name)) {
+      else if (node.kind === 'question' && !instance.given.has(node.name)) {
         const filled = metadataValue(node, options) ?? (fillDefaults ? defaultValue(form, node, instance, options) : undefined);
         if (filled !== undefined) instance.values.set(node.name, filled);
       }
@@ -359,7 +359,7 @@ function settle(form: FormDefinition, top: Instance, options: EngineOptions, fil
         if (count !== undefined) repeatCounts.set(path, count);
         else repeatCounts.delete(path);
         for (const child of instance.repeats.get(node.name) ?? []) changed = walk(node.children, child, isRelevant) || changed;
-      } else if (node.type === 'calculate' && node.calculation) {
+      } else if (node.kind === 'question' && node.type === 'calculate' && node.calculation) {
         const value = isRelevant ? calculated(run(form, node.calculation, instance, options)) : undefined;
         const before = instance.values.get(node.name);
         if (JSON.stringify(before) !== JSON.stringify(value)) {
@@ -466,6 +466,7 @@ export function checkAnswers(form: FormDefinition, answers: Answers, options: En
         }
         continue;
       }
+      if (node.kind !== 'question') continue;
       const value = instance.values.get(node.name);
       const answered = value !== undefined;
       if (!relevant) {
@@ -600,7 +601,7 @@ export function visibleQuestions(form: FormDefinition, answers: Answers, options
       if (!state.relevant.has(path)) continue;
       if (node.kind === 'group') walk(node.children, instance);
       else if (node.kind === 'repeat') for (const child of instance.repeats.get(node.name) ?? []) walk(node.children, child);
-      else if (node.type !== 'calculate' && !isMetadata(node)) paths.push(path);
+      else if (node.kind === 'question' && node.type !== 'calculate' && !isMetadata(node)) paths.push(path);
     }
   };
   walk(form.children, top);
