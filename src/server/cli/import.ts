@@ -15,13 +15,7 @@ import { bufferPoolFor, CliError, commandConfig, withDatabase } from './support.
  * runs.
  */
 
-export const IMPORT_KINDS = [
-  'gazetteer',
-  'shapes',
-  'observations',
-  'households',
-  'form',
-] as const;
+export const IMPORT_KINDS = ['gazetteer', 'shapes', 'observations', 'households', 'form'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportOptions {
@@ -239,7 +233,9 @@ async function importFormFromCli(
       );
     }
     if (error instanceof AppError && error.code === 'payload_too_large') {
-      throw new CliError(`Nothing was imported from ${file}: a form workbook is at most ${Number(error.params.limit) / 1024} kB.`);
+      throw new CliError(
+        `Nothing was imported from ${file}: a form workbook is at most ${Number(error.params.limit) / 1024} kB.`,
+      );
     }
     throw error;
   }

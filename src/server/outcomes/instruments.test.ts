@@ -6,8 +6,8 @@ import { createTestEnvironment, type TestEnvironment } from '../../../test/suppo
 import type { Role } from '../../shared/vocabulary.ts';
 import { auditDetails, auditEntries } from '../platform/audit/schema.ts';
 import { createTestAccount, createTestOrganisation, signIn, type TestClient } from '../platform/auth/test-support.ts';
-import { workbookBytes } from './files/xlsform-book.ts';
 import { ODK_FORM } from './files/fixtures/build-fixtures.ts';
+import { workbookBytes } from './files/xlsform-book.ts';
 import { DEFAULT_INSTRUMENT_PATH, ensureDefaultInstrument, instrumentByFormId } from './instruments.ts';
 import { outcomeInstruments } from './tables.ts';
 
@@ -95,7 +95,10 @@ describe('POST /api/v1/outcomes/instruments', () => {
   });
 
   it('refuses another workbook under a version already imported, naming the stored one', async () => {
-    const first = await post(coordinator, body('odk-follow-up.xlsx', await workbookBytes({ ...ODK_FORM, settings: [['version'], ['3']] })));
+    const first = await post(
+      coordinator,
+      body('odk-follow-up.xlsx', await workbookBytes({ ...ODK_FORM, settings: [['version'], ['3']] })),
+    );
     expect(first.statusCode).toBe(201);
     const changed = structuredClone(ODK_FORM);
     changed.survey![1]![2] = 'Day of the visit';
@@ -114,7 +117,10 @@ describe('POST /api/v1/outcomes/instruments', () => {
     expect(second.json().detail).toContain('La version 3 du formulaire odk-follow-up');
     expect(await stored()).toBe(before);
     // A new version is a new instrument, and becomes the latest.
-    const next = await post(coordinator, body('odk-follow-up.xlsx', await workbookBytes({ ...changed, settings: [['version'], ['4']] })));
+    const next = await post(
+      coordinator,
+      body('odk-follow-up.xlsx', await workbookBytes({ ...changed, settings: [['version'], ['4']] })),
+    );
     expect(next.statusCode).toBe(201);
     expect((await instrumentByFormId(env.database.db, 'odk-follow-up'))!.version).toBe('4');
     expect((await instrumentByFormId(env.database.db, 'odk-follow-up', '3'))!.id).toBe(first.json().instrument.id);

@@ -16,7 +16,12 @@ import type { RequestContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/client.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { authorize } from '../platform/policy/policy.ts';
-import { answeredQuestions, type InstrumentRow, presentInstrument, presentInstrumentSummary } from './presenters/instruments.ts';
+import {
+  answeredQuestions,
+  type InstrumentRow,
+  presentInstrument,
+  presentInstrumentSummary,
+} from './presenters/instruments.ts';
 import { outcomeInstruments } from './tables.ts';
 import './events.ts';
 import './permissions.ts';

@@ -47,7 +47,9 @@ describe('parseExpression', () => {
 
   it('names the character where the expression goes wrong', () => {
     expect(() => parseExpression('${age} >')).toThrow(/unexpected end of the expression at character 9/);
-    expect(() => parseExpression('(${age} > 3')).toThrow(/expected '\)' but found end of the expression at character 12/);
+    expect(() => parseExpression('(${age} > 3')).toThrow(
+      /expected '\)' but found end of the expression at character 12/,
+    );
     expect(() => parseExpression("'open")).toThrow(/text opened with ' is not closed at character 1/);
     expect(() => parseExpression('${age')).toThrow(/a reference must read \$\{name\} at character 1/);
     expect(() => parseExpression('age > 3')).toThrow(/unexpected name 'age'.*\$\{age\}.*at character 1/);
@@ -147,16 +149,19 @@ describe('evaluate', () => {
 
   it('property: any text either parses or throws an ExpressionError with a position inside it', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 30, unit: fc.constantFrom(...'${}ab().,\'" +-*=<>!0123 divmod'.split('')) }), (text) => {
-        try {
-          const expr = parseExpression(text);
-          evaluate(expr, ctx());
-        } catch (error) {
-          expect(error).toBeInstanceOf(ExpressionError);
-          expect((error as ExpressionError).position).toBeGreaterThanOrEqual(1);
-          expect((error as ExpressionError).position).toBeLessThanOrEqual(text.length + 1);
-        }
-      }),
+      fc.property(
+        fc.string({ maxLength: 30, unit: fc.constantFrom(...'${}ab().,\'" +-*=<>!0123 divmod'.split('')) }),
+        (text) => {
+          try {
+            const expr = parseExpression(text);
+            evaluate(expr, ctx());
+          } catch (error) {
+            expect(error).toBeInstanceOf(ExpressionError);
+            expect((error as ExpressionError).position).toBeGreaterThanOrEqual(1);
+            expect((error as ExpressionError).position).toBeLessThanOrEqual(text.length + 1);
+          }
+        },
+      ),
     );
   });
 

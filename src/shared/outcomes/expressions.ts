@@ -264,7 +264,10 @@ export function parseExpression(text: string, options: { choiceColumns?: boolean
             : arity[1] === Number.POSITIVE_INFINITY
               ? `at least ${arity[0]}`
               : `${arity[0]} or ${arity[1]}`;
-        throw new ExpressionError(`${t.v}() takes ${wanted} argument${wanted === '1' ? '' : 's'}, not ${args.length}`, t.at);
+        throw new ExpressionError(
+          `${t.v}() takes ${wanted} argument${wanted === '1' ? '' : 's'}, not ${args.length}`,
+          t.at,
+        );
       }
       return { t: 'call', name: t.v, args, at: t.at };
     }

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readXlsForm } from '../../server/outcomes/files/xlsform.ts';
-import { checkAnswers, initialAnswers, liveForm, visibleQuestions } from './form-engine.ts';
 import type { Answers, FormDefinition } from './form.ts';
+import { checkAnswers, initialAnswers, liveForm, visibleQuestions } from './form-engine.ts';
 
 const read = (file: string) =>
   readXlsForm({ fileName: path.basename(file), bytes: new Uint8Array(fs.readFileSync(file)), importedAt: new Date() });
@@ -120,7 +120,14 @@ describe('checkAnswers on the default instrument', () => {
 
   it('refuses wrong types, unknown choices and unknown fields', () => {
     expect(
-      codes({ ...complete(), head_age: 'forty', head_sex: 'other', household_size: 2.5, colour: 'blue', services_used: 'health water' }).sort(),
+      codes({
+        ...complete(),
+        head_age: 'forty',
+        head_sex: 'other',
+        household_size: 2.5,
+        colour: 'blue',
+        services_used: 'health water',
+      }).sort(),
     ).toEqual(['colour:unknown_field', 'head_age:wrong_type', 'head_sex:unknown_choice', 'household_size:wrong_type']);
     expect(codes({ ...complete(), relationship: 'spouse' })).toEqual(['relationship:unknown_field']);
     expect(codes({ ...complete(), household: 'x' })).toEqual(['household:unknown_field']);
@@ -130,7 +137,10 @@ describe('checkAnswers on the default instrument', () => {
   it('asks for as many separated members as the household counts, each checked in its own place', () => {
     const answers = complete();
     answers.separated_member = [{ relationship: 'cousin', location_known: 'yes' }];
-    expect(codes(answers)).toEqual(['separated_member:repeat_count', 'separated_member[1]/relationship:unknown_choice']);
+    expect(codes(answers)).toEqual([
+      'separated_member:repeat_count',
+      'separated_member[1]/relationship:unknown_choice',
+    ]);
     answers.separated_member = [{ relationship: 'spouse' }, { relationship: 'child', location_known: 'no', extra: 1 }];
     expect(codes(answers)).toEqual([
       'separated_member[2]/extra:unknown_field',
@@ -147,7 +157,9 @@ describe('checkAnswers on the default instrument', () => {
     );
     expect(problems).toEqual([]);
     expect(answers.services_used_other).toBe('Mine clearance');
-    expect(codes({ ...complete(), services_used_other: 'Mine clearance' })).toEqual(['services_used_other:not_relevant']);
+    expect(codes({ ...complete(), services_used_other: 'Mine clearance' })).toEqual([
+      'services_used_other:not_relevant',
+    ]);
   });
 
   it('refuses "none" with another barrier', () => {
@@ -201,15 +213,27 @@ describe('the engine on other forms', () => {
       { today, now, deviceId: 'homeward:web', username: 'amal' },
     );
     expect(problems).toEqual([]);
-    expect(answers).toMatchObject({ large: 1, location: '15.5 32.5 380 5', deviceid: 'homeward:web', username: 'amal', today });
+    expect(answers).toMatchObject({
+      large: 1,
+      location: '15.5 32.5 380 5',
+      deviceid: 'homeward:web',
+      username: 'amal',
+      today,
+    });
     expect(codes({ ...base, location: '95 10' }, kobo)).toEqual(['location:wrong_type']);
     expect(codes({ ...base, location: 'here' }, kobo)).toEqual(['location:wrong_type']);
-    expect(codes({ ...base, needs: ['none', 'food'], needs_other: undefined as never }, kobo)).toEqual(['needs:constraint']);
+    expect(codes({ ...base, needs: ['none', 'food'], needs_other: undefined as never }, kobo)).toEqual([
+      'needs:constraint',
+    ]);
     expect(codes({ ...base, thanks: 'ok' }, kobo)).toEqual(['thanks:wrong_type']);
   });
 
   it('gives live state: relevance, calculations and the repeat count', () => {
-    const live = liveForm(instrument, { consent_interview: 'yes', food_days_reduced: 5, members_separated: 3 }, { today });
+    const live = liveForm(
+      instrument,
+      { consent_interview: 'yes', food_days_reduced: 5, members_separated: 3 },
+      { today },
+    );
     expect(live.isRelevant('economic')).toBe(true);
     expect(live.valueOf('food_insecure')).toBe(1);
     expect(live.repeatCount('separated_member')).toBe(3);

@@ -1,7 +1,7 @@
 import { compiled, type EvalContext, evaluate, type Scalar, toBoolean, toNumber, type Value } from './expressions.ts';
 import type {
-  AnswerValue,
   Answers,
+  AnswerValue,
   Choice,
   FormDefinition,
   FormNode,
@@ -133,15 +133,23 @@ function typeAnswer(question: Question, raw: AnswerValue): { value?: Typed; erro
   if (raw === null || raw === undefined || raw === '' || (Array.isArray(raw) && raw.length === 0)) return {};
   switch (question.type) {
     case 'integer': {
-      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
+      const n =
+        typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
       return Number.isSafeInteger(n) ? { value: n } : { error: 'must be a whole number' };
     }
     case 'decimal': {
-      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?(\d+\.?\d*|\.\d+)\s*$/.test(raw) ? Number(raw) : Number.NaN;
+      const n =
+        typeof raw === 'number'
+          ? raw
+          : typeof raw === 'string' && /^\s*-?(\d+\.?\d*|\.\d+)\s*$/.test(raw)
+            ? Number(raw)
+            : Number.NaN;
       return Number.isFinite(n) ? { value: n } : { error: 'must be a number' };
     }
     case 'date':
-      return typeof raw === 'string' && validDate(raw.trim()) ? { value: raw.trim() } : { error: 'must be a date, YYYY-MM-DD' };
+      return typeof raw === 'string' && validDate(raw.trim())
+        ? { value: raw.trim() }
+        : { error: 'must be a date, YYYY-MM-DD' };
     case 'select_multiple': {
       const names = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/\s+/).filter(Boolean) : null;
       if (!names || names.some((n) => typeof n !== 'string')) return { error: 'must be a list of choice names' };
@@ -178,12 +186,7 @@ function load(form: FormDefinition, answers: Answers, problems: AnswerProblem[])
       const field = `${instance.prefix}${name}`;
       const info = index.get(name);
       const otherOf = name.endsWith('_other') ? index.get(name.slice(0, -6)) : undefined;
-      if (
-        !info &&
-        otherOf?.node.kind === 'question' &&
-        otherOf.node.orOther &&
-        otherOf.repeat === instance.repeat
-      ) {
+      if (!info && otherOf?.node.kind === 'question' && otherOf.node.orOther && otherOf.repeat === instance.repeat) {
         if (raw === null || raw === undefined || raw === '') instance.given.add(name);
         else if (typeof raw === 'string') {
           instance.values.set(name, raw);
@@ -205,7 +208,10 @@ function load(form: FormDefinition, answers: Answers, problems: AnswerProblem[])
         continue;
       }
       if (info.node.kind === 'repeat') {
-        if (!Array.isArray(raw) || raw.some((item) => item === null || typeof item !== 'object' || Array.isArray(item))) {
+        if (
+          !Array.isArray(raw) ||
+          raw.some((item) => item === null || typeof item !== 'object' || Array.isArray(item))
+        ) {
           problems.push({ field, code: 'wrong_type', message: 'must be a list of answer sets, one per instance' });
           continue;
         }
@@ -228,8 +234,7 @@ function load(form: FormDefinition, answers: Answers, problems: AnswerProblem[])
       if (typed.error) {
         problems.push({ field, code: 'wrong_type', message: typed.error });
         instance.invalid.add(name);
-      }
-      else if (typed.value !== undefined) instance.values.set(name, typed.value);
+      } else if (typed.value !== undefined) instance.values.set(name, typed.value);
     }
   };
   fill(top, answers);
@@ -309,7 +314,12 @@ function calculated(value: Value): Typed | undefined {
 }
 
 /** A repeat's repeat_count in an instance: a whole number, or undefined when it has none. */
-function repeatCountOf(form: FormDefinition, group: Group, instance: Instance, options: EngineOptions): number | undefined {
+function repeatCountOf(
+  form: FormDefinition,
+  group: Group,
+  instance: Instance,
+  options: EngineOptions,
+): number | undefined {
   if (!group.repeatCount) return undefined;
   const text = group.repeatCount.trim();
   const n = /^\d+$/.test(text) ? Number(text) : toNumber(run(form, text, instance, options));
@@ -335,9 +345,11 @@ function settle(form: FormDefinition, top: Instance, options: EngineOptions, fil
   const prefill = (nodes: readonly FormNode[], instance: Instance) => {
     for (const node of nodes) {
       if (node.kind === 'group') prefill(node.children, instance);
-      else if (node.kind === 'repeat') for (const child of instance.repeats.get(node.name) ?? []) prefill(node.children, child);
+      else if (node.kind === 'repeat')
+        for (const child of instance.repeats.get(node.name) ?? []) prefill(node.children, child);
       else if (node.kind === 'question' && !instance.given.has(node.name)) {
-        const filled = metadataValue(node, options) ?? (fillDefaults ? defaultValue(form, node, instance, options) : undefined);
+        const filled =
+          metadataValue(node, options) ?? (fillDefaults ? defaultValue(form, node, instance, options) : undefined);
         if (filled !== undefined) instance.values.set(node.name, filled);
       }
     }
@@ -350,7 +362,8 @@ function settle(form: FormDefinition, top: Instance, options: EngineOptions, fil
     for (const node of nodes) {
       const path = `${instance.prefix}${node.name}`;
       const isRelevant =
-        parentRelevant && (node.relevant ? toBoolean(run(form, node.relevant, instance, options, instance.values.get(node.name))) : true);
+        parentRelevant &&
+        (node.relevant ? toBoolean(run(form, node.relevant, instance, options, instance.values.get(node.name))) : true);
       if (isRelevant) relevant.add(path);
       else relevant.delete(path);
       if (node.kind === 'group') changed = walk(node.children, instance, isRelevant) || changed;
@@ -358,7 +371,8 @@ function settle(form: FormDefinition, top: Instance, options: EngineOptions, fil
         const count = isRelevant ? repeatCountOf(form, node, instance, options) : undefined;
         if (count !== undefined) repeatCounts.set(path, count);
         else repeatCounts.delete(path);
-        for (const child of instance.repeats.get(node.name) ?? []) changed = walk(node.children, child, isRelevant) || changed;
+        for (const child of instance.repeats.get(node.name) ?? [])
+          changed = walk(node.children, child, isRelevant) || changed;
       } else if (node.kind === 'question' && node.type === 'calculate' && node.calculation) {
         const value = isRelevant ? calculated(run(form, node.calculation, instance, options)) : undefined;
         const before = instance.values.get(node.name);
@@ -393,7 +407,12 @@ function metadataValue(question: Question, options: EngineOptions): Typed | unde
   }
 }
 
-function defaultValue(form: FormDefinition, question: Question, instance: Instance, options: EngineOptions): Typed | undefined {
+function defaultValue(
+  form: FormDefinition,
+  question: Question,
+  instance: Instance,
+  options: EngineOptions,
+): Typed | undefined {
   const text = question.default;
   if (text === undefined || question.type === 'calculate' || question.type === 'note') return undefined;
   let raw: AnswerValue = text;
@@ -418,7 +437,9 @@ function choicesIn(form: FormDefinition, question: Question, instance: Instance,
         return toBoolean(evaluate(expr, contextFor(form, instance, options, undefined, column)));
       })
     : list;
-  return question.orOther && !filtered.some((c) => c.name === OTHER_CHOICE.name) ? [...filtered, OTHER_CHOICE] : filtered;
+  return question.orOther && !filtered.some((c) => c.name === OTHER_CHOICE.name)
+    ? [...filtered, OTHER_CHOICE]
+    : filtered;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -474,7 +495,11 @@ export function checkAnswers(form: FormDefinition, answers: Answers, options: En
           problems.push({ field: path, code: 'not_relevant', message: 'is not relevant given the other answers' });
         }
         if (node.orOther && instance.values.has(otherField(node))) {
-          problems.push({ field: `${instance.prefix}${otherField(node)}`, code: 'not_relevant', message: 'is not relevant given the other answers' });
+          problems.push({
+            field: `${instance.prefix}${otherField(node)}`,
+            code: 'not_relevant',
+            message: 'is not relevant given the other answers',
+          });
         }
         continue;
       }
@@ -510,7 +535,11 @@ export function checkAnswers(form: FormDefinition, answers: Answers, options: En
         const other = instance.values.get(otherField(node));
         if (node.orOther && picked.includes(OTHER_CHOICE.name)) {
           if (other === undefined || String(other).trim() === '') {
-            problems.push({ field: `${instance.prefix}${otherField(node)}`, code: 'required', message: 'needs the other answer written out' });
+            problems.push({
+              field: `${instance.prefix}${otherField(node)}`,
+              code: 'required',
+              message: 'needs the other answer written out',
+            });
           } else out[otherField(node)] = String(other);
         } else if (other !== undefined && String(other) !== '') {
           problems.push({
@@ -600,7 +629,8 @@ export function visibleQuestions(form: FormDefinition, answers: Answers, options
       const path = `${instance.prefix}${node.name}`;
       if (!state.relevant.has(path)) continue;
       if (node.kind === 'group') walk(node.children, instance);
-      else if (node.kind === 'repeat') for (const child of instance.repeats.get(node.name) ?? []) walk(node.children, child);
+      else if (node.kind === 'repeat')
+        for (const child of instance.repeats.get(node.name) ?? []) walk(node.children, child);
       else if (node.kind === 'question' && node.type !== 'calculate' && !isMetadata(node)) paths.push(path);
     }
   };

@@ -68,7 +68,10 @@ describe('readXlsForm', () => {
   });
 
   it('reads an ODK form: language names without codes, jr:constraintMsg, list name, repeats, no settings sheet', async () => {
-    const definition = await readXlsForm({ ...fixture('odk-follow-up.xlsx'), importedAt: new Date('2026-05-06T07:08:09Z') });
+    const definition = await readXlsForm({
+      ...fixture('odk-follow-up.xlsx'),
+      importedAt: new Date('2026-05-06T07:08:09Z'),
+    });
     expect(definition.formId).toBe('odk-follow-up');
     expect(definition.version).toBe('202605060708');
     expect(definition.languages).toEqual(['en', 'fr']);
@@ -97,8 +100,12 @@ describe('readXlsForm', () => {
         expect.stringMatching(/^survey, row 5, colour \[missing_list\] .*choice list colours/),
         expect.stringMatching(/^survey, row 6, name \[duplicate_name\] the name name is already used at row 2/),
         expect.stringMatching(/^survey, row 7, age, relevant \[unknown_reference\] \$\{nobody\} names no question/),
-        expect.stringMatching(/^survey, row 7, age, constraint \[broken_expression\] constraint cannot be read: unexpected end of the expression at character 4/),
-        expect.stringMatching(/^survey, row 8, double, calculation \[broken_expression\] .*unknown function pulldata\(\)/),
+        expect.stringMatching(
+          /^survey, row 7, age, constraint \[broken_expression\] constraint cannot be read: unexpected end of the expression at character 4/,
+        ),
+        expect.stringMatching(
+          /^survey, row 8, double, calculation \[broken_expression\] .*unknown function pulldata\(\)/,
+        ),
         expect.stringMatching(/^survey, row 9, type \[unmatched_end\] end group with no begin group open/),
         expect.stringMatching(/^survey, row 10, open \[unclosed_group\] begin group open has no end group/),
         expect.stringMatching(/^survey, row 11, voice \[unsupported_type\] type audio is not supported/),
@@ -123,7 +130,14 @@ describe('readXlsForm', () => {
 
   it('refuses a workbook without a survey sheet, or without its type or name column', async () => {
     expect((await refusal(form({ choices: BAD_FORM.choices! })))[0]).toMatchObject({ code: 'missing_sheet' });
-    const errors = await refusal(form({ survey: [['kind', 'label'], ['text', 'A']] }));
+    const errors = await refusal(
+      form({
+        survey: [
+          ['kind', 'label'],
+          ['text', 'A'],
+        ],
+      }),
+    );
     expect(errors.map((e) => e.field)).toEqual(['survey, row 1, type', 'survey, row 1, name']);
   });
 
@@ -144,7 +158,12 @@ describe('readXlsForm', () => {
     expect(definition.languages).toEqual(['default']);
     expect(definition.defaultLanguage).toBe('default');
     const [a, b] = (definition.children[0] as Group).children as Question[];
-    expect(a).toMatchObject({ required: true, requiredMessage: { default: 'Please answer' }, readOnly: true, appearance: 'multiline' });
+    expect(a).toMatchObject({
+      required: true,
+      requiredMessage: { default: 'Please answer' },
+      readOnly: true,
+      appearance: 'multiline',
+    });
     expect(b).toMatchObject({ type: 'select_one', listName: 'yn', required: '${a} != ""', relevant: '${a} != "x"' });
   });
 

@@ -311,9 +311,8 @@ function parseType(raw: string): ParsedType | { unsupported: string } | { unknow
   const lower = text.toLowerCase();
   const group = /^(begin|end)[ _](group|repeat)$/.exec(lower);
   if (group) return group[1] === 'begin' ? { begin: group[2] as 'group' } : { end: group[2] as 'group' };
-  const select = /^(select_one|select one|select_multiple|select multiple|select all that apply)\s+(\S+)(\s+or_other)?$/i.exec(
-    text,
-  );
+  const select =
+    /^(select_one|select one|select_multiple|select multiple|select all that apply)\s+(\S+)(\s+or_other)?$/i.exec(text);
   if (select) {
     const kind = select[1]!.toLowerCase();
     return {
@@ -349,7 +348,9 @@ export async function readXlsForm(options: ReadFormOptions): Promise<FormDefinit
   const problems = new Problems();
   const survey = sheetNamed(sheets, 'survey');
   if (!survey || survey.rows.length === 0) {
-    throw refuse([{ field: 'survey', code: 'missing_sheet', message: 'the workbook has no survey sheet (or it is empty)' }]);
+    throw refuse([
+      { field: 'survey', code: 'missing_sheet', message: 'the workbook has no survey sheet (or it is empty)' },
+    ]);
   }
   const surveyColumns = readColumns(survey.rows[0]!.cells);
   for (const needed of ['type', 'name']) {
@@ -378,20 +379,34 @@ export async function readXlsForm(options: ReadFormOptions): Promise<FormDefinit
       const list = row.cells.list_name;
       const name = row.cells.name;
       if (!list) {
-        problems.add('choices', row.line, 'list_name', 'missing_list_name', 'the choice names no list (list_name is empty)');
+        problems.add(
+          'choices',
+          row.line,
+          'list_name',
+          'missing_list_name',
+          'the choice names no list (list_name is empty)',
+        );
         continue;
       }
       if (!name) {
         problems.add('choices', row.line, `${list}, name`, 'missing_name', `a choice of list ${list} has no name`);
         continue;
       }
-      const existing = (choices[list] ??= []);
+      choices[list] ??= [];
+      const existing = choices[list];
       if (existing.some((c) => c.name === name)) {
-        problems.add('choices', row.line, `${list}, ${name}`, 'duplicate_choice', `list ${list} has the choice ${name} twice`);
+        problems.add(
+          'choices',
+          row.line,
+          `${list}, ${name}`,
+          'duplicate_choice',
+          `list ${list} has the choice ${name} twice`,
+        );
         continue;
       }
       const filters: Record<string, string> = {};
-      for (const [key, value] of Object.entries(row.cells)) if (key !== 'list_name' && key !== 'name') filters[key] = value;
+      for (const [key, value] of Object.entries(row.cells))
+        if (key !== 'list_name' && key !== 'name') filters[key] = value;
       existing.push({
         name,
         label: row.texts.label ?? { default: name },
@@ -420,7 +435,13 @@ export async function readXlsForm(options: ReadFormOptions): Promise<FormDefinit
     const rawType = row.cells.type;
     const name = row.cells.name;
     if (!rawType) {
-      problems.add('survey', row.line, name ?? 'type', 'missing_type', `${name ? `question ${name}` : 'the row'} has no type`);
+      problems.add(
+        'survey',
+        row.line,
+        name ?? 'type',
+        'missing_type',
+        `${name ? `question ${name}` : 'the row'} has no type`,
+      );
       continue;
     }
     const parsed = parseType(rawType);
@@ -544,7 +565,13 @@ export async function readXlsForm(options: ReadFormOptions): Promise<FormDefinit
   // An or_other question's text goes in `<name>_other`: that name must be free.
   for (const { node, line } of questions) {
     if (node.kind === 'question' && node.orOther && names.has(`${node.name}_other`)) {
-      problems.add('survey', line, node.name, 'duplicate_name', `${node.name} is or_other, so ${node.name}_other is taken`);
+      problems.add(
+        'survey',
+        line,
+        node.name,
+        'duplicate_name',
+        `${node.name} is or_other, so ${node.name}_other is taken`,
+      );
     }
   }
 
@@ -552,7 +579,8 @@ export async function readXlsForm(options: ReadFormOptions): Promise<FormDefinit
   for (const { node, line, row } of questions) {
     const columns: [string, string | undefined][] = EXPRESSION_COLUMNS.map((column) => [column, row.cells[column]]);
     if (node.kind === 'question' && typeof node.required === 'string') columns.push(['required', node.required]);
-    if (node.kind === 'question' && node.default && /\$\{|\(/.test(node.default)) columns.push(['default', node.default]);
+    if (node.kind === 'question' && node.default && /\$\{|\(/.test(node.default))
+      columns.push(['default', node.default]);
     for (const [column, text] of columns) {
       if (!text) continue;
       if (column === 'repeat_count' && /^\d+$/.test(text.trim())) continue;
@@ -571,7 +599,13 @@ export async function readXlsForm(options: ReadFormOptions): Promise<FormDefinit
         }
       } catch (error) {
         if (!(error instanceof ExpressionError)) throw error;
-        problems.add('survey', line, `${node.name}, ${column}`, 'broken_expression', `${column} cannot be read: ${error.message}`);
+        problems.add(
+          'survey',
+          line,
+          `${node.name}, ${column}`,
+          'broken_expression',
+          `${column} cannot be read: ${error.message}`,
+        );
       }
     }
   }

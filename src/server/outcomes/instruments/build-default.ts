@@ -105,187 +105,265 @@ export const SURVEY: Row[] = [
       'Un P-code commence par deux lettres majuscules, suivies de majuscules ou de chiffres',
     ],
   }),
-  ask('select_one yes_no', 'consent_interview', [
-    'Does the respondent agree to this interview?',
-    'هل يوافق المجيب على إجراء هذه المقابلة؟',
-    'La personne interrogée accepte-t-elle cet entretien ?',
-  ], {
-    hint: [
-      'Explain what the answers are for and that the household may stop at any time.',
-      'اشرح الغرض من الإجابات وأن للأسرة أن تتوقف في أي وقت.',
-      'Expliquez à quoi servent les réponses et que le ménage peut arrêter à tout moment.',
+  ask(
+    'select_one yes_no',
+    'consent_interview',
+    [
+      'Does the respondent agree to this interview?',
+      'هل يوافق المجيب على إجراء هذه المقابلة؟',
+      'La personne interrogée accepte-t-elle cet entretien ?',
     ],
-  }),
-  ...group('household', ['The household', 'الأسرة', 'Le ménage'], [
-    ask('select_one sex', 'head_sex', ['Sex of the head of household', 'جنس رب الأسرة', 'Sexe du chef de ménage']),
-    ask('integer', 'head_age', ['Age of the head of household', 'عمر رب الأسرة', 'Âge du chef de ménage'], range(15, 110)),
-    ask('select_one yes_no', 'head_disability', [
-      'Does the head of household live with a disability?',
-      'هل يعيش رب الأسرة مع إعاقة؟',
-      'Le chef de ménage vit-il avec un handicap ?',
-    ]),
-    ask('integer', 'household_size', [
-      'How many people live in the household?',
-      'كم عدد أفراد الأسرة؟',
-      'Combien de personnes vivent dans le ménage ?',
-    ], range(1, 40)),
-  ]),
-  ...group('economic', ['Economic self-sufficiency', 'الاكتفاء الذاتي الاقتصادي', 'Autonomie économique'], [
-    ask('select_one income_source', 'income_source', [
-      'Main source of income',
-      'المصدر الرئيسي للدخل',
-      'Principale source de revenus',
-    ]),
-    ask('select_one frequency', 'income_enough', [
-      'Does the income cover the basic needs?',
-      'هل يغطي الدخل الاحتياجات الأساسية؟',
-      'Les revenus couvrent-ils les besoins essentiels ?',
-    ]),
-    ask('select_one debt', 'debt', ['Debts', 'الديون', 'Dettes']),
-    ask('integer', 'food_days_reduced', [
-      'In the last 7 days, on how many days did the household eat fewer or smaller meals?',
-      'خلال الأيام السبعة الماضية، في كم يومًا تناولت الأسرة وجبات أقل أو أصغر؟',
-      'Au cours des 7 derniers jours, combien de jours le ménage a-t-il pris moins de repas ou des repas plus petits ?',
-    ], range(0, 7)),
-    ask('select_one yes_no', 'productive_assets', [
-      'Does the household have productive assets (land, tools, livestock)?',
-      'هل تملك الأسرة أصولًا إنتاجية (أرض، أدوات، مواشٍ)؟',
-      'Le ménage a-t-il des biens productifs (terre, outils, bétail) ?',
-    ]),
-    { type: 'calculate', name: 'food_insecure', calculation: 'if(${food_days_reduced} >= 3, 1, 0)' },
-  ]),
-  ...group('social', ['Social stability', 'الاستقرار الاجتماعي', 'Stabilité sociale'], [
-    ask('select_one housing', 'housing', ['Where does the household live?', 'أين تسكن الأسرة؟', 'Où vit le ménage ?']),
-    ask('select_one documents', 'documents', [
-      'Do the members have civil documents?',
-      'هل لدى أفراد الأسرة وثائق مدنية؟',
-      'Les membres ont-ils leurs documents d’état civil ?',
-    ]),
-    ask('select_one yes_no_na', 'health_access', [
-      'In the last 3 months, did the household get health care when it needed it?',
-      'خلال الأشهر الثلاثة الماضية، هل حصلت الأسرة على الرعاية الصحية عند الحاجة؟',
-      'Au cours des 3 derniers mois, le ménage a-t-il reçu des soins quand il en avait besoin ?',
-    ]),
-    ask('integer', 'school_age_children', [
-      'How many children of school age live in the household?',
-      'كم عدد الأطفال في سن الدراسة في الأسرة؟',
-      'Combien d’enfants d’âge scolaire vivent dans le ménage ?',
-    ], range(0, 20)),
-    ask('integer', 'children_out_of_school', [
-      'How many of them do not go to school?',
-      'كم منهم لا يذهبون إلى المدرسة؟',
-      'Combien d’entre eux ne vont pas à l’école ?',
-    ], {
-      relevant: '${school_age_children} > 0',
-      constraint: '. >= 0 and . <= ${school_age_children}',
-      message: [
-        'Cannot be more than the children of school age',
-        'لا يمكن أن يزيد على عدد الأطفال في سن الدراسة',
-        'Ne peut dépasser le nombre d’enfants d’âge scolaire',
-      ],
-    }),
-    ask('select_one frequency', 'participation', [
-      'Does the household take part in community activities?',
-      'هل تشارك الأسرة في أنشطة المجتمع؟',
-      'Le ménage participe-t-il aux activités de la communauté ?',
-    ]),
-    ask('select_one frequency', 'feels_safe', [
-      'Do the members feel safe where they live?',
-      'هل يشعر أفراد الأسرة بالأمان حيث يسكنون؟',
-      'Les membres se sentent-ils en sécurité là où ils vivent ?',
-    ]),
-    ask('select_one yes_no', 'discrimination', [
-      'Has the household been treated unfairly since its return?',
-      'هل تعرضت الأسرة لمعاملة غير عادلة منذ عودتها؟',
-      'Le ménage a-t-il été traité injustement depuis son retour ?',
-    ]),
-  ]),
-  ...group('psychosocial', ['Psychosocial well-being', 'الرفاه النفسي والاجتماعي', 'Bien-être psychosocial'], [
-    ask('select_one distress', 'distress', [
-      'In the last two weeks, how much distress has the respondent felt?',
-      'خلال الأسبوعين الماضيين، ما مقدار الضيق الذي شعر به المجيب؟',
-      'Au cours des deux dernières semaines, quelle détresse la personne a-t-elle ressentie ?',
-    ]),
-    ask('select_one frequency', 'belonging', [
-      'Does the respondent feel part of the community?',
-      'هل يشعر المجيب بأنه جزء من المجتمع؟',
-      'La personne se sent-elle membre de la communauté ?',
-    ]),
-    ask('select_one migrate', 'migrate_again', [
-      'Is the household thinking of leaving again?',
-      'هل تفكر الأسرة في المغادرة مرة أخرى؟',
-      'Le ménage pense-t-il repartir ?',
-    ]),
-    ask('select_one yes_no', 'support_network', [
-      'Does the respondent have someone to turn to?',
-      'هل لدى المجيب شخص يلجأ إليه؟',
-      'La personne a-t-elle quelqu’un vers qui se tourner ?',
-    ]),
-  ]),
-  ...group('family', ['Family unity', 'وحدة الأسرة', 'Unité familiale'], [
-    ask('integer', 'members_separated', [
-      'How many members live apart from the household against their wish?',
-      'كم عدد الأفراد الذين يعيشون بعيدًا عن الأسرة رغمًا عنهم؟',
-      'Combien de membres vivent séparés du ménage contre leur gré ?',
-    ], range(0, 20)),
-    ask('select_one yes_no', 'member_missing', [
-      'Is a member missing, whereabouts unknown?',
-      'هل هناك فرد مفقود لا يُعرف مكانه؟',
-      'Un membre est-il disparu, sans nouvelles de lui ?',
-    ]),
-    ask('select_one yes_no', 'reunification_wish', [
-      'Does the household wish to be reunited with them?',
-      'هل ترغب الأسرة في لمّ شملها معهم؟',
-      'Le ménage souhaite-t-il être réuni avec eux ?',
-    ], { relevant: '${members_separated} > 0' }),
     {
-      type: 'begin_repeat',
-      name: 'separated_member',
-      label: ['Separated member', 'فرد منفصل', 'Membre séparé'],
-      relevant: '${members_separated} > 0',
-      repeatCount: '${members_separated}',
-    },
-    ask('select_one relationship', 'relationship', [
-      'Relationship to the head of household',
-      'صلة القرابة برب الأسرة',
-      'Lien avec le chef de ménage',
-    ]),
-    ask('select_one yes_no', 'location_known', [
-      'Does the household know where this member is?',
-      'هل تعرف الأسرة مكان هذا الفرد؟',
-      'Le ménage sait-il où se trouve ce membre ?',
-    ]),
-    { type: 'end_repeat' },
-  ]),
-  ...group('services', ['Access to services', 'الوصول إلى الخدمات', 'Accès aux services'], [
-    ask('select_multiple services or_other', 'services_used', [
-      'Which services has the household used since its return?',
-      'ما الخدمات التي استخدمتها الأسرة منذ عودتها؟',
-      'Quels services le ménage a-t-il utilisés depuis son retour ?',
-    ], { required: false }),
-    ask('select_one yes_no', 'water_access', [
-      'Does the household have safe drinking water?',
-      'هل تحصل الأسرة على مياه شرب مأمونة؟',
-      'Le ménage a-t-il accès à l’eau potable ?',
-    ]),
-    ask('select_one yes_no', 'electricity_access', [
-      'Does the household have electricity?',
-      'هل تحصل الأسرة على الكهرباء؟',
-      'Le ménage a-t-il l’électricité ?',
-    ]),
-    ask('select_multiple barriers', 'service_barriers', [
-      'What keeps the household from services?',
-      'ما الذي يمنع الأسرة من الوصول إلى الخدمات؟',
-      'Qu’est-ce qui empêche le ménage d’accéder aux services ?',
-    ], {
-      constraint: "not(selected(., 'none') and count-selected(.) > 1)",
-      message: [
-        '"None" cannot go with another answer',
-        'لا يمكن اختيار «لا شيء» مع إجابة أخرى',
-        '« Aucun » ne peut aller avec une autre réponse',
+      hint: [
+        'Explain what the answers are for and that the household may stop at any time.',
+        'اشرح الغرض من الإجابات وأن للأسرة أن تتوقف في أي وقت.',
+        'Expliquez à quoi servent les réponses et que le ménage peut arrêter à tout moment.',
       ],
-    }),
-  ]),
+    },
+  ),
+  ...group(
+    'household',
+    ['The household', 'الأسرة', 'Le ménage'],
+    [
+      ask('select_one sex', 'head_sex', ['Sex of the head of household', 'جنس رب الأسرة', 'Sexe du chef de ménage']),
+      ask(
+        'integer',
+        'head_age',
+        ['Age of the head of household', 'عمر رب الأسرة', 'Âge du chef de ménage'],
+        range(15, 110),
+      ),
+      ask('select_one yes_no', 'head_disability', [
+        'Does the head of household live with a disability?',
+        'هل يعيش رب الأسرة مع إعاقة؟',
+        'Le chef de ménage vit-il avec un handicap ?',
+      ]),
+      ask(
+        'integer',
+        'household_size',
+        [
+          'How many people live in the household?',
+          'كم عدد أفراد الأسرة؟',
+          'Combien de personnes vivent dans le ménage ?',
+        ],
+        range(1, 40),
+      ),
+    ],
+  ),
+  ...group(
+    'economic',
+    ['Economic self-sufficiency', 'الاكتفاء الذاتي الاقتصادي', 'Autonomie économique'],
+    [
+      ask('select_one income_source', 'income_source', [
+        'Main source of income',
+        'المصدر الرئيسي للدخل',
+        'Principale source de revenus',
+      ]),
+      ask('select_one frequency', 'income_enough', [
+        'Does the income cover the basic needs?',
+        'هل يغطي الدخل الاحتياجات الأساسية؟',
+        'Les revenus couvrent-ils les besoins essentiels ?',
+      ]),
+      ask('select_one debt', 'debt', ['Debts', 'الديون', 'Dettes']),
+      ask(
+        'integer',
+        'food_days_reduced',
+        [
+          'In the last 7 days, on how many days did the household eat fewer or smaller meals?',
+          'خلال الأيام السبعة الماضية، في كم يومًا تناولت الأسرة وجبات أقل أو أصغر؟',
+          'Au cours des 7 derniers jours, combien de jours le ménage a-t-il pris moins de repas ou des repas plus petits ?',
+        ],
+        range(0, 7),
+      ),
+      ask('select_one yes_no', 'productive_assets', [
+        'Does the household have productive assets (land, tools, livestock)?',
+        'هل تملك الأسرة أصولًا إنتاجية (أرض، أدوات، مواشٍ)؟',
+        'Le ménage a-t-il des biens productifs (terre, outils, bétail) ?',
+      ]),
+      { type: 'calculate', name: 'food_insecure', calculation: 'if(${food_days_reduced} >= 3, 1, 0)' },
+    ],
+  ),
+  ...group(
+    'social',
+    ['Social stability', 'الاستقرار الاجتماعي', 'Stabilité sociale'],
+    [
+      ask('select_one housing', 'housing', [
+        'Where does the household live?',
+        'أين تسكن الأسرة؟',
+        'Où vit le ménage ?',
+      ]),
+      ask('select_one documents', 'documents', [
+        'Do the members have civil documents?',
+        'هل لدى أفراد الأسرة وثائق مدنية؟',
+        'Les membres ont-ils leurs documents d’état civil ?',
+      ]),
+      ask('select_one yes_no_na', 'health_access', [
+        'In the last 3 months, did the household get health care when it needed it?',
+        'خلال الأشهر الثلاثة الماضية، هل حصلت الأسرة على الرعاية الصحية عند الحاجة؟',
+        'Au cours des 3 derniers mois, le ménage a-t-il reçu des soins quand il en avait besoin ?',
+      ]),
+      ask(
+        'integer',
+        'school_age_children',
+        [
+          'How many children of school age live in the household?',
+          'كم عدد الأطفال في سن الدراسة في الأسرة؟',
+          'Combien d’enfants d’âge scolaire vivent dans le ménage ?',
+        ],
+        range(0, 20),
+      ),
+      ask(
+        'integer',
+        'children_out_of_school',
+        [
+          'How many of them do not go to school?',
+          'كم منهم لا يذهبون إلى المدرسة؟',
+          'Combien d’entre eux ne vont pas à l’école ?',
+        ],
+        {
+          relevant: '${school_age_children} > 0',
+          constraint: '. >= 0 and . <= ${school_age_children}',
+          message: [
+            'Cannot be more than the children of school age',
+            'لا يمكن أن يزيد على عدد الأطفال في سن الدراسة',
+            'Ne peut dépasser le nombre d’enfants d’âge scolaire',
+          ],
+        },
+      ),
+      ask('select_one frequency', 'participation', [
+        'Does the household take part in community activities?',
+        'هل تشارك الأسرة في أنشطة المجتمع؟',
+        'Le ménage participe-t-il aux activités de la communauté ?',
+      ]),
+      ask('select_one frequency', 'feels_safe', [
+        'Do the members feel safe where they live?',
+        'هل يشعر أفراد الأسرة بالأمان حيث يسكنون؟',
+        'Les membres se sentent-ils en sécurité là où ils vivent ?',
+      ]),
+      ask('select_one yes_no', 'discrimination', [
+        'Has the household been treated unfairly since its return?',
+        'هل تعرضت الأسرة لمعاملة غير عادلة منذ عودتها؟',
+        'Le ménage a-t-il été traité injustement depuis son retour ?',
+      ]),
+    ],
+  ),
+  ...group(
+    'psychosocial',
+    ['Psychosocial well-being', 'الرفاه النفسي والاجتماعي', 'Bien-être psychosocial'],
+    [
+      ask('select_one distress', 'distress', [
+        'In the last two weeks, how much distress has the respondent felt?',
+        'خلال الأسبوعين الماضيين، ما مقدار الضيق الذي شعر به المجيب؟',
+        'Au cours des deux dernières semaines, quelle détresse la personne a-t-elle ressentie ?',
+      ]),
+      ask('select_one frequency', 'belonging', [
+        'Does the respondent feel part of the community?',
+        'هل يشعر المجيب بأنه جزء من المجتمع؟',
+        'La personne se sent-elle membre de la communauté ?',
+      ]),
+      ask('select_one migrate', 'migrate_again', [
+        'Is the household thinking of leaving again?',
+        'هل تفكر الأسرة في المغادرة مرة أخرى؟',
+        'Le ménage pense-t-il repartir ?',
+      ]),
+      ask('select_one yes_no', 'support_network', [
+        'Does the respondent have someone to turn to?',
+        'هل لدى المجيب شخص يلجأ إليه؟',
+        'La personne a-t-elle quelqu’un vers qui se tourner ?',
+      ]),
+    ],
+  ),
+  ...group(
+    'family',
+    ['Family unity', 'وحدة الأسرة', 'Unité familiale'],
+    [
+      ask(
+        'integer',
+        'members_separated',
+        [
+          'How many members live apart from the household against their wish?',
+          'كم عدد الأفراد الذين يعيشون بعيدًا عن الأسرة رغمًا عنهم؟',
+          'Combien de membres vivent séparés du ménage contre leur gré ?',
+        ],
+        range(0, 20),
+      ),
+      ask('select_one yes_no', 'member_missing', [
+        'Is a member missing, whereabouts unknown?',
+        'هل هناك فرد مفقود لا يُعرف مكانه؟',
+        'Un membre est-il disparu, sans nouvelles de lui ?',
+      ]),
+      ask(
+        'select_one yes_no',
+        'reunification_wish',
+        [
+          'Does the household wish to be reunited with them?',
+          'هل ترغب الأسرة في لمّ شملها معهم؟',
+          'Le ménage souhaite-t-il être réuni avec eux ?',
+        ],
+        { relevant: '${members_separated} > 0' },
+      ),
+      {
+        type: 'begin_repeat',
+        name: 'separated_member',
+        label: ['Separated member', 'فرد منفصل', 'Membre séparé'],
+        relevant: '${members_separated} > 0',
+        repeatCount: '${members_separated}',
+      },
+      ask('select_one relationship', 'relationship', [
+        'Relationship to the head of household',
+        'صلة القرابة برب الأسرة',
+        'Lien avec le chef de ménage',
+      ]),
+      ask('select_one yes_no', 'location_known', [
+        'Does the household know where this member is?',
+        'هل تعرف الأسرة مكان هذا الفرد؟',
+        'Le ménage sait-il où se trouve ce membre ?',
+      ]),
+      { type: 'end_repeat' },
+    ],
+  ),
+  ...group(
+    'services',
+    ['Access to services', 'الوصول إلى الخدمات', 'Accès aux services'],
+    [
+      ask(
+        'select_multiple services or_other',
+        'services_used',
+        [
+          'Which services has the household used since its return?',
+          'ما الخدمات التي استخدمتها الأسرة منذ عودتها؟',
+          'Quels services le ménage a-t-il utilisés depuis son retour ?',
+        ],
+        { required: false },
+      ),
+      ask('select_one yes_no', 'water_access', [
+        'Does the household have safe drinking water?',
+        'هل تحصل الأسرة على مياه شرب مأمونة؟',
+        'Le ménage a-t-il accès à l’eau potable ?',
+      ]),
+      ask('select_one yes_no', 'electricity_access', [
+        'Does the household have electricity?',
+        'هل تحصل الأسرة على الكهرباء؟',
+        'Le ménage a-t-il l’électricité ?',
+      ]),
+      ask(
+        'select_multiple barriers',
+        'service_barriers',
+        [
+          'What keeps the household from services?',
+          'ما الذي يمنع الأسرة من الوصول إلى الخدمات؟',
+          'Qu’est-ce qui empêche le ménage d’accéder aux services ?',
+        ],
+        {
+          constraint: "not(selected(., 'none') and count-selected(.) > 1)",
+          message: [
+            '"None" cannot go with another answer',
+            'لا يمكن اختيار «لا شيء» مع إجابة أخرى',
+            '« Aucun » ne peut aller avec une autre réponse',
+          ],
+        },
+      ),
+    ],
+  ),
   ask('text', 'interviewer_notes', ['Interviewer’s notes', 'ملاحظات الباحث', 'Notes de l’enquêteur'], {
     required: false,
     appearance: 'multiline',

@@ -34,14 +34,46 @@ describe('the default instrument', () => {
     expect(groups).toEqual(['household', 'economic', 'social', 'psychosocial', 'family', 'services']);
     const questions = questionsOf(form.children);
     for (const name of [
-      'case_reference', 'zone', 'consent_interview', 'head_sex', 'head_age', 'head_disability', 'household_size',
-      'income_source', 'income_enough', 'debt', 'food_days_reduced', 'productive_assets', 'food_insecure', 'housing',
-      'documents', 'health_access', 'school_age_children', 'children_out_of_school', 'participation', 'feels_safe',
-      'discrimination', 'distress', 'belonging', 'migrate_again', 'support_network', 'members_separated',
-      'member_missing', 'reunification_wish', 'relationship', 'location_known', 'services_used', 'water_access',
-      'electricity_access', 'service_barriers', 'interviewer_notes',
+      'case_reference',
+      'zone',
+      'consent_interview',
+      'head_sex',
+      'head_age',
+      'head_disability',
+      'household_size',
+      'income_source',
+      'income_enough',
+      'debt',
+      'food_days_reduced',
+      'productive_assets',
+      'food_insecure',
+      'housing',
+      'documents',
+      'health_access',
+      'school_age_children',
+      'children_out_of_school',
+      'participation',
+      'feels_safe',
+      'discrimination',
+      'distress',
+      'belonging',
+      'migrate_again',
+      'support_network',
+      'members_separated',
+      'member_missing',
+      'reunification_wish',
+      'relationship',
+      'location_known',
+      'services_used',
+      'water_access',
+      'electricity_access',
+      'service_barriers',
+      'interviewer_notes',
     ]) {
-      expect(questions.some((q) => q.name === name), name).toBe(true);
+      expect(
+        questions.some((q) => q.name === name),
+        name,
+      ).toBe(true);
     }
     for (const q of questions) {
       if (q.type === 'calculate' || q.type === 'start' || q.type === 'end') continue;
@@ -52,7 +84,14 @@ describe('the default instrument', () => {
     }
     expect(form.choices.frequency!.map((c) => c.name)).toEqual(['never', 'sometimes', 'mostly', 'always']);
     expect(form.choices.services!.map((c) => c.name)).toEqual([
-      'health', 'school', 'water', 'electricity', 'civil_registry', 'legal_aid', 'livelihood_support', 'psychosocial',
+      'health',
+      'school',
+      'water',
+      'electricity',
+      'civil_registry',
+      'legal_aid',
+      'livelihood_support',
+      'psychosocial',
     ]);
     const repeat = (form.children.find((n) => n.name === 'family') as Group).children.find(
       (n) => n.name === 'separated_member',

@@ -34,5 +34,8 @@ export function presentInstrumentSummary(row: InstrumentRow, latest: boolean): I
 }
 
 export function presentInstrument(row: InstrumentRow, latest: boolean): Instrument {
-  return { ...presentInstrumentSummary(row, latest), definition: row.definition as unknown as Instrument['definition'] };
+  return {
+    ...presentInstrumentSummary(row, latest),
+    definition: row.definition as unknown as Instrument['definition'],
+  };
 }

@@ -16,7 +16,10 @@ export const instrumentsProblems: ProblemTexts = {
       detail:
         'La version {version} du formulaire {formId} a été importée depuis un autre classeur. Donnez une nouvelle version au formulaire modifié dans sa feuille settings, puis importez-le à nouveau.',
     },
-    'not_found.instrument': { title: 'Questionnaire introuvable', detail: "Aucun questionnaire d'enquête ne porte cet identifiant." },
+    'not_found.instrument': {
+      title: 'Questionnaire introuvable',
+      detail: "Aucun questionnaire d'enquête ne porte cet identifiant.",
+    },
   },
   ar: {
     'conflict.instrument_version_exists': {
