@@ -159,6 +159,22 @@ describe('POST /api/v1/outcomes/instruments', () => {
     expect(huge.statusCode).toBe(413);
   });
 
+  it('stores a version once when two people import it at the same moment', async () => {
+    const bytes = await workbookBytes({
+      ...ODK_FORM,
+      settings: [
+        ['form_id', 'version'],
+        ['same_moment', '1'],
+      ],
+    });
+    const answers = await Promise.all([
+      post(coordinator, body('a.xlsx', bytes)),
+      post(coordinator, body('b.xlsx', bytes)),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 201]);
+    expect(new Set(answers.map((a) => a.json().instrument.id)).size).toBe(1);
+  });
+
   it('lets only coordinators and administrators import', async () => {
     const refused = await post(monitor, body('kobo_household.xlsx', fixture('kobo_household.xlsx')));
     expect(refused.statusCode).toBe(403);

@@ -10,6 +10,7 @@ import {
   type InstrumentImported,
   type InstrumentList,
 } from '../../shared/outcomes/schemas/instruments.ts';
+import { isUniqueViolation } from '../platform/accounts/provisioning.ts';
 import { inTransaction } from '../platform/audit/head.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import type { RequestContext } from '../platform/context.ts';
@@ -54,6 +55,22 @@ async function readForm(fileName: string, bytes: Uint8Array, now: Date): Promise
  * workbook gives it back unchanged; another workbook is a conflict naming the stored one.
  */
 async function store(
+  db: Database,
+  definition: FormDefinition,
+  sourceHash: string,
+  importedBy: { userId: string; organisationId: string } | null,
+  now: Date,
+): Promise<{ row: InstrumentRow; created: boolean }> {
+  try {
+    return await storeOnce(db, definition, sourceHash, importedBy, now);
+  } catch (error) {
+    // Two imports of the same version at once: the second finds the first's row when it looks again.
+    if (!isUniqueViolation(error)) throw error;
+    return storeOnce(db, definition, sourceHash, importedBy, now);
+  }
+}
+
+async function storeOnce(
   db: Database,
   definition: FormDefinition,
   sourceHash: string,

@@ -1,4 +1,13 @@
-import { compiled, type EvalContext, evaluate, type Scalar, toBoolean, toNumber, type Value } from './expressions.ts';
+import {
+  compiled,
+  type EvalContext,
+  evaluate,
+  referencesOf,
+  type Scalar,
+  toBoolean,
+  toNumber,
+  type Value,
+} from './expressions.ts';
 import type {
   Answers,
   AnswerValue,
@@ -302,8 +311,56 @@ function contextFor(
   };
 }
 
-const run = (form: FormDefinition, text: string, instance: Instance, options: EngineOptions, current?: Typed) =>
-  evaluate(compiled(text), contextFor(form, instance, options, current));
+/** One context per instance and options, reused for each of its expressions (`current` set for each). */
+const contexts = new WeakMap<Instance, { options: EngineOptions; ctx: EvalContext }>();
+
+function run(form: FormDefinition, text: string, instance: Instance, options: EngineOptions, current?: Typed): Value {
+  let cached = contexts.get(instance);
+  if (!cached || cached.options !== options) {
+    cached = { options, ctx: contextFor(form, instance, options) };
+    contexts.set(instance, cached);
+  }
+  const ctx = cached.ctx;
+  (ctx as { current: Value | undefined }).current = current === undefined ? undefined : asValue(current);
+  return evaluate(compiled(text), ctx);
+}
+
+/** The calculations some expression reads: only a change to one of them needs another pass. */
+const readCalculations = new WeakMap<FormDefinition, Set<string>>();
+
+function calculationsRead(form: FormDefinition): Set<string> {
+  let read = readCalculations.get(form);
+  if (!read) {
+    read = new Set();
+    const calculations = new Set<string>();
+    const texts: string[] = [];
+    const walk = (nodes: readonly FormNode[]) => {
+      for (const node of nodes) {
+        if (node.relevant) texts.push(node.relevant);
+        if (node.kind !== 'question') {
+          if (node.repeatCount) texts.push(node.repeatCount);
+          walk(node.children);
+          continue;
+        }
+        if (node.type === 'calculate') calculations.add(node.name);
+        for (const text of [node.calculation, node.constraint, node.choiceFilter, node.default])
+          if (text) texts.push(text);
+        if (typeof node.required === 'string') texts.push(node.required);
+      }
+    };
+    walk(form.children);
+    for (const text of texts) {
+      try {
+        for (const name of referencesOf(compiled(text, { choiceColumns: true })))
+          if (calculations.has(name)) read.add(name);
+      } catch {
+        // An expression the reader refused never reaches a stored form.
+      }
+    }
+    readCalculations.set(form, read);
+  }
+  return read;
+}
 
 /** A calculation's result as an answer: numbers stay numbers, NaN and '' are no answer, booleans `true`/`false`. */
 function calculated(value: Value): Typed | undefined {
@@ -356,7 +413,9 @@ function settle(form: FormDefinition, top: Instance, options: EngineOptions, fil
   };
   prefill(form.children, top);
 
-  // Relevance and calculations, until the calculations stop changing (they may read each other in any order).
+  // Relevance and calculations, until the calculations other expressions read stop changing (they may read each
+  // other in any order).
+  const read = calculationsRead(form);
   const walk = (nodes: readonly FormNode[], instance: Instance, parentRelevant: boolean): boolean => {
     let changed = false;
     for (const node of nodes) {
@@ -377,7 +436,7 @@ function settle(form: FormDefinition, top: Instance, options: EngineOptions, fil
         const value = isRelevant ? calculated(run(form, node.calculation, instance, options)) : undefined;
         const before = instance.values.get(node.name);
         if (JSON.stringify(before) !== JSON.stringify(value)) {
-          changed = true;
+          if (read.has(node.name)) changed = true;
           if (value === undefined) instance.values.delete(node.name);
           else instance.values.set(node.name, value);
         }
