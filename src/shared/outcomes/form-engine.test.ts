@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readXlsForm } from '../../server/outcomes/files/xlsform.ts';
 import type { Answers, FormDefinition } from './form.ts';
@@ -238,5 +239,50 @@ describe('the engine on other forms', () => {
     expect(live.valueOf('food_insecure')).toBe(1);
     expect(live.repeatCount('separated_member')).toBe(3);
     expect(liveForm(instrument, { consent_interview: 'no' }).isRelevant('economic')).toBe(false);
+  });
+});
+
+describe('the engine on any input', () => {
+  const names = [
+    'consent_interview',
+    'head_age',
+    'head_sex',
+    'members_separated',
+    'separated_member',
+    'services_used',
+    'services_used_other',
+    'food_insecure',
+    'household',
+    'start',
+    'relationship',
+    'nothing',
+  ];
+  const scalar = fc.oneof(
+    fc.constantFrom('yes', 'no', 'other', '', 'female', 'spouse', '2026-13-01'),
+    fc.integer({ min: -5, max: 50 }),
+    fc.double(),
+    fc.constant(null),
+    fc.array(fc.constantFrom('health', 'other', 'none', 'x'), { maxLength: 3 }),
+    fc.string({ maxLength: 5 }),
+  );
+  const answers: fc.Arbitrary<Answers> = fc.letrec((tie) => ({
+    set: fc.dictionary(
+      fc.constantFrom(...names),
+      fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('set'), { maxLength: 3 })),
+    ),
+  })).set as fc.Arbitrary<Answers>;
+
+  it('property: never throws, names every problem by a path, and stores no answer it refused as not relevant', () => {
+    fc.assert(
+      fc.property(answers, (given) => {
+        const { answers: stored, problems } = checkAnswers(instrument, given, { today, now });
+        for (const problem of problems) expect(problem.field).toMatch(/^[A-Za-z_][\w.-]*(\[\d+\]\/[A-Za-z_][\w.-]*)*$/);
+        for (const problem of problems.filter((p) => p.code === 'not_relevant' && !p.field.includes('/'))) {
+          expect(stored).not.toHaveProperty(problem.field);
+        }
+        if (given.consent_interview !== 'yes') expect(stored).not.toHaveProperty('head_age');
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -58,6 +58,15 @@ const RTL = new Set(['ar', 'ckb', 'fa', 'prs', 'ps', 'ur', 'he', 'ku-arab']);
 export const directionOfLanguage = (language: string): 'rtl' | 'ltr' =>
   RTL.has(language.toLowerCase()) ? 'rtl' : 'ltr';
 
+/** A label's `${name}` references filled with the answers as they stand (in the same repeat instance first). */
+function filled(text: string, live: LiveForm, prefix: string): string {
+  if (!text.includes('${')) return text;
+  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g, (_, name: string) => {
+    const value = live.valueOf(`${prefix}${name}`) ?? live.valueOf(name);
+    return value === undefined || value === null ? '' : Array.isArray(value) ? value.join(' ') : String(value);
+  });
+}
+
 const isHidden = (q: Question) => q.type === 'calculate' || (METADATA_TYPES as readonly string[]).includes(q.type);
 
 /** The answers with every repeat holding as many instances as its repeat_count says (dropping the extra ones). */
@@ -302,8 +311,10 @@ function QuestionField({
 }) {
   const { t } = useTranslation();
   const { form, language } = ctx;
-  const label = labelIn(question.label, language, form.defaultLanguage) || question.name;
-  const hint = question.hint ? labelIn(question.hint, language, form.defaultLanguage) : undefined;
+  const label = filled(labelIn(question.label, language, form.defaultLanguage), ctx.live, prefix) || question.name;
+  const hint = question.hint
+    ? filled(labelIn(question.hint, language, form.defaultLanguage), ctx.live, prefix)
+    : undefined;
   const error = problemText(t, ctx.problems.get(path), question, language);
   const value = scope[question.name] as AnswerValue | undefined;
   const required = question.required !== undefined && question.required !== false;
