@@ -15,7 +15,7 @@ import { bufferPoolFor, CliError, commandConfig, withDatabase } from './support.
  * runs.
  */
 
-export const IMPORT_KINDS = ['gazetteer', 'shapes', 'observations', 'households'] as const;
+export const IMPORT_KINDS = ['gazetteer', 'shapes', 'observations', 'households', 'form'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportOptions {
@@ -199,6 +199,48 @@ async function importHouseholdsFromCli(
   }
 }
 
+/** An XLSForm workbook as a survey instrument: stored once per form id and version. */
+async function importFormFromCli(
+  db: Database,
+  file: string,
+  dryRun: boolean,
+): Promise<{ summary: string; warnings: string[] }> {
+  const { importInstrumentFile, readInstrumentFile } = await import('../outcomes/instruments.ts');
+  try {
+    if (dryRun) {
+      const form = await readInstrumentFile(file);
+      return {
+        summary:
+          `checked the form ${form.formId} version ${form.version}, nothing written: ` +
+          `${counted(form.questions, 'question', 'questions')} in ${form.languages.join(', ')}`,
+        warnings: [],
+      };
+    }
+    const { row, created, questions } = await importInstrumentFile(db, file);
+    const what = `the form ${row.formId} version ${row.version} (${counted(questions, 'question', 'questions')} in ${row.languages.join(', ')})`;
+    return {
+      summary: created
+        ? `imported ${what} as instrument ${row.id}`
+        : `${what} was already imported from this file, as instrument ${row.id}: nothing changed`,
+      warnings: [],
+    };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'conflict') {
+      throw new CliError(
+        `Nothing was imported from ${file}: version ${error.params.version} of the form ${error.params.formId} was ` +
+          `imported from another file (instrument ${error.existing?.id}). Give the changed form a new version in ` +
+          'its settings sheet, then import it again.',
+      );
+    }
+    if (error instanceof AppError && error.code === 'payload_too_large') {
+      throw new CliError(
+        `Nothing was imported from ${file}: a form workbook is at most ${Number(error.params.limit) / 1024} kB.`,
+      );
+    }
+    throw error;
+  }
+}
+
 /** Runs one import and answers its summary (and warnings). Refused files become a CliError listing every problem. */
 export async function importFromCli(
   db: Database,
@@ -235,6 +277,7 @@ export async function importFromCli(
         warnings: [],
       };
     }
+    if (kind === 'form') return await importFormFromCli(db, file, dryRun);
     const { findOrganisation } = await import('../platform/accounts/provisioning.ts');
     const named = options.organisation ?? options.org ?? '';
     const organisation = await findOrganisation(db, named);
@@ -275,7 +318,7 @@ export function registerImport(program: Command): void {
     .description(
       'import a file, all or nothing: gazetteer (CSV/XLSX), shapes (GeoJSON) or observations (CSV/XLSX, with ' +
         '--org), each changing nothing when imported again; or households (CSV/XLSX registration exports, with ' +
-        '--organisation and --slips)',
+        '--organisation and --slips); or a form (an XLSForm workbook from Kobo or ODK, as a survey instrument)',
     )
     .argument('<kind>', `what the file holds: ${IMPORT_KINDS.join(', ')}`)
     .argument('<file>', 'the file to import')

@@ -1,12 +1,20 @@
 /**
  * A survey instrument as Homeward keeps it: an XLSForm (survey, choices and settings sheets) read once into this
  * tree (server/outcomes/files/xlsform.ts), stored with the instrument's version, rendered as a web form in every
- * language and used to check answers on the server (server/outcomes/rules/form-engine.ts). Plain types only, so
+ * language and used to check answers on the server and in the browser (shared/outcomes/form-engine.ts). Plain types only, so
  * the web application can import them.
  */
 
 /** A text in each of the form's languages, keyed by language code (`en`, `ar`); `default` when a column names none. */
 export type LocalizedLabel = Record<string, string>;
+
+/**
+ * Rows Kobo (and many ODK forms) add to every form: when the interview started and ended, the day, the device and
+ * the account. Nobody answers them; the form engine fills them (server/outcomes' callers give the device and the
+ * account), and an imported submission keeps the values it came with.
+ */
+export const METADATA_TYPES = ['start', 'end', 'today', 'deviceid', 'username'] as const;
+export type MetadataType = (typeof METADATA_TYPES)[number];
 
 export const QUESTION_TYPES = [
   'text',
@@ -19,6 +27,7 @@ export const QUESTION_TYPES = [
   'calculate',
   'geopoint',
   'image',
+  ...METADATA_TYPES,
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 

@@ -7,6 +7,7 @@ import type { Case, MatrixFixture, Target } from '../../../../test/support/matri
 import { ROLES, type Role } from '../../../shared/vocabulary.ts';
 import { CASE_MATRIX_PARTS } from '../../cases/matrix/test-support.ts';
 import { GATEWAY_MATRIX_PARTS } from '../../gateway/matrix/test-support.ts';
+import { instrumentsMatrix } from '../../outcomes/matrix/instruments-test-support.ts';
 import { CHROMIUM_PNG } from '../../zones/files/test-images.ts';
 import { createTestZones } from '../../zones/test-support.ts';
 import { memberships } from '../accounts/schema.ts';
@@ -51,6 +52,9 @@ const PERIOD = '2026-09';
 const pick = <T>(target: Target, mine: T, theirs: T) => (target === 'own' ? mine : theirs);
 const observation = { pcode: 'QM0101', indicator: 'mines_uxo_on_routes', period: PERIOD, value: 1 };
 const observed = (method: string) => ({ ...observation, source: 'monitoring_visit', method });
+
+/** Outcome monitoring's parts of the matrix, one per part of the module. */
+const OUTCOME_MATRIX_PARTS = [instrumentsMatrix];
 
 const PLATFORM_CASES: Record<string, Case> = {
   'GET /api/v1/health': { request: () => ({ url: '/api/v1/health' }) },
@@ -329,7 +333,8 @@ beforeAll(async () => {
   definition = (await clients.get('coordinator')!.request({ method: 'GET', url: '/api/v1/frameworks/active' })).json()
     .definition;
   const fixture: MatrixFixture = { env, own, other, third, clients };
-  for (const part of [...CASE_MATRIX_PARTS, ...GATEWAY_MATRIX_PARTS]) await part.setup(fixture);
+  for (const part of [...CASE_MATRIX_PARTS, ...GATEWAY_MATRIX_PARTS, ...OUTCOME_MATRIX_PARTS])
+    await part.setup(fixture);
 });
 afterAll(() => env.close());
 
@@ -348,7 +353,7 @@ describe('the authorization matrix', () => {
     );
     const CASES: Record<string, Case> = Object.assign(
       { ...PLATFORM_CASES },
-      ...[...CASE_MATRIX_PARTS, ...GATEWAY_MATRIX_PARTS].map((part) => part.cases()),
+      ...[...CASE_MATRIX_PARTS, ...GATEWAY_MATRIX_PARTS, ...OUTCOME_MATRIX_PARTS].map((part) => part.cases()),
     );
     expect(operations.filter((op) => !CASES[op.key]).map((op) => op.key)).toEqual([]);
     expect(Object.keys(CASES).filter((key) => !operations.some((op) => op.key === key))).toEqual([]);

@@ -1,0 +1,12 @@
+import type { StaffModule } from '../modules.ts';
+import { instrumentScreens } from './screens/instruments.ts';
+
+/**
+ * Outcome monitoring after return: survey instruments, follow-ups, answers, scores, alerts and referrals. Each
+ * part keeps its screens in screens/<part>.ts.
+ */
+export const outcomesModule: StaffModule = {
+  id: 'outcomes',
+  label: 'outcomes.module',
+  screens: [...instrumentScreens],
+};
