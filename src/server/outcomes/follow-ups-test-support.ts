@@ -38,7 +38,7 @@ export const TEST_FORM: FormDefinition = {
       kind: 'group',
       name: 'household',
       label: { en: 'Your household', ar: 'أسرتك', fr: 'Votre ménage' },
-      relevant: "${consent_interview} = 'yes'",
+      relevant: `\${consent_interview} = 'yes'`,
       row: 3,
       children: [
         {
@@ -66,7 +66,7 @@ export const TEST_FORM: FormDefinition = {
       kind: 'group',
       name: 'social',
       label: { en: 'Daily life', ar: 'الحياة اليومية', fr: 'La vie quotidienne' },
-      relevant: "${consent_interview} = 'yes'",
+      relevant: `\${consent_interview} = 'yes'`,
       row: 6,
       children: [
         {
@@ -82,8 +82,8 @@ export const TEST_FORM: FormDefinition = {
           name: 'children_out_of_school',
           type: 'integer',
           label: { en: 'Of them, out of school', ar: 'منهم خارج المدرسة', fr: 'Dont non scolarisés' },
-          relevant: '${school_age_children} > 0',
-          constraint: '. <= ${school_age_children}',
+          relevant: `\${school_age_children} > 0`,
+          constraint: `. <= \${school_age_children}`,
           constraintMessage: {
             en: 'No more than the children of school age',
             ar: 'لا يزيد عن عدد الأطفال في سن الدراسة',

@@ -37,11 +37,15 @@ export async function followUpWork(ctx: RequestContext, now = new Date()): Promi
     entryCount: 0,
   });
   const items: WorkItem[] = [];
-  if (manage) items.push(item('outcomes.follow_ups_to_assign', 'followup:manage', counts?.toAssign ?? 0, 'outcomes/follow-ups?status=due'));
+  if (manage)
+    items.push(
+      item('outcomes.follow_ups_to_assign', 'followup:manage', counts?.toAssign ?? 0, 'outcomes/follow-ups?status=due'),
+    );
   if (record) {
     items.push(item('outcomes.follow_ups_to_do', 'followup:record', counts?.toDo ?? 0, 'outcomes/follow-ups'));
-    items.push(item('outcomes.follow_ups_overdue', 'followup:record', counts?.overdue ?? 0, 'outcomes/follow-ups?overdue=true'));
+    items.push(
+      item('outcomes.follow_ups_overdue', 'followup:record', counts?.overdue ?? 0, 'outcomes/follow-ups?overdue=true'),
+    );
   }
   return items;
 }
-

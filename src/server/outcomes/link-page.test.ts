@@ -43,7 +43,9 @@ beforeAll(async () => {
   const account = await createTestAccount(env.app, { roles: ['coordinator'] });
   coordinator = await signIn(env.app, account);
   for (let i = 0; i < 3; i++) {
-    const household = await insertTestHousehold(db, env.app.platform.keyring, { organisationId: account.organisationId });
+    const household = await insertTestHousehold(db, env.app.platform.keyring, {
+      organisationId: account.organisationId,
+    });
     await insertTestArrival(db, household, addDays(today, -20), account.userId);
   }
   await insertTestInstrument(db);
@@ -51,7 +53,13 @@ beforeAll(async () => {
   registerErrorHandling(web);
   registerInputChecks(web);
   web.addHook('onRequest', async (request) => {
-    request.ctx = { db: env.database.db, actor: null, requestId: request.id, language: 'ar', platform: env.app.platform };
+    request.ctx = {
+      db: env.database.db,
+      actor: null,
+      requestId: request.id,
+      language: 'ar',
+      platform: env.app.platform,
+    };
   });
   acceptFormBodies(web);
   const render: RenderPage = async (_request, reply, url, sent) => {
@@ -142,7 +150,10 @@ describe('the household’s follow-up form', () => {
     const more = pageOf((await post(from(social, 'next', { 'q.school_age_children': '2' }), ip)).answer);
     expect(more.more).toBe(true);
     expect(more.fields.map((field) => field.name)).toEqual(['q.school_age_children', 'q.children_out_of_school']);
-    const broken = await post(from(more, 'next', { 'q.school_age_children': '2', 'q.children_out_of_school': '5' }), ip);
+    const broken = await post(
+      from(more, 'next', { 'q.school_age_children': '2', 'q.children_out_of_school': '5' }),
+      ip,
+    );
     expect(pageOf(broken.answer).fields[1]!.problem).toEqual({ text: 'لا يزيد عن عدد الأطفال في سن الدراسة' });
 
     // Back keeps the answers; then on to the end.
@@ -206,7 +217,9 @@ describe('the household’s follow-up form', () => {
   it('limits the posts one address may make in an hour, a wrong code counting three times', async () => {
     const ip = '10.9.2.2';
     for (let i = 0; i < REQUESTS_PER_HOUR / 3; i++) {
-      expect((await post({ action: 'open', code: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG' }, ip)).response.statusCode).toBe(404);
+      expect((await post({ action: 'open', code: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG' }, ip)).response.statusCode).toBe(
+        404,
+      );
     }
     const limited = await post({ action: 'open', code: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG' }, ip);
     expect(limited.response.statusCode).toBe(429);

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Answers, AnswerValue, FormDefinition, FormNode, Group, Question } from '../../shared/outcomes/form.ts';
 import type { AnswerProblem } from '../../shared/outcomes/form-engine.ts';
 import { checkAnswers } from '../../shared/outcomes/form-engine.ts';
-import type { Answers, AnswerValue, FormDefinition, FormNode, Group, Question } from '../../shared/outcomes/form.ts';
 import {
   FOLLOW_UP_ACTIONS,
   FOLLOW_UP_FORM,
@@ -183,7 +183,8 @@ function probeValue(form: FormDefinition, question: Question, today: string): An
  * answer in its place would be (asked as a text).
  */
 function isRelevant(form: FormDefinition, answers: Answers, slot: Slot, problems: AnswerProblem[], today: string) {
-  if (answered(valueAt(answers, slot))) return !problems.some((p) => p.field === slot.path && p.code === 'not_relevant');
+  if (answered(valueAt(answers, slot)))
+    return !problems.some((p) => p.field === slot.path && p.code === 'not_relevant');
   const probe = probeValue(form, slot.question, today) ?? 'x';
   const trial = structuredClone(answers);
   setAt(trial, slot, probe);
@@ -192,7 +193,7 @@ function isRelevant(form: FormDefinition, answers: Answers, slot: Slot, problems
 
 const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 const westernDigits = (text: string) =>
-  text.replace(EASTERN_DIGITS, (digit) => String((digit.codePointAt(0)! - 0x0660) % 0x90 % 10));
+  text.replace(EASTERN_DIGITS, (digit) => String(((digit.codePointAt(0)! - 0x0660) % 0x90) % 10));
 
 /** A slot's value as posted: numbers as numbers when they read as such (else the text, which the engine refuses). */
 function postedValue(form: FormDefinition, slot: Slot, body: Record<string, unknown>): AnswerValue | undefined {
@@ -269,7 +270,12 @@ export const followUpLinkForm: FormRegistration = (app, renderPage: RenderPage) 
           : 'en';
       const code = field(body, 'code');
       if (code.trim() === '') {
-        return show(request, reply, { values: { lang: language }, errors: { code: 'outcomes.link.codeRequired' } }, 422);
+        return show(
+          request,
+          reply,
+          { values: { lang: language }, errors: { code: 'outcomes.link.codeRequired' } },
+          422,
+        );
       }
       const now = new Date();
       let followUpId: string;
@@ -282,13 +288,22 @@ export const followUpLinkForm: FormRegistration = (app, renderPage: RenderPage) 
         if (error.code === 'rate_limited') {
           const seconds = Number(error.params.seconds);
           reply.header('retry-after', String(seconds));
-          return show(request, reply, { values: { lang: language }, errors: {}, answer: answer({ retryAfterSeconds: seconds }) }, 429);
+          return show(
+            request,
+            reply,
+            { values: { lang: language }, errors: {}, answer: answer({ retryAfterSeconds: seconds }) },
+            429,
+          );
         }
         if (error.code === 'not_found' || error.code === 'conflict') {
           return show(
             request,
             reply,
-            { values: { lang: language }, errors: { code: 'outcomes.link.notRecognised' }, answer: answer({ notRecognised: true }) },
+            {
+              values: { lang: language },
+              errors: { code: 'outcomes.link.notRecognised' },
+              answer: answer({ notRecognised: true }),
+            },
             404,
           );
         }
@@ -316,7 +331,11 @@ export const followUpLinkForm: FormRegistration = (app, renderPage: RenderPage) 
         for (let i = from; i >= 0 && i < pages.length; i += step) if (relevantSlots(i).length > 0) return i;
         return null;
       };
-      const render = (pageIndex: number, status: number, options: { problems?: AnswerProblem[]; more?: boolean } = {}) => {
+      const render = (
+        pageIndex: number,
+        status: number,
+        options: { problems?: AnswerProblem[]; more?: boolean } = {},
+      ) => {
         const slots = relevantSlots(pageIndex);
         const fields: LinkField[] = slots.map((slot) => {
           const value = valueAt(answers, slot);
@@ -332,7 +351,12 @@ export const followUpLinkForm: FormRegistration = (app, renderPage: RenderPage) 
               label: localized(form, language, choice.label),
             })),
             value: Array.isArray(value) ? value : value === undefined || value === null ? '' : String(value),
-            problem: problemOf(form, language, slot, options.problems?.find((p) => p.field === slot.path)),
+            problem: problemOf(
+              form,
+              language,
+              slot,
+              options.problems?.find((p) => p.field === slot.path),
+            ),
             instance: slot.repeat?.instance ?? null,
           };
         });
@@ -373,9 +397,7 @@ export const followUpLinkForm: FormRegistration = (app, renderPage: RenderPage) 
 
       const slots = relevantSlots(index);
       const problems = checkAnswers(form, answers, { today }).problems;
-      const onPage = problems.filter(
-        (p) => shownNames.has(p.field) && slots.some((slot) => slot.path === p.field),
-      );
+      const onPage = problems.filter((p) => shownNames.has(p.field) && slots.some((slot) => slot.path === p.field));
       if (onPage.length > 0) return render(index, 422, { problems: onPage });
       if (slots.some((slot) => !shownNames.has(slot.path) && !answered(valueAt(answers, slot)))) {
         return render(index, 200, { more: true });
@@ -388,7 +410,9 @@ export const followUpLinkForm: FormRegistration = (app, renderPage: RenderPage) 
         if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
         // A problem left on an earlier page (a question skipped): show that page with it.
         const left = (error.errors ?? []).map((e) => ({ ...e, field: e.field.replace(/^body\.answers\./, '') }));
-        const at = pages.findIndex((_page, i) => relevantSlots(i).some((slot) => left.some((e) => e.field === slot.path)));
+        const at = pages.findIndex((_page, i) =>
+          relevantSlots(i).some((slot) => left.some((e) => e.field === slot.path)),
+        );
         return render(at >= 0 ? at : index, 422, { problems: left as AnswerProblem[] });
       }
       return show(request, reply, { values: { lang: language }, errors: {}, answer: answer({ done: true }) }, 200);

@@ -4,10 +4,10 @@ import { usePageStatus, usePageTitle } from '../../components/page.ts';
 import { Choice, FieldError } from '../gateway/parts.tsx';
 import { useFormState } from '../page-context.tsx';
 import {
+  type FieldProblem,
   FOLLOW_UP_FORM,
   FOLLOW_UP_LANGUAGES,
   FOLLOW_UP_PAGE,
-  type FieldProblem,
   type FollowUpPageAnswer,
   type LinkField,
   type LinkFormPage,
