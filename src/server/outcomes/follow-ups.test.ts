@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
 import type { FollowUp, FollowUpLink, FollowUpPage } from '../../shared/outcomes/schemas/follow-ups.ts';
+import type { MyWork } from '../../shared/work.ts';
 import { caseFollowUpStatuses, insertTestArrival } from '../cases/follow-up-schedule-test-support.ts';
 import { insertTestHousehold } from '../cases/test-support.ts';
 import { auditEntries } from '../platform/audit/schema.ts';
@@ -169,6 +170,26 @@ describe('opening follow-ups as they come due', () => {
     expect((await list(owner, `?dueBefore=${today}`)).total).toBe(1);
     const bad = await owner.request({ method: 'GET', url: '/api/v1/outcomes/follow-ups?round=2' });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('the staff home’s follow-up counts', () => {
+  const workOf = async (client: TestClient) => {
+    const response = await client.request({ method: 'GET', url: '/api/v1/me/work' });
+    expect(response.statusCode, response.body).toBe(200);
+    return new Map(response.json<MyWork>().items.map((item) => [item.kind, item.count]));
+  };
+
+  it('counts the follow-ups to assign, to do and overdue for the person’s organisation only', async () => {
+    const owned = await workOf(owner);
+    expect(owned.get('outcomes.follow_ups_to_assign')).toBe(4);
+    expect(owned.get('outcomes.follow_ups_to_do')).toBe(0);
+    expect(owned.get('outcomes.follow_ups_overdue')).toBe(1);
+    // A field monitor does follow-ups but does not assign them; nothing is assigned to its organisation yet.
+    const fieldWork = await workOf(field);
+    expect(fieldWork.has('outcomes.follow_ups_to_assign')).toBe(false);
+    expect(fieldWork.get('outcomes.follow_ups_to_do')).toBe(0);
+    expect((await workOf(stranger)).get('outcomes.follow_ups_overdue')).toBe(0);
   });
 });
 
