@@ -188,10 +188,21 @@ describe('the household’s follow-up form', () => {
     const { followUp, code } = await issued();
     const consent = pageOf((await post({ action: 'open', code, lang: 'fr' })).answer);
     expect(consent.fields[0]!.label).toBe('Acceptez-vous de répondre ?');
-    const done = await post(from(consent, 'next', { 'q.consent_interview': 'no' }));
+    // A hidden field tampered with to answer the worker's own questions: those answers are dropped.
+    const tampered = {
+      ...from(consent, 'next', { 'q.consent_interview': 'no' }),
+      answers: '{"interviewer_notes":"x"}',
+    };
+    const done = await post(tampered);
     expect(done.answer).toEqual({ done: true });
     const [row] = await env.database.db.select().from(outcomeFollowUps).where(eq(outcomeFollowUps.id, followUp.id));
     expect(row!.status).toBe('done');
+    const [stored] = await env.database.db
+      .select()
+      .from(outcomeResponses)
+      .where(eq(outcomeResponses.followUpId, followUp.id));
+    const answers = JSON.parse(await env.app.platform.keyring.decrypt(env.database.db, stored!.answersEnc, 'outcome'));
+    expect(answers).toEqual({ consent_interview: 'no' });
   });
 
   it('refuses a wrong code and an expired one alike, and never echoes the code', async () => {

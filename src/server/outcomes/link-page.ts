@@ -220,7 +220,9 @@ function carriedAnswers(text: string): Answers {
   if (text === '') return {};
   try {
     const parsed: unknown = JSON.parse(text);
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Answers) : {};
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    // The worker's own questions are never the household's to answer, whatever the hidden field holds.
+    return Object.fromEntries(Object.entries(parsed).filter(([name]) => !STAFF_ONLY.has(name))) as Answers;
   } catch {
     return {};
   }
@@ -407,7 +409,21 @@ export const followUpLinkForm: FormRegistration = (app, renderPage: RenderPage) 
       try {
         await recordLinkResponse(request.ctx, followUpId, instrument, answers);
       } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+        if (!(error instanceof AppError)) throw error;
+        if (error.code === 'not_found') {
+          // Sent meanwhile from another page, or the code was replaced: the same as a used code.
+          return show(
+            request,
+            reply,
+            {
+              values: { lang: language },
+              errors: { code: 'outcomes.link.notRecognised' },
+              answer: answer({ notRecognised: true }),
+            },
+            404,
+          );
+        }
+        if (error.code !== 'validation_failed') throw error;
         // A problem left on an earlier page (a question skipped): show that page with it.
         const left = (error.errors ?? []).map((e) => ({ ...e, field: e.field.replace(/^body\.answers\./, '') }));
         const at = pages.findIndex((_page, i) =>
