@@ -54,6 +54,16 @@ const EnvSchema = z.object({
   HOMEWARD_GATEWAY_SUBMISSIONS_PER_HOUR: z.coerce.number().int().positive().default(20),
   /** Receipt-code lookups one address may make in an hour; every wrong code also counts three times. */
   HOMEWARD_GATEWAY_LOOKUPS_PER_HOUR: z.coerce.number().int().positive().default(30),
+  /** Days before its due date a scheduled follow-up of a returned household is opened for assignment. */
+  HOMEWARD_OUTCOME_FOLLOW_UP_LEAD_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  /** Days after a missed follow-up attempt before the next one is due. */
+  HOMEWARD_OUTCOME_FOLLOW_UP_RETRY_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** Missed attempts after which a follow-up must be marked lost. */
+  HOMEWARD_OUTCOME_FOLLOW_UP_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** Days a household's secure follow-up link (its code) keeps working. */
+  HOMEWARD_OUTCOME_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /** Pages of the follow-up link form one address may post in an hour; a wrong code counts three times. */
+  HOMEWARD_OUTCOME_LINK_REQUESTS_PER_HOUR: z.coerce.number().int().positive().default(60),
   /** The base URL SMS gateways post to (behind a proxy the server cannot know it): Twilio signs the full URL. */
   HOMEWARD_SMS_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Twilio's auth token: checks X-Twilio-Signature on inbound SMS and signs in to its Messages API. */
@@ -125,11 +135,21 @@ export type Config = {
   gatewayServiceLevels: GatewayServiceLevels;
   gatewaySubmissionsPerHour: number;
   gatewayLookupsPerHour: number;
+  /** Outcome follow-ups: lead days, retry days, attempts, the household link's days and its hourly allowance. */
+  outcomeFollowUps: OutcomeFollowUpConfig;
   /** SMS gateways: inbound webhooks and the outbox sender (gateway/sms/). */
   sms: SmsConfig;
   /** Days a referred incident's body has to answer before the tracker shows it overdue. */
   incidentResponseDays: number;
 };
+
+export interface OutcomeFollowUpConfig {
+  leadDays: number;
+  retryDays: number;
+  attempts: number;
+  linkDays: number;
+  linkRequestsPerHour: number;
+}
 
 export interface SmsConfig {
   publicUrl: string | undefined;
@@ -208,6 +228,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     gatewayServiceLevels: e.HOMEWARD_GATEWAY_SERVICE_LEVEL_DAYS,
     gatewaySubmissionsPerHour: e.HOMEWARD_GATEWAY_SUBMISSIONS_PER_HOUR,
     gatewayLookupsPerHour: e.HOMEWARD_GATEWAY_LOOKUPS_PER_HOUR,
+    outcomeFollowUps: {
+      leadDays: e.HOMEWARD_OUTCOME_FOLLOW_UP_LEAD_DAYS,
+      retryDays: e.HOMEWARD_OUTCOME_FOLLOW_UP_RETRY_DAYS,
+      attempts: e.HOMEWARD_OUTCOME_FOLLOW_UP_ATTEMPTS,
+      linkDays: e.HOMEWARD_OUTCOME_LINK_DAYS,
+      linkRequestsPerHour: e.HOMEWARD_OUTCOME_LINK_REQUESTS_PER_HOUR,
+    },
     sms: {
       publicUrl: e.HOMEWARD_SMS_PUBLIC_URL?.replace(/\/+$/, ''),
       twilio: {

@@ -1,5 +1,7 @@
 import type { HomewardModule } from '../platform/module.ts';
 import { type OutcomeAuditEvents, outcomeEvents } from './events.ts';
+import { followUpWork } from './follow-ups-work.ts';
+import { followUpLinkForm } from './link-page.ts';
 import { type OutcomePermission, outcomePermissions } from './permissions.ts';
 import { outcomeProblems } from './problems.ts';
 import { outcomeRoutes, publicOutcomeRoutes } from './routes.ts';
@@ -19,6 +21,8 @@ export const outcomesModule: HomewardModule = {
   permissions: outcomePermissions,
   staffRoutes: outcomeRoutes,
   publicRoutes: publicOutcomeRoutes,
+  publicForms: [followUpLinkForm],
+  work: followUpWork,
   openApiTags: [
     { name: 'outcomes', description: 'Outcome monitoring after return: instruments, follow-ups, scores, alerts' },
     { name: 'public', description: 'What anyone may read without signing in' },

@@ -1,11 +1,12 @@
 import { type ProblemTexts, registerProblems } from '../platform/i18n/problems.ts';
+import { followUpProblems } from './problems/follow-ups.ts';
 import { instrumentsProblems } from './problems/instruments.ts';
 
 /**
  * Texts for outcome monitoring's `code.reason` problems, in every language. Each part (instruments, responses,
  * follow-ups, alerts and referrals) keeps its own file in problems/ and is listed here.
  */
-const PARTS: ProblemTexts[] = [instrumentsProblems];
+const PARTS: ProblemTexts[] = [instrumentsProblems, followUpProblems];
 
 export const outcomeProblems: ProblemTexts = {
   en: Object.assign({}, ...PARTS.map((part) => part.en)),

@@ -1,5 +1,7 @@
 import type { HomewardApp } from '../app.ts';
+import { followUpRoutes } from './routes/follow-ups.ts';
 import { instrumentRoutes } from './routes/instruments.ts';
+import { responseRoutes } from './routes/responses.ts';
 
 /**
  * Outcome monitoring's routes. It has many nouns, so each noun's thin routes live in routes/<noun>.ts and this
@@ -7,6 +9,8 @@ import { instrumentRoutes } from './routes/instruments.ts';
  */
 export async function outcomeRoutes(app: HomewardApp): Promise<void> {
   await instrumentRoutes(app);
+  await followUpRoutes(app);
+  await responseRoutes(app);
 }
 
 export async function publicOutcomeRoutes(_app: HomewardApp): Promise<void> {}

@@ -7,6 +7,7 @@ import type { Case, MatrixFixture, Target } from '../../../../test/support/matri
 import { ROLES, type Role } from '../../../shared/vocabulary.ts';
 import { CASE_MATRIX_PARTS } from '../../cases/matrix/test-support.ts';
 import { GATEWAY_MATRIX_PARTS } from '../../gateway/matrix/test-support.ts';
+import { followUpsMatrix } from '../../outcomes/matrix/follow-ups-test-support.ts';
 import { instrumentsMatrix } from '../../outcomes/matrix/instruments-test-support.ts';
 import { CHROMIUM_PNG } from '../../zones/files/test-images.ts';
 import { createTestZones } from '../../zones/test-support.ts';
@@ -54,7 +55,7 @@ const observation = { pcode: 'QM0101', indicator: 'mines_uxo_on_routes', period:
 const observed = (method: string) => ({ ...observation, source: 'monitoring_visit', method });
 
 /** Outcome monitoring's parts of the matrix, one per part of the module. */
-const OUTCOME_MATRIX_PARTS = [instrumentsMatrix];
+const OUTCOME_MATRIX_PARTS = [instrumentsMatrix, followUpsMatrix];
 
 const PLATFORM_CASES: Record<string, Case> = {
   'GET /api/v1/health': { request: () => ({ url: '/api/v1/health' }) },

@@ -59,7 +59,8 @@ export function MovementSection({ householdId }: { householdId: string }) {
                     {t('cases.movements.followUps.item', {
                       months: followUp.monthsAfterArrival,
                       date: day(followUp.dueOn),
-                    })}
+                    })}{' '}
+                    ({t(`cases.movements.followUps.status.${followUp.status}`)})
                   </List.Item>
                 ))}
               </List>

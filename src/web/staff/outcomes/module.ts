@@ -1,4 +1,5 @@
 import type { StaffModule } from '../modules.ts';
+import { followUpScreens } from './screens/follow-ups.ts';
 import { instrumentScreens } from './screens/instruments.ts';
 
 /**
@@ -8,5 +9,5 @@ import { instrumentScreens } from './screens/instruments.ts';
 export const outcomesModule: StaffModule = {
   id: 'outcomes',
   label: 'outcomes.module',
-  screens: [...instrumentScreens],
+  screens: [...followUpScreens, ...instrumentScreens],
 };
