@@ -13,12 +13,6 @@ import { addDays, dayOf, openDueFollowUps } from './follow-ups.ts';
 import { insertTestInstrument } from './follow-ups-test-support.ts';
 import { outcomeFollowUps, outcomeResponses } from './tables.ts';
 
-// The form engine's verdict, as the engine gives it for the test form (see form-engine-test-support.ts).
-vi.mock('../../shared/outcomes/form-engine.ts', async () => {
-  const { testCheckAnswers } = await import('./form-engine-test-support.ts');
-  return { checkAnswers: testCheckAnswers };
-});
-
 /**
  * Follow-ups through the API: opened from the cases schedule when they come due, assigned by the household's
  * owner to a field organisation under a monitoring agreement, attempts, the lost rule, answers recorded (and

@@ -17,11 +17,6 @@ import { insertTestInstrument } from './follow-ups-test-support.ts';
 import { followUpLinkForm } from './link-page.ts';
 import { outcomeFollowUps, outcomeResponses } from './tables.ts';
 
-vi.mock('../../shared/outcomes/form-engine.ts', async () => {
-  const { testCheckAnswers } = await import('./form-engine-test-support.ts');
-  return { checkAnswers: testCheckAnswers };
-});
-
 /**
  * The household's follow-up form as a browser without JavaScript posts it: the code, then the survey a page at a
  * time with only the relevant questions, the form's own messages beside a field, the answers recorded with source
