@@ -1,6 +1,7 @@
 import type { HomewardModule } from '../platform/module.ts';
 import { type OutcomeAuditEvents, outcomeEvents } from './events.ts';
 import { type OutcomePermission, outcomePermissions } from './permissions.ts';
+import './alerts.ts';
 import { outcomeProblems } from './problems.ts';
 import { outcomeRoutes, publicOutcomeRoutes } from './routes.ts';
 import * as outcomeTables from './tables.ts';

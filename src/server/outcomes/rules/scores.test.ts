@@ -225,10 +225,12 @@ const answerPositions = fc.record({
   }),
 });
 
-function answersOf(input: fc.RecordValue<typeof answerPositions extends fc.Arbitrary<infer T> ? T : never>): Answers {
+type Positions = typeof answerPositions extends fc.Arbitrary<infer T> ? T : never;
+
+function answersOf(input: Positions): Answers {
   const answers: Answers = { school_age_children: 3 };
   if (input.consent) answers.consent_interview = input.consent;
-  for (const [question, position] of Object.entries(input.positions)) {
+  for (const [question, position] of Object.entries(input.positions) as [string, number][]) {
     const scale = SCALES[question]!;
     answers[question] = scale[Math.min(position, scale.length - 1)]!;
   }
