@@ -23,7 +23,8 @@ export const MakeReferralRequest = z.strictObject({
 });
 
 export const ReferralListQuery = z.strictObject({
-  side: z.enum(REFERRAL_SIDES).default('sent'),
+  /** By default those sent, for whoever may make referrals; those received for the others. */
+  side: z.enum(REFERRAL_SIDES).optional(),
   status: z.enum(REFERRAL_STATUSES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
