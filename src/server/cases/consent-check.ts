@@ -1,4 +1,4 @@
-import { and, type AnyColumn, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { SharingPurpose } from '../../shared/vocabulary.ts';
 import type { Database } from '../platform/db/client.ts';
 import { caseConsents, caseHouseholds } from './tables.ts';
@@ -47,7 +47,11 @@ export async function standingConsents(
     .select({ id: caseConsents.id, personId: caseConsents.personId, givenOn: caseConsents.givenOn })
     .from(caseConsents)
     .where(
-      and(eq(caseConsents.householdId, householdId), eq(caseConsents.purpose, purpose), isNull(caseConsents.withdrawnAt)),
+      and(
+        eq(caseConsents.householdId, householdId),
+        eq(caseConsents.purpose, purpose),
+        isNull(caseConsents.withdrawnAt),
+      ),
     )
     .orderBy(caseConsents.recordedAt);
 }

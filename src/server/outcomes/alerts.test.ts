@@ -215,7 +215,9 @@ describe('a falling household, from its alert to a referral followed to its outc
     expect(done.json<ReferralView>()).toMatchObject({ status: 'completed', closedAt: expect.any(String) });
     expect((await update(receiver, { status: 'not_completed' })).json()).toMatchObject({ reason: 'referral_closed' });
 
-    const seen = (await client.request({ method: 'GET', url: `/api/v1/outcomes/referrals/${made.id}` })).json<ReferralView>();
+    const seen = (
+      await client.request({ method: 'GET', url: `/api/v1/outcomes/referrals/${made.id}` })
+    ).json<ReferralView>();
     expect(seen.updates.map((u) => [u.status, u.note])).toEqual([
       ['sent', null],
       ['accepted', null],
@@ -260,7 +262,11 @@ describe('a falling household, from its alert to a referral followed to its outc
 
   it('marks an open referral past its deadline overdue, and ends the receiver’s view when consent is withdrawn', async () => {
     const second = (
-      await client.request({ method: 'POST', url: '/api/v1/outcomes/referrals', payload: referral({ service: 'mhpss' }) })
+      await client.request({
+        method: 'POST',
+        url: '/api/v1/outcomes/referrals',
+        payload: referral({ service: 'mhpss' }),
+      })
     ).json<ReferralView>();
     await db().update(outcomeReferrals).set({ dueOn: '2026-01-01' }).where(eq(outcomeReferrals.id, second.id));
     const overdue = (

@@ -29,7 +29,7 @@ import { outcomeAlerts, outcomeFollowUps, outcomeResponses } from './tables.ts';
 let thresholds: AlertThresholds = DEFAULT_ALERT_THRESHOLDS;
 
 /** The thresholds the server's configuration sets (HOMEWARD_OUTCOME_ALERT_*); the defaults until then. */
-export function useAlertThresholds(configured: AlertThresholds): void {
+export function configureAlertThresholds(configured: AlertThresholds): void {
   thresholds = configured;
 }
 

@@ -43,7 +43,9 @@ export async function householdTimeline(
         })
         .from(outcomeAlerts)
         .innerJoin(outcomeResponses, eq(outcomeResponses.id, outcomeAlerts.responseId))
-        .where(sql`${eq(outcomeAlerts.householdId, householdId)} and ${eq(outcomeAlerts.organisationId, actor.organisationId)}`)
+        .where(
+          sql`${eq(outcomeAlerts.householdId, householdId)} and ${eq(outcomeAlerts.organisationId, actor.organisationId)}`,
+        )
         .orderBy(asc(outcomeAlerts.raisedAt)),
       householdReferences(tx, [householdId]),
     ]);

@@ -30,7 +30,7 @@ import './events.ts';
 import './permissions.ts';
 import { presentReferral } from './presenters/referrals.ts';
 import { outcomeNotFound } from './reach.ts';
-import { outcomeAlerts, outcomeFollowUps, outcomeReferralUpdates, outcomeReferrals } from './tables.ts';
+import { outcomeAlerts, outcomeFollowUps, outcomeReferrals, outcomeReferralUpdates } from './tables.ts';
 
 /**
  * Referrals of a returned household to a service. The household's organisation makes one only with (a) the
@@ -174,7 +174,11 @@ async function present(
   ctx: RequestContext,
   tx: Database,
   actor: Actor,
-  rows: { referral: typeof outcomeReferrals.$inferSelect; fromOrganisation: string | null; toOrganisation: string | null }[],
+  rows: {
+    referral: typeof outcomeReferrals.$inferSelect;
+    fromOrganisation: string | null;
+    toOrganisation: string | null;
+  }[],
   now: Date,
 ): Promise<ReferralView[]> {
   if (rows.length === 0) return [];
@@ -192,7 +196,12 @@ async function present(
   ]);
   const open = (envelope: string | null) =>
     envelope === null ? Promise.resolve(null) : ctx.platform.keyring.decrypt(tx, envelope, 'outcome');
-  await recordAccess(tx, { actor: actorOf(actor), recordType: 'outcome_referral', recordId: ids, purpose: 'service_referral' });
+  await recordAccess(tx, {
+    actor: actorOf(actor),
+    recordType: 'outcome_referral',
+    recordId: ids,
+    purpose: 'service_referral',
+  });
   return Promise.all(
     rows.map(async (row) =>
       presentReferral(row, {

@@ -10,7 +10,7 @@ import {
   UpdateReferralRequest,
 } from '../../../shared/outcomes/schemas/referrals.ts';
 import type { HomewardApp } from '../../app.ts';
-import { closeAlert, listAlerts, readAlert, useAlertThresholds } from '../alerts.ts';
+import { closeAlert, configureAlertThresholds, listAlerts, readAlert } from '../alerts.ts';
 import { householdTimeline } from '../households.ts';
 import { listReferrals, makeReferral, readReferral, referralTargets, updateReferral } from '../referrals.ts';
 
@@ -23,7 +23,7 @@ const HouseholdParams = z.strictObject({ householdId: z.uuid() });
  * household is `no-store`.
  */
 export async function alertRoutes(app: HomewardApp): Promise<void> {
-  useAlertThresholds(app.platform.config.outcomeAlertThresholds);
+  configureAlertThresholds(app.platform.config.outcomeAlertThresholds);
 
   app.get(
     '/outcomes/alerts',
@@ -106,7 +106,7 @@ export async function alertRoutes(app: HomewardApp): Promise<void> {
     {
       config: { permission: 'referral:make' },
       schema: {
-        summary: "Refers a household to a service, with its consent and under an agreement in force",
+        summary: 'Refers a household to a service, with its consent and under an agreement in force',
         tags,
         body: MakeReferralRequest,
         response: { 201: ReferralView },
@@ -153,7 +153,8 @@ export async function alertRoutes(app: HomewardApp): Promise<void> {
     {
       config: { permission: 'outcome:read' },
       schema: {
-        summary: "A returned household's rounds with their scores and why, its alerts and referrals (the read is logged)",
+        summary:
+          "A returned household's rounds with their scores and why, its alerts and referrals (the read is logged)",
         tags,
         params: HouseholdParams,
         response: { 200: HouseholdTimeline },

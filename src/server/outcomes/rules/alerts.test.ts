@@ -44,13 +44,18 @@ describe('alertsFor', () => {
 
   it('raises the answers that call for help whatever the previous round', () => {
     const kinds = alertsFor(
-      round(0.8, { member_missing: 'yes', children_out_of_school: 2, migrate_again: 'yes_planning', distress: 'severe' }),
+      round(0.8, {
+        member_missing: 'yes',
+        children_out_of_school: 2,
+        migrate_again: 'yes_planning',
+        distress: 'severe',
+      }),
       [],
     ).map((finding) => finding.kind);
     expect(kinds).toEqual(['member_missing', 'child_out_of_school', 'intends_to_migrate', 'distress']);
-    expect(alertsFor(round(0.8, { member_missing: 'no', children_out_of_school: 0, migrate_again: 'maybe' }), [])).toEqual(
-      [],
-    );
+    expect(
+      alertsFor(round(0.8, { member_missing: 'no', children_out_of_school: 0, migrate_again: 'maybe' }), []),
+    ).toEqual([]);
   });
 
   it('raises moderate distress only the second round in a row', () => {

@@ -93,7 +93,8 @@ export function alertsFor(
         detail[`${score}After`] = round3(after);
       }
     }
-    if (fell.length > 0) findings.push({ kind: 'score_drop', detail: { scores: fell.join(','), ...detail, threshold: thresholds.drop } });
+    if (fell.length > 0)
+      findings.push({ kind: 'score_drop', detail: { scores: fell.join(','), ...detail, threshold: thresholds.drop } });
   }
   const i = current.indicators;
   if (i.member_missing === 'yes') findings.push({ kind: 'member_missing', detail: {} });
@@ -109,10 +110,12 @@ export function alertsFor(
   } else if (i.distress === 'moderate') {
     let rounds = 1;
     for (const round of earlier) {
-      if (typeof round.indicators.distress !== 'string' || !DISTRESS_AT_LEAST_MODERATE.has(round.indicators.distress)) break;
+      if (typeof round.indicators.distress !== 'string' || !DISTRESS_AT_LEAST_MODERATE.has(round.indicators.distress))
+        break;
       rounds += 1;
     }
-    if (rounds >= thresholds.moderateDistressRounds) findings.push({ kind: 'distress', detail: { level: 'moderate', rounds } });
+    if (rounds >= thresholds.moderateDistressRounds)
+      findings.push({ kind: 'distress', detail: { level: 'moderate', rounds } });
   }
   return findings;
 }

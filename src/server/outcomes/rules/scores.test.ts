@@ -85,7 +85,10 @@ describe('indicatorsOf', () => {
     const nested: Answers = {
       consent_interview: 'yes',
       economic: { income_enough: 'mostly', food_days_reduced: 2 } as unknown as Answers[],
-      family: { members_separated: 2, separated_member: [{ location_known: 'yes' }, { location_known: 'no' }] } as unknown as Answers[],
+      family: {
+        members_separated: 2,
+        separated_member: [{ location_known: 'yes' }, { location_known: 'no' }],
+      } as unknown as Answers[],
     };
     const indicators = indicatorsOf(nested);
     expect(indicators.income_enough).toBe('mostly');
@@ -137,7 +140,13 @@ describe('scoreIndicators', () => {
   });
 
   it('weighs the composite with the configured weights', () => {
-    const indicators = indicatorsOf({ ...THRIVING, distress: 'severe', belonging: 'never', support_network: 'no', migrate_again: 'yes_planning' });
+    const indicators = indicatorsOf({
+      ...THRIVING,
+      distress: 'severe',
+      belonging: 'never',
+      support_network: 'no',
+      migrate_again: 'yes_planning',
+    });
     expect(scoreIndicators(indicators).composite).toBeCloseTo(2 / 3);
     expect(scoreIndicators(indicators, { economic: 1, social: 1, psychosocial: 2 }).composite).toBeCloseTo(0.5);
     expect(scoreIndicators(indicators, { economic: 1, social: 0, psychosocial: 0 }).composite).toBe(1);
@@ -216,7 +225,9 @@ const answerPositions = fc.record({
   positions: fc.dictionary(fc.constantFrom(...QUESTIONS), fc.nat({ max: 7 }), { minKeys: 0 }),
   separated: fc.nat({ max: 3 }),
   known: fc.array(fc.boolean(), { maxLength: 3 }),
-  barriers: fc.option(fc.subarray(['cost', 'distance', 'documents', 'discrimination', 'insecurity']), { nil: undefined }),
+  barriers: fc.option(fc.subarray(['cost', 'distance', 'documents', 'discrimination', 'insecurity']), {
+    nil: undefined,
+  }),
   consent: fc.constantFrom('yes', 'yes', 'yes', 'no', undefined),
   weights: fc.record({
     economic: fc.double({ min: 0.01, max: 5, noNaN: true }),
@@ -278,7 +289,8 @@ describe('score properties', () => {
           input.weights,
         );
         for (const key of KEYS) {
-          if (before[key] !== null && after[key] !== null) expect(after[key]!).toBeGreaterThanOrEqual(before[key]! - 1e-12);
+          if (before[key] !== null && after[key] !== null)
+            expect(after[key]!).toBeGreaterThanOrEqual(before[key]! - 1e-12);
         }
       }),
       { numRuns: 500 },
@@ -287,10 +299,13 @@ describe('score properties', () => {
 
   it('no answers at all give null scores', () => {
     fc.assert(
-      fc.property(fc.constantFrom<Answers>({}, { consent_interview: 'yes' }, { consent_interview: 'no' }), (answers) => {
-        const scores = score(answers);
-        for (const key of KEYS) expect(scores[key]).toBeNull();
-      }),
+      fc.property(
+        fc.constantFrom<Answers>({}, { consent_interview: 'yes' }, { consent_interview: 'no' }),
+        (answers) => {
+          const scores = score(answers);
+          for (const key of KEYS) expect(scores[key]).toBeNull();
+        },
+      ),
     );
   });
 });

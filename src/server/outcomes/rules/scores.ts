@@ -1,4 +1,4 @@
-import type { AnswerValue, Answers } from '../../../shared/outcomes/form.ts';
+import type { Answers, AnswerValue } from '../../../shared/outcomes/form.ts';
 
 /**
  * Reintegration scores after IOM's Reintegration Sustainability Survey (MEASURE): three dimensions (economic,
@@ -80,7 +80,8 @@ function code(answers: Answers, name: string, allowed: readonly string[]): strin
 /** A whole number in [min, max] (a numeric text from a file counts), or null. */
 function integer(answers: Answers, name: string, min: number, max: number): number | null {
   const value = find(answers, name);
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  const number =
+    typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   return Number.isInteger(number) && number >= min && number <= max ? number : null;
 }
 
@@ -100,7 +101,9 @@ const BARRIERS = ['cost', 'distance', 'documents', 'discrimination', 'insecurity
 export function indicatorsOf(answers: Answers): Indicators {
   const separatedMembers = find(answers, 'separated_member');
   const instances = Array.isArray(separatedMembers)
-    ? separatedMembers.filter((item): item is Answers => item !== null && typeof item === 'object' && !Array.isArray(item))
+    ? separatedMembers.filter(
+        (item): item is Answers => item !== null && typeof item === 'object' && !Array.isArray(item),
+      )
     : [];
   const known = instances.map((member) => code(member, 'location_known', YES_NO)).filter((value) => value !== null);
   const barriers = chosen(answers, 'service_barriers');
@@ -126,7 +129,8 @@ export function indicatorsOf(answers: Answers): Indicators {
     health_access: code(answers, 'health_access', ['yes', 'no', 'not_needed']),
     school_age_children: schoolAge,
     // Not asked without school-age children: none are out of school then.
-    children_out_of_school: schoolAge === 0 ? 0 : outOfSchool !== null && schoolAge !== null && outOfSchool > schoolAge ? null : outOfSchool,
+    children_out_of_school:
+      schoolAge === 0 ? 0 : outOfSchool !== null && schoolAge !== null && outOfSchool > schoolAge ? null : outOfSchool,
     participation: code(answers, 'participation', FREQUENCY),
     feels_safe: code(answers, 'feels_safe', FREQUENCY),
     discrimination: code(answers, 'discrimination', YES_NO),
@@ -137,11 +141,15 @@ export function indicatorsOf(answers: Answers): Indicators {
     members_separated: integer(answers, 'members_separated', 0, 20),
     member_missing: code(answers, 'member_missing', YES_NO),
     /** Of the separated members described, how many have a known location (null when none are described). */
-    separated_location_known: known.length === 0 ? null : known.filter((value) => value === 'yes').length / known.length,
+    separated_location_known:
+      known.length === 0 ? null : known.filter((value) => value === 'yes').length / known.length,
     water_access: code(answers, 'water_access', YES_NO),
     electricity_access: code(answers, 'electricity_access', YES_NO),
     /** How many of the five barriers were named: 0 for `none`, null when unanswered. */
-    service_barriers: barriers === null || barriers.length === 0 ? null : barriers.filter((b) => (BARRIERS as readonly string[]).includes(b)).length,
+    service_barriers:
+      barriers === null || barriers.length === 0
+        ? null
+        : barriers.filter((b) => (BARRIERS as readonly string[]).includes(b)).length,
   };
 }
 
@@ -236,7 +244,11 @@ export const ITEMS: Readonly<Record<Exclude<ScoreKey, 'composite'>, readonly Ite
   ],
   psychosocial: [
     // Distress in the last two weeks: none 1, mild 2/3, moderate 1/3, severe 0.
-    { indicator: 'distress', weight: 3, value: mapped('distress', { none: 1, mild: 2 / 3, moderate: 1 / 3, severe: 0 }) },
+    {
+      indicator: 'distress',
+      weight: 3,
+      value: mapped('distress', { none: 1, mild: 2 / 3, moderate: 1 / 3, severe: 0 }),
+    },
     // Feels part of the community: the frequency scale.
     { indicator: 'belonging', weight: 2, value: mapped('belonging', FREQUENCY_VALUE) },
     // Someone to turn to: yes 1, no 0.
@@ -335,7 +347,14 @@ export function compositeScore(dimensions: Record<Dimension, number | null>, wei
 /** Every score and own indicator of one answer set, on 0–1 or null. */
 export function scoreIndicators(indicators: Indicators, weights: ScoreWeights = DEFAULT_SCORE_WEIGHTS): Scores {
   if (indicators.consent_interview === 'no') {
-    return { economic: null, social: null, psychosocial: null, composite: null, familyUnity: null, servicesAccess: null };
+    return {
+      economic: null,
+      social: null,
+      psychosocial: null,
+      composite: null,
+      familyUnity: null,
+      servicesAccess: null,
+    };
   }
   const economic = economicScore(indicators);
   const social = socialScore(indicators);
@@ -394,10 +413,7 @@ const sortFactors = (factors: ScoreFactor[]): ScoreFactor[] =>
   factors.sort((a, b) => b.shortfall - a.shortfall || a.item.localeCompare(b.item));
 
 /** For each score, the answers that decided it, the one that cost it most first. */
-export function explainScores(
-  indicators: Indicators,
-  weights: ScoreWeights = DEFAULT_SCORE_WEIGHTS,
-): ScoreExplanation {
+export function explainScores(indicators: Indicators, weights: ScoreWeights = DEFAULT_SCORE_WEIGHTS): ScoreExplanation {
   const scores = scoreIndicators(indicators, weights);
   const explain = (key: Exclude<ScoreKey, 'composite'>) => ({
     score: scores[key],
@@ -411,7 +427,14 @@ export function explainScores(
           DIMENSIONS.filter((dimension) => weights[dimension] > 0).map((dimension) => {
             const value = scores[dimension]!;
             const weight = weights[dimension] / total;
-            return { item: dimension, answer: null, value, weight, contribution: weight * value, shortfall: weight * (1 - value) };
+            return {
+              item: dimension,
+              answer: null,
+              value,
+              weight,
+              contribution: weight * value,
+              shortfall: weight * (1 - value),
+            };
           }),
         );
   return {

@@ -8,7 +8,5 @@ import { alertsScreens } from './screens/alerts.ts';
 export const outcomesModule: StaffModule = {
   id: 'outcomes',
   label: 'outcomes.module',
-  screens: [
-    ...alertsScreens,
-  ],
+  screens: [...alertsScreens],
 };

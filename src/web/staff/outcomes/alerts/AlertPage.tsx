@@ -98,7 +98,9 @@ export default function AlertPage() {
           </Title>
           <ScoreChart rounds={view.rounds} />
         </section>
-        {view.status !== 'closed' ? <CloseForm alert={view} onClosed={() => setDone(t('outcomes.alerts.close.done'))} /> : null}
+        {view.status !== 'closed' ? (
+          <CloseForm alert={view} onClosed={() => setDone(t('outcomes.alerts.close.done'))} />
+        ) : null}
       </Stack>
       <Dialog opened={referring} onClose={() => setReferring(false)} title={t('outcomes.alerts.refer.title')} size="lg">
         <ReferForm

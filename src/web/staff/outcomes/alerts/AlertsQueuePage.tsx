@@ -2,7 +2,12 @@ import { Alert, Group, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ALERT_KINDS, ALERT_STATUSES, type AlertKind, type AlertStatus } from '../../../../shared/outcomes/constants.ts';
+import {
+  ALERT_KINDS,
+  ALERT_STATUSES,
+  type AlertKind,
+  type AlertStatus,
+} from '../../../../shared/outcomes/constants.ts';
 import { ErrorPanel } from '../../../components/ErrorPanel.tsx';
 import { useFormatters } from '../../../components/format.ts';
 import { PageLoader } from '../../../components/PageLoader.tsx';

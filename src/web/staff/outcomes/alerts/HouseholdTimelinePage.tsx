@@ -33,7 +33,11 @@ export default function HouseholdTimelinePage() {
           <Title id="timeline-scores" order={2} size="h4">
             {t('outcomes.alerts.page.scores')}
           </Title>
-          {data.rounds.length === 0 ? <Text>{t('outcomes.timeline.noRounds')}</Text> : <ScoreChart rounds={data.rounds} />}
+          {data.rounds.length === 0 ? (
+            <Text>{t('outcomes.timeline.noRounds')}</Text>
+          ) : (
+            <ScoreChart rounds={data.rounds} />
+          )}
         </section>
         {data.rounds.map((round) => (
           <RoundExplanation key={round.responseId} round={round} />
@@ -49,7 +53,8 @@ export default function HouseholdTimelinePage() {
               {data.alerts.map((alert) => (
                 <li key={alert.id}>
                   <Link to={`/staff/outcomes/alerts/${alert.id}`}>{t(`outcomes.alerts.kind.${alert.kind}`)}</Link> —{' '}
-                  {t('outcomes.alerts.roundLong', { round: alert.round })}, {t(`outcomes.alerts.status.${alert.status}`)}
+                  {t('outcomes.alerts.roundLong', { round: alert.round })},{' '}
+                  {t(`outcomes.alerts.status.${alert.status}`)}
                 </li>
               ))}
             </ul>

@@ -78,7 +78,12 @@ function ReferralCard({
   const next = side === 'received' ? REFERRAL_NEXT[referral.status] : [];
   const titleId = `referral-${referral.id}`;
   return (
-    <Card withBorder component="article" aria-labelledby={titleId} style={referral.overdue ? { borderColor: 'var(--mantine-color-red-9)' } : undefined}>
+    <Card
+      withBorder
+      component="article"
+      aria-labelledby={titleId}
+      style={referral.overdue ? { borderColor: 'var(--mantine-color-red-9)' } : undefined}
+    >
       <Stack gap="sm">
         <Group justify="space-between">
           <Title id={titleId} order={2} size="h4">
