@@ -1,7 +1,7 @@
 import { type AnyColumn, and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { SharingPurpose } from '../../shared/vocabulary.ts';
 import type { Database } from '../platform/db/client.ts';
-import { caseConsents, caseHouseholds } from './tables.ts';
+import { caseConsents, caseHouseholds, casePeople } from './tables.ts';
 
 /**
  * What another module may ask the cases module about a household without reading its tables: whether a consent
@@ -64,4 +64,15 @@ export async function householdReferences(db: Database, ids: readonly string[]):
     .from(caseHouseholds)
     .where(inArray(caseHouseholds.id, [...new Set(ids)]));
   return new Map(rows.map((row) => [row.id, row.reference]));
+}
+
+/** The id of the household's head (or first member), to whom a household-level consent is recorded. */
+export async function householdHeadId(db: Database, householdId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: casePeople.id })
+    .from(casePeople)
+    .where(eq(casePeople.householdId, householdId))
+    .orderBy(sql`${casePeople.relationship} <> 'head'`, casePeople.position)
+    .limit(1);
+  return row?.id;
 }
