@@ -304,3 +304,71 @@ describe('rescoreAll', () => {
     expect(economicOnly!.composite).toBeCloseTo(economicOnly!.economic!, 5);
   });
 });
+
+describe('alerts and referrals under attack or in bulk', () => {
+  it('raises a later round’s alerts against an earlier one stored in the same batch', async () => {
+    const other = await insertFollowedHousehold(db(), env.app.platform.keyring, {
+      organisationId: worker.organisationId,
+      userId: worker.userId,
+    });
+    const { writeResponses } = await import('./response-writer.ts');
+    const { inTransaction } = await import('../platform/audit/head.ts');
+    const row = (round: number, answers: typeof GOOD_ANSWERS) => ({
+      instrumentId,
+      submissionId: `batch-${other.householdId}-${round}`,
+      population: 'returnee' as const,
+      followUpId: other.followUps[round]!,
+      householdId: other.householdId,
+      organisationId: worker.organisationId,
+      pcode: 'QM0101',
+      stateCode: 'QM',
+      cohort: '2026-01',
+      round,
+      collectedOn: '2026-06-01',
+      source: 'import' as const,
+      answers,
+      headSex: 'female',
+      headAgeGroup: '40-59' as const,
+      disability: false,
+      recordedBy: null,
+    });
+    await inTransaction(db(), (tx) =>
+      writeResponses(tx, env.app.platform.keyring, [row(1, GOOD_ANSWERS), row(3, FALLING_ANSWERS)]),
+    );
+    const kinds = await db()
+      .select({ kind: outcomeAlerts.kind })
+      .from(outcomeAlerts)
+      .where(eq(outcomeAlerts.householdId, other.householdId));
+    expect(kinds.map((k) => k.kind)).toEqual(['score_drop']);
+    // The same import again creates nothing and raises nothing more.
+    await inTransaction(db(), (tx) =>
+      writeResponses(tx, env.app.platform.keyring, [row(1, GOOD_ANSWERS), row(3, FALLING_ANSWERS)]),
+    );
+    expect(
+      await db().select().from(outcomeAlerts).where(eq(outcomeAlerts.householdId, other.householdId)),
+    ).toHaveLength(1);
+  });
+
+  it('refuses a note too long, a NUL, another household’s consent and unknown fields, naming the field', async () => {
+    const post = (payload: object) => client.request({ method: 'POST', url: '/api/v1/outcomes/referrals', payload });
+    const long = await post(referral({ note: 'x'.repeat(2001) }));
+    expect(long.statusCode).toBe(400);
+    expect(long.json().errors[0].field).toBe('body.note');
+    const nul = await post(referral({ note: 'a\u0000b' }));
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().errors[0]).toMatchObject({ field: 'body.note', code: 'nul_character' });
+    const extra = await post({ ...referral(), organisationId: outsiderOrg });
+    expect(extra.statusCode).toBe(400);
+    const neighbour = await insertFollowedHousehold(db(), env.app.platform.keyring, {
+      organisationId: worker.organisationId,
+      userId: worker.userId,
+    });
+    const theirs = await insertTestConsent(db(), neighbour, worker.userId);
+    const wrong = await post(referral({ consentId: theirs }));
+    expect(wrong.json()).toMatchObject({ code: 'conflict', reason: 'referral_without_consent' });
+    expect(JSON.stringify(wrong.json())).not.toContain(neighbour.reference);
+    // The household's own standing consent, and the same request goes through.
+    const fresh = await insertTestConsent(db(), household, worker.userId);
+    expect((await post(referral({ consentId: fresh }))).statusCode).toBe(201);
+  });
+});

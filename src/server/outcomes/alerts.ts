@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AlertCloseReason } from '../../shared/outcomes/alert-constants.ts';
 import type { AlertKind } from '../../shared/outcomes/constants.ts';
@@ -41,23 +41,15 @@ export async function raiseAlerts(tx: Database, created: readonly StoredResponse
   const rounds = created.filter((response) => response.population === 'returnee' && response.householdId !== null);
   if (rounds.length === 0) return 0;
   const owners = await ownersOf(tx, rounds);
+  const history = await roundsOf(tx, [...new Set(rounds.map((r) => r.householdId!))]);
   const rows: (typeof outcomeAlerts.$inferInsert)[] = [];
   for (const response of rounds) {
-    const earlier = await tx
-      .select({ indicators: outcomeResponses.indicators, ...scoreColumns })
-      .from(outcomeResponses)
-      .where(
-        and(
-          eq(outcomeResponses.householdId, response.householdId!),
-          eq(outcomeResponses.population, 'returnee'),
-          lt(outcomeResponses.round, response.round),
-        ),
-      )
-      .orderBy(desc(outcomeResponses.round), desc(outcomeResponses.collectedOn))
-      .limit(EARLIER_ROUNDS);
+    const earlier = (history.get(response.householdId!) ?? [])
+      .filter((round) => round.round < response.round)
+      .slice(0, EARLIER_ROUNDS);
     const findings = alertsFor(
       { indicators: response.indicators, scores: response.scores },
-      earlier.map(({ indicators, ...scores }): Round => ({ indicators, scores })),
+      earlier.map(({ indicators, round: _, collectedOn: __, ...scores }): Round => ({ indicators, scores })),
       thresholds,
     );
     for (const finding of findings) {
@@ -94,6 +86,28 @@ export async function raiseAlerts(tx: Database, created: readonly StoredResponse
 onResponsesStored(async (tx, created) => {
   await raiseAlerts(tx, created);
 });
+
+/** The returnee rounds of these households (one statement), each household's latest round first. */
+async function roundsOf(tx: Database, householdIds: readonly string[]) {
+  const rows = await tx
+    .select({
+      householdId: outcomeResponses.householdId,
+      round: outcomeResponses.round,
+      collectedOn: outcomeResponses.collectedOn,
+      indicators: outcomeResponses.indicators,
+      ...scoreColumns,
+    })
+    .from(outcomeResponses)
+    .where(and(inArray(outcomeResponses.householdId, [...householdIds]), eq(outcomeResponses.population, 'returnee')))
+    .orderBy(desc(outcomeResponses.round), desc(outcomeResponses.collectedOn));
+  const byHousehold = new Map<string, Omit<(typeof rows)[number], 'householdId'>[]>();
+  for (const { householdId, ...round } of rows) {
+    const list = byHousehold.get(householdId!);
+    if (list) list.push(round);
+    else byHousehold.set(householdId!, [round]);
+  }
+  return byHousehold;
+}
 
 const scoreColumns = {
   economic: outcomeResponses.economic,

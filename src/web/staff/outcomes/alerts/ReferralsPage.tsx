@@ -12,6 +12,7 @@ import { Done } from '../../components/Done.tsx';
 import { Fact, Facts } from '../../components/Facts.tsx';
 import { ScreenHeader } from '../../components/ScreenHeader.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { useCan } from '../../session.ts';
 import { useReferrals, useUpdateReferral } from './queries.ts';
 
 const TONE = { sent: 'fair', accepted: 'fair', declined: 'bad', completed: 'good', not_completed: 'bad' } as const;
@@ -22,7 +23,10 @@ const TONE = { sent: 'fair', accepted: 'fair', declined: 'bad', completed: 'good
  */
 export default function ReferralsPage() {
   const { t } = useTranslation();
-  const [side, setSide] = useState<ReferralSide>('sent');
+  const can = useCan();
+  // Those who only receive referrals (field teams) see no "sent" tab.
+  const makes = can('referral:make');
+  const [side, setSide] = useState<ReferralSide>(makes ? 'sent' : 'received');
   const [done, setDone] = useState('');
   return (
     <>
@@ -30,7 +34,7 @@ export default function ReferralsPage() {
       <Done message={done} onClose={() => setDone('')} />
       <Tabs value={side} onChange={(value) => setSide((value as ReferralSide | null) ?? 'sent')}>
         <Tabs.List>
-          <Tabs.Tab value="sent">{t('outcomes.referrals.sent')}</Tabs.Tab>
+          {makes ? <Tabs.Tab value="sent">{t('outcomes.referrals.sent')}</Tabs.Tab> : null}
           <Tabs.Tab value="received">{t('outcomes.referrals.received')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value={side} pt="md">
