@@ -15,8 +15,10 @@ import './events.ts';
 import './permissions.ts';
 import { presentAlert, presentRound } from './presenters/alerts.ts';
 import { outcomeNotFound } from './reach.ts';
+import { withConfiguredWeights } from './rescore.ts';
 import { onResponsesStored, type StoredResponse } from './response-writer.ts';
 import { type AlertThresholds, alertsFor, DEFAULT_ALERT_THRESHOLDS, type Round } from './rules/alerts.ts';
+import { DEFAULT_SCORE_WEIGHTS, type ScoreWeights } from './rules/scores.ts';
 import { outcomeAlerts, outcomeFollowUps, outcomeResponses } from './tables.ts';
 
 /**
@@ -27,10 +29,15 @@ import { outcomeAlerts, outcomeFollowUps, outcomeResponses } from './tables.ts';
  */
 
 let thresholds: AlertThresholds = DEFAULT_ALERT_THRESHOLDS;
+let weights: ScoreWeights = DEFAULT_SCORE_WEIGHTS;
 
-/** The thresholds the server's configuration sets (HOMEWARD_OUTCOME_ALERT_*); the defaults until then. */
-export function configureAlertThresholds(configured: AlertThresholds): void {
-  thresholds = configured;
+/**
+ * What the server's configuration sets: the alert thresholds (HOMEWARD_OUTCOME_ALERT_*) and the composite's
+ * weights (HOMEWARD_OUTCOME_SCORE_WEIGHTS); the defaults until then (the CLI and the demo).
+ */
+export function configureOutcomeRules(configured: { thresholds: AlertThresholds; weights: ScoreWeights }): void {
+  thresholds = configured.thresholds;
+  weights = configured.weights;
 }
 
 /** Earlier rounds read per new round: enough for the distress rule. */
@@ -84,7 +91,7 @@ export async function raiseAlerts(tx: Database, created: readonly StoredResponse
 }
 
 onResponsesStored(async (tx, created) => {
-  await raiseAlerts(tx, created);
+  await raiseAlerts(tx, await withConfiguredWeights(tx, created, weights));
 });
 
 /** The returnee rounds of these households (one statement), each household's latest round first. */

@@ -3,7 +3,14 @@ import { inTransaction } from '../platform/audit/head.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import type { Database } from '../platform/db/client.ts';
 import './events.ts';
-import { type ScoreWeights, scoreIndicators } from './rules/scores.ts';
+import type { StoredResponse } from './response-writer.ts';
+import {
+  compositeScore,
+  DEFAULT_SCORE_WEIGHTS,
+  DIMENSIONS,
+  type ScoreWeights,
+  scoreIndicators,
+} from './rules/scores.ts';
 import { outcomeResponses } from './tables.ts';
 
 /**
@@ -44,4 +51,26 @@ export async function rescoreAll(db: Database, weights: ScoreWeights): Promise<{
     });
     return { responses };
   });
+}
+
+/**
+ * The writer scores new rounds with the default weights; when the configuration sets others, the rounds just
+ * stored get their composite (the one score the weights change) again, in the same transaction, before the
+ * alerts compare them. One statement per call, none with the default weights.
+ */
+export async function withConfiguredWeights(
+  tx: Database,
+  created: readonly StoredResponse[],
+  weights: ScoreWeights,
+): Promise<readonly StoredResponse[]> {
+  if (created.length === 0 || DIMENSIONS.every((d) => weights[d] === DEFAULT_SCORE_WEIGHTS[d])) return created;
+  const rescored = created.map((response) => ({
+    ...response,
+    scores: { ...response.scores, composite: compositeScore(response.scores, weights) },
+  }));
+  const rows = rescored.map((response) => ({ id: response.id, composite: response.scores.composite }));
+  await tx.execute(sql`update ${outcomeResponses} set composite = s.composite
+    from json_to_recordset(${JSON.stringify(rows)}::json) as s(id uuid, composite real)
+    where ${outcomeResponses.id} = s.id`);
+  return rescored;
 }

@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import { AlertListQuery, AlertPage, AlertView, CloseAlertRequest } from '../../../shared/outcomes/schemas/alerts.ts';
 import type { HomewardApp } from '../../app.ts';
-import { closeAlert, configureAlertThresholds, listAlerts, readAlert } from '../alerts.ts';
+import { closeAlert, configureOutcomeRules, listAlerts, readAlert } from '../alerts.ts';
 
 const tags = ['outcomes'];
 const IdParams = z.strictObject({ id: z.uuid() });
 
 /**
  * The alerts queue of the organisation that owns the households: the list, one alert with the household's scores,
- * closing one. The thresholds come from the server's configuration. Every answer about a household is `no-store`.
+ * closing one. The alert thresholds and the composite's weights come from the server's configuration. Every answer about a household is `no-store`.
  */
 export async function alertRoutes(app: HomewardApp): Promise<void> {
-  configureAlertThresholds(app.platform.config.outcomeAlertThresholds);
+  configureOutcomeRules({
+    thresholds: app.platform.config.outcomeAlertThresholds,
+    weights: app.platform.config.outcomeScoreWeights,
+  });
 
   app.get(
     '/outcomes/alerts',
