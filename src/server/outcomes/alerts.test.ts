@@ -128,6 +128,17 @@ describe('a falling household, from its alert to a referral followed to its outc
     expect(kinds).toEqual([['distress', 6, 'moderate']]);
   });
 
+  it('filters the queue by zone (a P-code or any prefix of it) and by status', async () => {
+    const list = async (query: string) =>
+      (await client.request({ method: 'GET', url: `/api/v1/outcomes/alerts?${query}` })).json<AlertPage>().total;
+    expect(await list('pcode=QM01')).toBe(2);
+    expect(await list('pcode=QM0101')).toBe(2);
+    expect(await list('pcode=QT')).toBe(0);
+    expect(await list('status=closed')).toBe(0);
+    const bad = await client.request({ method: 'GET', url: '/api/v1/outcomes/alerts?pcode=qm%27--' });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('shows another organisation none of it', async () => {
     expect((await outsider.request({ method: 'GET', url: '/api/v1/outcomes/alerts' })).json<AlertPage>().total).toBe(0);
     const read = await outsider.request({ method: 'GET', url: `/api/v1/outcomes/alerts/${alert.id}` });
