@@ -2,6 +2,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_COOLING_OFF_DAYS, DEFAULT_SERVICE_LEVEL_DAYS, type DecisionKind } from '../shared/cases/constants.ts';
 import { DEFAULT_GATEWAY_SERVICE_LEVEL_DAYS, type HandlingStep } from '../shared/gateway/constants.ts';
+import { type AlertThresholds, parseAlertThresholds } from './outcomes/rules/alerts.ts';
+import { parseScoreWeights, type ScoreWeights } from './outcomes/rules/scores.ts';
 import { parseWitnessKeys, type WitnessKey } from './platform/audit/witness-keys.ts';
 
 /** Everything Homeward reads from its environment, validated once at boot. docs/configuration.md lists each variable. */
@@ -107,6 +109,22 @@ const EnvSchema = z.object({
         return z.NEVER;
       }
     }),
+  /** The weight of each dimension in the composite reintegration score, as JSON: `{"economic":1,"social":1,"psychosocial":1}`. */
+  HOMEWARD_OUTCOME_SCORE_WEIGHTS: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      try {
+        return parseScoreWeights(value.trim() === '' ? {} : JSON.parse(value));
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** A fall of a score (0–1) since the previous round larger than this raises an alert. */
+  HOMEWARD_OUTCOME_ALERT_DROP: z.coerce.number().gt(0).max(1).default(0.15),
+  /** The other alert thresholds, as JSON: `{"childrenOutOfSchool":1,"moderateDistressRounds":2}`. */
+  HOMEWARD_OUTCOME_ALERT_THRESHOLDS: z.string().default(''),
 });
 
 export type Config = {
@@ -141,6 +159,10 @@ export type Config = {
   sms: SmsConfig;
   /** Days a referred incident's body has to answer before the tracker shows it overdue. */
   incidentResponseDays: number;
+  /** The weight of each dimension in the composite reintegration score. */
+  outcomeScoreWeights: ScoreWeights;
+  /** What raises an alert about a returned household's round. */
+  outcomeAlertThresholds: AlertThresholds;
 };
 
 export interface OutcomeFollowUpConfig {
@@ -200,6 +222,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  let outcomeAlertThresholds: AlertThresholds;
+  try {
+    outcomeAlertThresholds = parseAlertThresholds(e.HOMEWARD_OUTCOME_ALERT_DROP, e.HOMEWARD_OUTCOME_ALERT_THRESHOLDS);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  HOMEWARD_OUTCOME_ALERT_THRESHOLDS: ${(error as Error).message}`);
+  }
   if (e.HOMEWARD_SMS_TWILIO_AUTH_TOKEN && !e.HOMEWARD_SMS_PUBLIC_URL) {
     throw new ConfigError(
       'Invalid configuration:\n  HOMEWARD_SMS_PUBLIC_URL: required with HOMEWARD_SMS_TWILIO_AUTH_TOKEN (Twilio signs the URL it posts to)',
@@ -252,6 +280,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       maxAttempts: e.HOMEWARD_SMS_MAX_ATTEMPTS,
     },
     incidentResponseDays: e.HOMEWARD_INCIDENT_RESPONSE_DAYS,
+    outcomeScoreWeights: e.HOMEWARD_OUTCOME_SCORE_WEIGHTS,
+    outcomeAlertThresholds,
     ...overrides,
   };
 }

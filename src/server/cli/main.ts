@@ -19,6 +19,7 @@ const COMMANDS: [names: string[], load: () => Promise<Register>][] = [
   [['audit'], async () => (await import('./audit.ts')).registerAudit],
   [['import'], async () => (await import('./import.ts')).registerImport],
   [['assess'], async () => (await import('./assess.ts')).registerAssess],
+  [['outcomes'], async () => (await import('./outcomes-rescore.ts')).registerOutcomesRescore],
 ];
 
 const program = new Command('homeward')

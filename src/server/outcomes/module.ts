@@ -3,6 +3,7 @@ import { type OutcomeAuditEvents, outcomeEvents } from './events.ts';
 import { followUpWork } from './follow-ups-work.ts';
 import { followUpLinkForm } from './link-page.ts';
 import { type OutcomePermission, outcomePermissions } from './permissions.ts';
+import './alerts.ts';
 import { outcomeProblems } from './problems.ts';
 import { outcomeRoutes, publicOutcomeRoutes } from './routes.ts';
 import * as outcomeTables from './tables.ts';

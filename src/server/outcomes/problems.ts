@@ -1,4 +1,5 @@
 import { type ProblemTexts, registerProblems } from '../platform/i18n/problems.ts';
+import { alertProblems } from './problems/alerts.ts';
 import { followUpProblems } from './problems/follow-ups.ts';
 import { instrumentsProblems } from './problems/instruments.ts';
 
@@ -6,7 +7,11 @@ import { instrumentsProblems } from './problems/instruments.ts';
  * Texts for outcome monitoring's `code.reason` problems, in every language. Each part (instruments, responses,
  * follow-ups, alerts and referrals) keeps its own file in problems/ and is listed here.
  */
-const PARTS: ProblemTexts[] = [instrumentsProblems, followUpProblems];
+const PARTS: ProblemTexts[] = [
+  instrumentsProblems,
+  followUpProblems,
+  alertProblems, // alerts, referrals and the household timeline
+];
 
 export const outcomeProblems: ProblemTexts = {
   en: Object.assign({}, ...PARTS.map((part) => part.en)),

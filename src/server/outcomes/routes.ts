@@ -1,6 +1,9 @@
 import type { HomewardApp } from '../app.ts';
+import { alertRoutes } from './routes/alerts.ts';
 import { followUpRoutes } from './routes/follow-ups.ts';
+import { householdRoutes } from './routes/households.ts';
 import { instrumentRoutes } from './routes/instruments.ts';
+import { referralRoutes } from './routes/referrals.ts';
 import { responseRoutes } from './routes/responses.ts';
 
 /**
@@ -11,6 +14,9 @@ export async function outcomeRoutes(app: HomewardApp): Promise<void> {
   await instrumentRoutes(app);
   await followUpRoutes(app);
   await responseRoutes(app);
+  await alertRoutes(app);
+  await referralRoutes(app);
+  await householdRoutes(app);
 }
 
 export async function publicOutcomeRoutes(_app: HomewardApp): Promise<void> {}

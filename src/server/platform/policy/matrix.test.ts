@@ -7,6 +7,7 @@ import type { Case, MatrixFixture, Target } from '../../../../test/support/matri
 import { ROLES, type Role } from '../../../shared/vocabulary.ts';
 import { CASE_MATRIX_PARTS } from '../../cases/matrix/test-support.ts';
 import { GATEWAY_MATRIX_PARTS } from '../../gateway/matrix/test-support.ts';
+import { alertsMatrix } from '../../outcomes/matrix/alerts-test-support.ts';
 import { followUpsMatrix } from '../../outcomes/matrix/follow-ups-test-support.ts';
 import { instrumentsMatrix } from '../../outcomes/matrix/instruments-test-support.ts';
 import { CHROMIUM_PNG } from '../../zones/files/test-images.ts';
@@ -55,7 +56,12 @@ const observation = { pcode: 'QM0101', indicator: 'mines_uxo_on_routes', period:
 const observed = (method: string) => ({ ...observation, source: 'monitoring_visit', method });
 
 /** Outcome monitoring's parts of the matrix, one per part of the module. */
-const OUTCOME_MATRIX_PARTS = [instrumentsMatrix, followUpsMatrix];
+// One part a line, so that parts added side by side merge cleanly.
+const OUTCOME_MATRIX_PARTS = [
+  instrumentsMatrix, //
+  followUpsMatrix,
+  alertsMatrix,
+];
 
 const PLATFORM_CASES: Record<string, Case> = {
   'GET /api/v1/health': { request: () => ({ url: '/api/v1/health' }) },

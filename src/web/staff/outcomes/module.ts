@@ -1,4 +1,5 @@
 import type { StaffModule } from '../modules.ts';
+import { alertsScreens } from './screens/alerts.ts';
 import { followUpScreens } from './screens/follow-ups.ts';
 import { instrumentScreens } from './screens/instruments.ts';
 
@@ -9,5 +10,5 @@ import { instrumentScreens } from './screens/instruments.ts';
 export const outcomesModule: StaffModule = {
   id: 'outcomes',
   label: 'outcomes.module',
-  screens: [...followUpScreens, ...instrumentScreens],
+  screens: [...followUpScreens, ...alertsScreens, ...instrumentScreens],
 };
