@@ -196,6 +196,21 @@ describe('a falling household, from its alert to a referral followed to its outc
     expect(referred!.status).toBe('referred');
   });
 
+  it('puts the open alerts and the referral waiting for an answer on each organisation’s staff home', async () => {
+    const workOf = async (as: TestClient) =>
+      new Map(
+        (await as.request({ method: 'GET', url: '/api/v1/me/work' }))
+          .json<{ items: { kind: string; count: number }[] }>()
+          .items.map((item) => [item.kind, item.count]),
+      );
+    const open = await db().select().from(outcomeAlerts).where(eq(outcomeAlerts.status, 'open'));
+    expect((await workOf(client)).get('outcomes.alerts_open')).toBe(open.length);
+    const received = await workOf(receiver);
+    expect(received.get('outcomes.referrals_waiting')).toBe(1);
+    expect(received.has('outcomes.alerts_open')).toBe(false);
+    expect((await workOf(outsider)).has('outcomes.referrals_waiting')).toBe(false);
+  });
+
   it('lets the receiving organisation see what the agreement allows, accept it and complete it', async () => {
     const received = (
       await receiver.request({ method: 'GET', url: '/api/v1/outcomes/referrals?side=received' })

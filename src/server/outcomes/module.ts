@@ -1,4 +1,5 @@
 import type { HomewardModule } from '../platform/module.ts';
+import { alertWork } from './alerts-work.ts';
 import { type OutcomeAuditEvents, outcomeEvents } from './events.ts';
 import { followUpWork } from './follow-ups-work.ts';
 import { followUpLinkForm } from './link-page.ts';
@@ -23,7 +24,7 @@ export const outcomesModule: HomewardModule = {
   staffRoutes: outcomeRoutes,
   publicRoutes: publicOutcomeRoutes,
   publicForms: [followUpLinkForm],
-  work: followUpWork,
+  work: async (ctx) => [...(await followUpWork(ctx)), ...(await alertWork(ctx))],
   openApiTags: [
     { name: 'outcomes', description: 'Outcome monitoring after return: instruments, follow-ups, scores, alerts' },
     { name: 'public', description: 'What anyone may read without signing in' },

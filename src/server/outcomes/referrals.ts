@@ -145,7 +145,7 @@ export async function makeReferral(
  * Which referrals the actor's organisation may see: those it sent, and those it received while the agreement
  * is in force and the household's consent stands.
  */
-function reachableReferrals(actor: Actor, side?: ReferralSide): SQL {
+export function reachableReferrals(actor: Actor, side?: ReferralSide): SQL {
   const sent = eq(outcomeReferrals.fromOrganisationId, actor.organisationId);
   const received = sql`${eq(outcomeReferrals.toOrganisationId, actor.organisationId)}
     and ${agreementInForce(outcomeReferrals.fromOrganisationId, actor.organisationId, 'outcome', 'service_referral')}
