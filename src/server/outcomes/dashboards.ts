@@ -60,7 +60,7 @@ export async function outcomeGroups(
   db: Database,
   filter: Omit<DashboardQuery, 'by'>,
   by: DashboardSplit | null,
-  keys: { pcode: boolean; cohort: boolean } = { pcode: true, cohort: true },
+  keys: { pcode: boolean; cohort: boolean; state: boolean } = { pcode: true, cohort: true, state: true },
 ): Promise<OutcomeGroup[]> {
   const r = outcomeResponses;
   const conditions: SQL[] = [];
@@ -72,7 +72,7 @@ export async function outcomeGroups(
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   const group = by ? SPLIT_COLUMN[by] : sql`null::text`;
   const pcode = keys.pcode ? sql`${r.pcode}` : sql`''`;
-  const state = keys.pcode ? sql`${r.stateCode}` : sql`''`;
+  const state = keys.state ? sql`${r.stateCode}` : sql`''`;
   const cohort = keys.cohort ? sql`${r.cohort}` : sql`null::text`;
   const measures = OUTCOMES.map(
     (outcome) =>

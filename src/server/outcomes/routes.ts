@@ -1,5 +1,6 @@
 import type { HomewardApp } from '../app.ts';
 import { dashboardRoutes } from './routes/dashboards.ts';
+import { publicFiguresRoutes } from './routes/figures.ts';
 
 /**
  * Outcome monitoring's routes. It has many nouns, so each noun's thin routes live in routes/<noun>.ts and this
@@ -9,4 +10,6 @@ export async function outcomeRoutes(app: HomewardApp): Promise<void> {
   await dashboardRoutes(app);
 }
 
-export async function publicOutcomeRoutes(_app: HomewardApp): Promise<void> {}
+export async function publicOutcomeRoutes(app: HomewardApp): Promise<void> {
+  await publicFiguresRoutes(app);
+}
