@@ -7,6 +7,7 @@ import type { Case, MatrixFixture, Target } from '../../../../test/support/matri
 import { ROLES, type Role } from '../../../shared/vocabulary.ts';
 import { CASE_MATRIX_PARTS } from '../../cases/matrix/test-support.ts';
 import { GATEWAY_MATRIX_PARTS } from '../../gateway/matrix/test-support.ts';
+import { outcomeDashboardsMatrix } from '../../outcomes/matrix/dashboards-test-support.ts';
 import { CHROMIUM_PNG } from '../../zones/files/test-images.ts';
 import { createTestZones } from '../../zones/test-support.ts';
 import { memberships } from '../accounts/schema.ts';
@@ -329,7 +330,7 @@ beforeAll(async () => {
   definition = (await clients.get('coordinator')!.request({ method: 'GET', url: '/api/v1/frameworks/active' })).json()
     .definition;
   const fixture: MatrixFixture = { env, own, other, third, clients };
-  for (const part of [...CASE_MATRIX_PARTS, ...GATEWAY_MATRIX_PARTS]) await part.setup(fixture);
+  for (const part of [...CASE_MATRIX_PARTS, ...GATEWAY_MATRIX_PARTS, outcomeDashboardsMatrix]) await part.setup(fixture);
 });
 afterAll(() => env.close());
 
@@ -348,7 +349,7 @@ describe('the authorization matrix', () => {
     );
     const CASES: Record<string, Case> = Object.assign(
       { ...PLATFORM_CASES },
-      ...[...CASE_MATRIX_PARTS, ...GATEWAY_MATRIX_PARTS].map((part) => part.cases()),
+      ...[...CASE_MATRIX_PARTS, ...GATEWAY_MATRIX_PARTS, outcomeDashboardsMatrix].map((part) => part.cases()),
     );
     expect(operations.filter((op) => !CASES[op.key]).map((op) => op.key)).toEqual([]);
     expect(Object.keys(CASES).filter((key) => !operations.some((op) => op.key === key))).toEqual([]);
