@@ -1,4 +1,5 @@
 import type { HomewardModule } from '../platform/module.ts';
+import { outcomesDemo } from './demo.ts';
 import { type OutcomeAuditEvents, outcomeEvents } from './events.ts';
 import { type OutcomePermission, outcomePermissions } from './permissions.ts';
 import { outcomeProblems } from './problems.ts';
@@ -23,6 +24,7 @@ export const outcomesModule: HomewardModule = {
     { name: 'outcomes', description: 'Outcome monitoring after return: instruments, follow-ups, scores, alerts' },
     { name: 'public', description: 'What anyone may read without signing in' },
   ],
+  demo: outcomesDemo,
 };
 
 // The module's audit events and permissions join the platform's types (see zones/module.ts).

@@ -60,7 +60,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const feed = (payload: unknown, client = monitor) =>
+const feed = (payload: Record<string, unknown>, client = monitor) =>
   client.request({ method: 'POST', url: '/api/v1/outcomes/zone-feed', payload });
 
 describe('the zones feed', () => {
