@@ -47,6 +47,7 @@ const caseTimelinesPage = pageChunk(() => import('./cases/TimelinesPage.tsx'));
 const feedbackPage = pageChunk(() => import('./gateway/SubmitPage.tsx'));
 const feedbackReceiptPage = pageChunk(() => import('./gateway/ReceiptPage.tsx'));
 const feedbackFiguresPage = pageChunk(() => import('./gateway/FiguresPage.tsx'));
+const outcomeFiguresPage = pageChunk(() => import('./outcomes/FiguresPage.tsx'));
 
 /** Loads the chunk of the public page at `pathname` (before rendering it on the server, or hydrating it). */
 export async function preloadPublicPage(pathname = window.location.pathname): Promise<void> {
@@ -57,6 +58,7 @@ export async function preloadPublicPage(pathname = window.location.pathname): Pr
   else if (pathname === '/feedback') await preload(feedbackPage);
   else if (pathname === '/feedback/receipt') await preload(feedbackReceiptPage);
   else if (pathname === '/feedback/figures') await preload(feedbackFiguresPage);
+  else if (pathname === '/outcomes') await preload(outcomeFiguresPage);
 }
 
 /** `/ar`, `/fr`…: the home page in that language, an address to share with people who read it. */
@@ -85,6 +87,7 @@ export function PublicRoutes() {
         <Route path="feedback" element={<ChunkPage chunk={feedbackPage} />} />
         <Route path="feedback/receipt" element={<ChunkPage chunk={feedbackReceiptPage} />} />
         <Route path="feedback/figures" element={<ChunkPage chunk={feedbackFiguresPage} />} />
+        <Route path="outcomes" element={<ChunkPage chunk={outcomeFiguresPage} />} />
         <Route path=":language" element={<LanguageHome />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -13,6 +13,7 @@ export const PUBLIC_PAGES: readonly string[] = [
   '/feedback',
   '/feedback/receipt',
   '/feedback/figures',
+  '/outcomes',
 ];
 
 /** A language's own page: `/ar`, `/fr`, `/ckb` (the language must exist; the portal checks). */
