@@ -44,8 +44,8 @@ async function dashboardScenario(): Promise<Awaited<ReturnType<Scenario['run']>>
       insert into organisations (id, name, kind, home_state)
         values ('${organisationId}', 'Bench partner', 'un_agency', 'QM');
       insert into zones (pcode, parent_pcode, state_code, level, names, population)
-        select 'QM', null, 'QM', 'state', '{"en":"Marenland"}', null
-        union all select 'QM' || lpad(a::text, 2, '0'), 'QM', 'QM', 'admin1', jsonb_build_object('en', 'Province ' || a), null
+        select 'QM', null::text, 'QM', 'state', '{"en":"Marenland"}'::jsonb, null::int
+        union all select 'QM' || lpad(a::text, 2, '0'), 'QM', 'QM', 'admin1', jsonb_build_object('en', 'Province ' || a), null::int
           from generate_series(1, 20) a
         union all select 'QM' || lpad(a::text, 2, '0') || lpad(d::text, 2, '0'), 'QM' || lpad(a::text, 2, '0'), 'QM',
           'admin2', jsonb_build_object('en', 'District ' || a || '.' || d), 10000
@@ -57,10 +57,10 @@ async function dashboardScenario(): Promise<Awaited<ReturnType<Scenario['run']>>
         select row_number() over (order by pcode) - 1 as n, pcode from zones where level = 'admin2';
     `);
     const insert = (population: string, from: string, cohort: string, seed: string) => `
-      insert into outcome_responses (instrument_id, submission_id, population, organisation_id, pcode, state_code,
+      insert into outcome_responses (id, instrument_id, submission_id, population, organisation_id, pcode, state_code,
         cohort, round, collected_on, source, answers_enc, indicators, economic, social, psychosocial, composite,
         family_unity, services_access, head_sex, head_age_group, disability)
-      select '${instrumentId}', '${population}-' || h || '-' || r, '${population}', '${organisationId}', z.pcode, 'QM',
+      select gen_random_uuid(), '${instrumentId}', '${population}-' || h || '-' || r, '${population}', '${organisationId}', z.pcode, 'QM',
         ${cohort}, r, date '2026-01-01', 'import', 'sealed', '{}'::jsonb,
         ${random(`${seed} * 11 + 1`)}, ${random(`${seed} * 11 + 2`)}, ${random(`${seed} * 11 + 3`)},
         ${random(`${seed} * 11 + 4`)}, ${random(`${seed} * 11 + 5`)}, ${random(`${seed} * 11 + 6`)},

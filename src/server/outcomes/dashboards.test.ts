@@ -18,7 +18,12 @@ let organisationId: string;
 const account = async (role: Role) =>
   signIn(env.app, await createTestAccount(env.app, { organisationId, roles: [role] }));
 
-const returnee = (pcode: string, round: number, composite: number, extra: Partial<TestResponse> = {}): TestResponse => ({
+const returnee = (
+  pcode: string,
+  round: number,
+  composite: number,
+  extra: Partial<TestResponse> = {},
+): TestResponse => ({
   pcode,
   round,
   organisationId,
@@ -26,7 +31,12 @@ const returnee = (pcode: string, round: number, composite: number, extra: Partia
   scores: { composite, economic: composite, familyUnity: 1 },
   ...extra,
 });
-const resident = (pcode: string, round: number, composite: number, extra: Partial<TestResponse> = {}): TestResponse => ({
+const resident = (
+  pcode: string,
+  round: number,
+  composite: number,
+  extra: Partial<TestResponse> = {},
+): TestResponse => ({
   pcode,
   round,
   organisationId,
@@ -82,9 +92,19 @@ describe('the outcome dashboard', () => {
       ['2026-01', 3, 12, 10],
     ]);
     expect(alder[0]!.zoneName).toEqual({ en: 'Alder', ar: 'ألدر' });
-    expect(outcome(alder[0]!, 'composite')).toEqual({ outcome: 'composite', returnees: 0.5, residents: 0.8, gap: -0.3 });
+    expect(outcome(alder[0]!, 'composite')).toEqual({
+      outcome: 'composite',
+      returnees: 0.5,
+      residents: 0.8,
+      gap: -0.3,
+    });
     // (7 × 0.6 + 5 × 0.84) / 12 = 0.7
-    expect(outcome(alder[1]!, 'composite')).toEqual({ outcome: 'composite', returnees: 0.7, residents: 0.8, gap: -0.1 });
+    expect(outcome(alder[1]!, 'composite')).toEqual({
+      outcome: 'composite',
+      returnees: 0.7,
+      residents: 0.8,
+      gap: -0.1,
+    });
     // Residents were not asked about family separation here: no value, so no gap.
     expect(outcome(alder[1]!, 'family_unity')).toEqual({
       outcome: 'family_unity',
@@ -108,7 +128,9 @@ describe('the outcome dashboard', () => {
 
   it('filters by state, zone, round and cohort', async () => {
     expect((await dashboard('?state=QT')).rows.map((row) => row.pcode)).toEqual(['QT01']);
-    expect(new Set((await dashboard('?pcode=QM01')).rows.map((row) => row.pcode))).toEqual(new Set(['QM0101', 'QM0102']));
+    expect(new Set((await dashboard('?pcode=QM01')).rows.map((row) => row.pcode))).toEqual(
+      new Set(['QM0101', 'QM0102']),
+    );
     expect((await dashboard('?pcode=QM0101&round=3')).rows).toHaveLength(1);
     const cohort = await dashboard('?cohort=2026-02');
     expect(cohort.rows.map((row) => row.pcode)).toEqual(['QM0102']);

@@ -160,14 +160,20 @@ export function dashboardOf(
     if (group.population !== 'resident') continue;
     const key = `${group.pcode}|${group.round}|${group.group ?? ''}`;
     addTo(residents.get(key) ?? residents.set(key, emptyTotals()).get(key)!, group);
-    addTo(residentsByRound.get(group.round) ?? residentsByRound.set(group.round, emptyTotals()).get(group.round)!, group);
+    addTo(
+      residentsByRound.get(group.round) ?? residentsByRound.set(group.round, emptyTotals()).get(group.round)!,
+      group,
+    );
   }
   const rows: DashboardRow[] = [];
   for (const group of groups) {
     if (group.population !== 'returnee' || group.cohort === null) continue;
     const own = addTo(emptyTotals(), group);
     const beside = residents.get(`${group.pcode}|${group.round}|${group.group ?? ''}`);
-    addTo(returneesByRound.get(group.round) ?? returneesByRound.set(group.round, emptyTotals()).get(group.round)!, group);
+    addTo(
+      returneesByRound.get(group.round) ?? returneesByRound.set(group.round, emptyTotals()).get(group.round)!,
+      group,
+    );
     rows.push({
       pcode: group.pcode,
       zoneName: names.get(group.pcode) ?? null,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../shared/outcomes/form.ts';
-import { addDays, planFollowUps, planResidents, RESIDENTS_PER_ZONE_AND_ROUND, type StoryFollowUp } from './demo-story.ts';
+import {
+  addDays,
+  planFollowUps,
+  planResidents,
+  RESIDENTS_PER_ZONE_AND_ROUND,
+  type StoryFollowUp,
+} from './demo-story.ts';
 
 /**
  * The demo's outcome story, without a database: the same answers on every run, thriving zones better round by
@@ -85,7 +91,7 @@ describe('the demo’s outcome story', () => {
   it('keeps answers inside the instrument’s constraints', () => {
     for (const plan of planFollowUps(followUps, story, TODAY)) {
       const a = plan.answers;
-      if (!a || a.consent_interview !== 'yes') continue;
+      if (a?.consent_interview !== 'yes') continue;
       expect(a.food_days_reduced).toBeGreaterThanOrEqual(0);
       expect(a.food_days_reduced).toBeLessThanOrEqual(7);
       if (a.children_out_of_school !== undefined) {

@@ -86,7 +86,8 @@ function wellbeing(base: number, trend: Trend, round: number, random: Random): n
 }
 
 const FREQUENCY = ['never', 'sometimes', 'mostly', 'always'] as const;
-const level = <T>(items: readonly T[], w: number): T => items[Math.min(items.length - 1, Math.floor(w * items.length))]!;
+const level = <T>(items: readonly T[], w: number): T =>
+  items[Math.min(items.length - 1, Math.floor(w * items.length))]!;
 
 /** The default instrument's answers of a household faring `w` (0 worst, 1 best). */
 export function answersFor(
@@ -123,8 +124,8 @@ export function answersFor(
     support_network: jitter() > 0.3 ? 'yes' : 'no',
     members_separated: separated,
     member_missing: w < 0.25 && random.chance(0.3) ? 'yes' : 'no',
-    services_used: ['health', 'school', 'water', 'electricity', 'civil_registry', 'livelihood_support'].filter(
-      () => random.chance(0.2 + w * 0.5),
+    services_used: ['health', 'school', 'water', 'electricity', 'civil_registry', 'livelihood_support'].filter(() =>
+      random.chance(0.2 + w * 0.5),
     ),
     water_access: jitter() > 0.3 ? 'yes' : 'no',
     electricity_access: jitter() > 0.35 ? 'yes' : 'no',
@@ -171,9 +172,15 @@ export function planFollowUps(
     };
     if (age < 7) return { ...planned, status: random.chance(0.5) ? 'due' : 'assigned', attempts: 0, mode: null };
     if (fate < 0.04 && age > 28) {
-      return { ...planned, status: 'lost', attempts: 3, lostReason: random.pick(['not_reached', 'moved_away'] as const) };
+      return {
+        ...planned,
+        status: 'lost',
+        attempts: 3,
+        lostReason: random.pick(['not_reached', 'moved_away'] as const),
+      };
     }
-    if (fate < 0.12) return { ...planned, status: 'retry', attempts: 1, nextAttemptOn: addDays(today, random.int(1, 6)) };
+    if (fate < 0.12)
+      return { ...planned, status: 'retry', attempts: 1, nextAttemptOn: addDays(today, random.int(1, 6)) };
     const w = wellbeing(base, trend, followUp.monthsAfterArrival, random);
     const collectedOn = addDays(followUp.dueOn, Math.min(random.int(0, 6), Math.floor(age)));
     return { ...planned, collectedOn, answers: answersFor(w, random, { ...followUp, disability }) };

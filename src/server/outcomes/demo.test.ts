@@ -137,7 +137,11 @@ describe('the demo’s outcome monitoring', () => {
 
   it('shows the dashboard with residents beside the returnees', async () => {
     const donor = DEMO_ACCOUNTS.find((account) => account.role === 'donor')!;
-    const client = await signIn(env.app, { email: donor.email, password: DEMO_PASSWORD, totpSecret: donor.totpSecret ?? null });
+    const client = await signIn(env.app, {
+      email: donor.email,
+      password: DEMO_PASSWORD,
+      totpSecret: donor.totpSecret ?? null,
+    });
     const response = await client.request({ method: 'GET', url: '/api/v1/outcomes/dashboard?state=QM' });
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json() as Dashboard;
@@ -145,8 +149,12 @@ describe('the demo’s outcome monitoring', () => {
     expect(body.rows.every((row) => row.residents.households === 12)).toBe(true);
   });
 
-  it('loads once: a second load adds nothing', async () => {
-    const again = await loadDemo(db(), env.app.platform.keyring, 'small', { now: NOW });
-    expect(again.modules.outcomes).toEqual(summary);
-  }, LOAD_TIMEOUT);
+  it(
+    'loads once: a second load adds nothing',
+    async () => {
+      const again = await loadDemo(db(), env.app.platform.keyring, 'small', { now: NOW });
+      expect(again.modules.outcomes).toEqual(summary);
+    },
+    LOAD_TIMEOUT,
+  );
 });

@@ -47,9 +47,15 @@ export async function ensureDemoInstrumentRow(db: Database): Promise<string> {
   const [found] = await db
     .select({ id: outcomeInstruments.id })
     .from(outcomeInstruments)
-    .where(sql`${outcomeInstruments.formId} = ${DEFAULT_INSTRUMENT_FORM_ID} and ${outcomeInstruments.version} = ${version}`);
+    .where(
+      sql`${outcomeInstruments.formId} = ${DEFAULT_INSTRUMENT_FORM_ID} and ${outcomeInstruments.version} = ${version}`,
+    );
   if (found) return found.id;
-  const title = { en: 'Reintegration after return', ar: 'إعادة الاندماج بعد العودة', fr: 'Réintégration après le retour' };
+  const title = {
+    en: 'Reintegration after return',
+    ar: 'إعادة الاندماج بعد العودة',
+    fr: 'Réintégration après le retour',
+  };
   const [row] = await db
     .insert(outcomeInstruments)
     .values({
@@ -146,11 +152,21 @@ export async function loadOutcomesDemo(context: DemoContext): Promise<DemoOutcom
               type: 'outcomes.follow_up_assigned',
               actor: collector,
               subject,
-              details: { ...ids, organisationId: collector.organisationId, assigneeId: collector.userId, mode: plan.mode },
+              details: {
+                ...ids,
+                organisationId: collector.organisationId,
+                assigneeId: collector.userId,
+                mode: plan.mode,
+              },
             });
           }
           if (plan.status === 'lost' && plan.lostReason) {
-            audit.push({ type: 'outcomes.follow_up_lost', actor: collector, subject, details: { ...ids, reason: plan.lostReason } });
+            audit.push({
+              type: 'outcomes.follow_up_lost',
+              actor: collector,
+              subject,
+              details: { ...ids, reason: plan.lostReason },
+            });
           }
           if (plan.status === 'retry') {
             audit.push({
@@ -183,7 +199,11 @@ export async function loadOutcomesDemo(context: DemoContext): Promise<DemoOutcom
             const key = `${row.pcode}|${row.monthsAfterArrival}`;
             const seen = roundsAnswered.get(key);
             if (!seen || seen.collectedOn < plan.collectedOn) {
-              roundsAnswered.set(key, { pcode: row.pcode, round: row.monthsAfterArrival, collectedOn: plan.collectedOn });
+              roundsAnswered.set(key, {
+                pcode: row.pcode,
+                round: row.monthsAfterArrival,
+                collectedOn: plan.collectedOn,
+              });
             }
           }
         }

@@ -19,7 +19,14 @@ const group = (overrides: Partial<OutcomeGroup> & { composite?: number }): Outco
     round: 1,
     group: null,
     households,
-    sums: { economic: 0, social: 0, psychosocial: 0, composite: composite * households, family_unity: 0, services_access: 0 },
+    sums: {
+      economic: 0,
+      social: 0,
+      psychosocial: 0,
+      composite: composite * households,
+      family_unity: 0,
+      services_access: 0,
+    },
     counts: { economic: 0, social: 0, psychosocial: 0, composite: households, family_unity: 0, services_access: 0 },
     ...overrides,
   };
@@ -137,7 +144,8 @@ describe('GET /api/v1/public/outcomes/figures', () => {
     const december = state.cohorts.find((c) => c.cohort === '2025-12')!.rounds[0]!;
     expect([december.returnees, state.rounds[0]!.returnees].filter((v) => v === null).length).toBeGreaterThan(0);
     expect(composite(state.rounds[0]!).returnees).toBeNull();
-    for (const text of ['QM0101', 'QM0102', 'Alder', 'male', '60+', 'sealed']) expect(response.body).not.toContain(text);
+    for (const text of ['QM0101', 'QM0102', 'Alder', 'male', '60+', 'sealed'])
+      expect(response.body).not.toContain(text);
   });
 
   it('counts a new answer on the next read', async () => {

@@ -126,7 +126,9 @@ export function outcomeFigures(
 }
 
 /** `GET /public/outcomes/figures`: the figures as they stand, computed again only when answers were added. */
-export async function publicOutcomeFigures(ctx: Pick<RequestContext, 'db' | 'platform'>): Promise<PublicOutcomeFigures> {
+export async function publicOutcomeFigures(
+  ctx: Pick<RequestContext, 'db' | 'platform'>,
+): Promise<PublicOutcomeFigures> {
   const [stamp] = await queryRows<{ stamp: string }>(
     ctx.db,
     sql`select concat_ws(' ', count(*), max(${outcomeResponses.createdAt})) as stamp from ${outcomeResponses}`,

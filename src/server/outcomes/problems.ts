@@ -6,6 +6,7 @@ import { zoneFeedProblems } from './problems/zone-feed.ts';
  * follow-ups, alerts and referrals) keeps its own file in problems/ and is listed here.
  */
 const PARTS: ProblemTexts[] = [
+  // One part a line.
   zoneFeedProblems,
 ];
 

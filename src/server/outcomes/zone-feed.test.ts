@@ -52,7 +52,10 @@ beforeAll(async () => {
     // Not counted: another organisation's households, residents, another month, a household that declined.
     ...times(10, answered({ food_days_reduced: 7, water_access: 'no', housing: 'none' }, { organisationId: other })),
     ...times(10, answered({ food_days_reduced: 7, water_access: 'no', housing: 'none' }, { population: 'resident' })),
-    ...times(10, answered({ food_days_reduced: 7, water_access: 'no', housing: 'none' }, { collectedOn: '2026-06-01' })),
+    ...times(
+      10,
+      answered({ food_days_reduced: 7, water_access: 'no', housing: 'none' }, { collectedOn: '2026-06-01' }),
+    ),
     answered({}),
     // April: only 4 households.
     ...times(4, answered({ food_days_reduced: 0, water_access: 'yes', housing: 'own' }, { collectedOn: '2026-04-30' })),
@@ -68,7 +71,15 @@ describe('the zones feed', () => {
     const response = await feed({ pcode: 'QM0101', period: '2026-05' });
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json() as ZoneFeedResult;
-    expect(body.entries.map(({ indicator, value, respondents, status, change }) => [indicator, value, respondents, status, change])).toEqual([
+    expect(
+      body.entries.map(({ indicator, value, respondents, status, change }) => [
+        indicator,
+        value,
+        respondents,
+        status,
+        change,
+      ]),
+    ).toEqual([
       ['food_consumption', 75, 12, 'pending', 'recorded'],
       ['water_access', 50, 12, 'pending', 'recorded'],
       ['adequate_shelter', 66.7, 12, 'pending', 'recorded'],
@@ -78,7 +89,12 @@ describe('the zones feed', () => {
     const queue = await zonesVerifier.request({ method: 'GET', url: '/api/v1/observations?queue=verify&pcode=QM0101' });
     expect(queue.json().items.map((item: { id: string }) => item.id)).toContain(food.observationId);
     const observation = queue.json().items.find((item: { id: string }) => item.id === food.observationId);
-    expect(observation).toMatchObject({ indicator: 'food_consumption', period: '2026-05', value: 75, source: 'survey' });
+    expect(observation).toMatchObject({
+      indicator: 'food_consumption',
+      period: '2026-05',
+      value: 75,
+      source: 'survey',
+    });
     const confirmed = await zonesVerifier.request({
       method: 'POST',
       url: `/api/v1/observations/${food.observationId}/verification`,

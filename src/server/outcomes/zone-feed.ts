@@ -60,8 +60,7 @@ const MEASURES: Record<ZoneFeedIndicator, Measure> = {
     answered: sql`(jsonb_typeof(${indicator('food_insecure')}) = 'number' or jsonb_typeof(${indicator('food_days_reduced')}) = 'number')`,
     counted: sql`(case when jsonb_typeof(${indicator('food_insecure')}) = 'number' then (${text('food_insecure')})::float8 = 0
                   else (${text('food_days_reduced')})::float8 < 3 end)`,
-    method:
-      'Outcome monitoring of returned households: share that reduced meals on fewer than 3 of the last 7 days',
+    method: 'Outcome monitoring of returned households: share that reduced meals on fewer than 3 of the last 7 days',
   },
   water_access: {
     answered: sql`(${text('water_access')} in ('yes', 'no'))`,
@@ -109,7 +108,11 @@ export async function enterZoneOutcomes(ctx: RequestContext, input: ZoneFeedRequ
     }
     if (entries.length === 0) {
       throw new AppError('conflict', {
-        params: { reason: 'zone_feed_too_few', threshold, respondents: Math.max(0, ...skipped.map((s) => s.respondents)) },
+        params: {
+          reason: 'zone_feed_too_few',
+          threshold,
+          respondents: Math.max(0, ...skipped.map((s) => s.respondents)),
+        },
       });
     }
     await appendAudit(tx, {
@@ -174,6 +177,9 @@ async function enter(
   }
   const row = { value, respondents, observationId: observation.id, enteredBy: actor.userId, enteredAt: new Date() };
   if (entry) await tx.update(outcomeZoneEntries).set(row).where(eq(outcomeZoneEntries.id, entry.id));
-  else await tx.insert(outcomeZoneEntries).values({ ...row, pcode, period, indicator: name, organisationId: actor.organisationId });
+  else
+    await tx
+      .insert(outcomeZoneEntries)
+      .values({ ...row, pcode, period, indicator: name, organisationId: actor.organisationId });
   return { indicator: name, value, respondents, observationId: observation.id, status: observation.status, change };
 }

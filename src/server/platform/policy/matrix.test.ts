@@ -330,7 +330,8 @@ beforeAll(async () => {
   definition = (await clients.get('coordinator')!.request({ method: 'GET', url: '/api/v1/frameworks/active' })).json()
     .definition;
   const fixture: MatrixFixture = { env, own, other, third, clients };
-  for (const part of [...CASE_MATRIX_PARTS, ...GATEWAY_MATRIX_PARTS, outcomeDashboardsMatrix]) await part.setup(fixture);
+  for (const part of [...CASE_MATRIX_PARTS, ...GATEWAY_MATRIX_PARTS, outcomeDashboardsMatrix])
+    await part.setup(fixture);
 });
 afterAll(() => env.close());
 

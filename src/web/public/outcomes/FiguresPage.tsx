@@ -122,7 +122,9 @@ function Figures({ figures }: { figures: PublicOutcomeFigures }) {
                               <time dateTime={cohort.cohort}>{formatPeriod(cohort.cohort, i18n.language)}</time>
                             </Table.Th>
                             <Table.Td data-label={t('outcomes.figures.column.round')}>{round(cell.round)}</Table.Td>
-                            <Table.Td data-label={t('outcomes.figures.column.households')}>{count(cell.returnees)}</Table.Td>
+                            <Table.Td data-label={t('outcomes.figures.column.households')}>
+                              {count(cell.returnees)}
+                            </Table.Td>
                             <Table.Td data-label={t('outcomes.figures.column.overall')}>
                               {score(overall?.returnees ?? null, cell.returnees !== null)}
                             </Table.Td>

@@ -152,7 +152,9 @@ function OutcomeTable({ caption, rows }: { caption: string; rows: TableRow[] }) 
   const format = useFormatters();
   const score = (value: number | null) => (value === null ? '—' : format.number(Math.round(value * 100)));
   const gap = (value: number | null) =>
-    value === null ? '—' : `${value > 0 ? '+' : value < 0 ? '−' : ''}${format.number(Math.abs(Math.round(value * 100)))}`;
+    value === null
+      ? '—'
+      : `${value > 0 ? '+' : value < 0 ? '−' : ''}${format.number(Math.abs(Math.round(value * 100)))}`;
   const households = (cell: TableRow['returnees']) => (
     <>
       {format.number(cell.households)}
