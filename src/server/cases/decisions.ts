@@ -1,11 +1,5 @@
 import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import {
-  type CaseStage,
-  caseIsOpen,
-  DECISION_OUTCOMES,
-  type DecisionKind,
-  OPEN_CASE_STAGES,
-} from '../../shared/cases/constants.ts';
+import { caseIsOpen, DECISION_OUTCOMES, type DecisionKind, OPEN_CASE_STAGES } from '../../shared/cases/constants.ts';
 import {
   type DecideRequest,
   type Decision,

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
 import type { FollowUp, FollowUpLink, FollowUpPage } from '../../shared/outcomes/schemas/follow-ups.ts';
 import type { MyWork } from '../../shared/work.ts';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
 import type { FollowUp, FollowUpLink } from '../../shared/outcomes/schemas/follow-ups.ts';
 import type { FollowUpPageAnswer, LinkFormPage } from '../../web/public/outcomes/answers.ts';

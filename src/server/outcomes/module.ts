@@ -1,5 +1,6 @@
 import type { HomewardModule } from '../platform/module.ts';
 import { alertWork } from './alerts-work.ts';
+import { outcomesDemo } from './demo.ts';
 import { type OutcomeAuditEvents, outcomeEvents } from './events.ts';
 import { followUpWork } from './follow-ups-work.ts';
 import { followUpLinkForm } from './link-page.ts';
@@ -29,6 +30,7 @@ export const outcomesModule: HomewardModule = {
     { name: 'outcomes', description: 'Outcome monitoring after return: instruments, follow-ups, scores, alerts' },
     { name: 'public', description: 'What anyone may read without signing in' },
   ],
+  demo: outcomesDemo,
 };
 
 // The module's audit events and permissions join the platform's types (see zones/module.ts).

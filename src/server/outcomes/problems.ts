@@ -2,6 +2,7 @@ import { type ProblemTexts, registerProblems } from '../platform/i18n/problems.t
 import { alertProblems } from './problems/alerts.ts';
 import { followUpProblems } from './problems/follow-ups.ts';
 import { instrumentsProblems } from './problems/instruments.ts';
+import { zoneFeedProblems } from './problems/zone-feed.ts';
 
 /**
  * Texts for outcome monitoring's `code.reason` problems, in every language. Each part (instruments, responses,
@@ -11,6 +12,7 @@ const PARTS: ProblemTexts[] = [
   instrumentsProblems,
   followUpProblems,
   alertProblems, // alerts, referrals and the household timeline
+  zoneFeedProblems,
 ];
 
 export const outcomeProblems: ProblemTexts = {

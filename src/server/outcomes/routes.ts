@@ -1,10 +1,13 @@
 import type { HomewardApp } from '../app.ts';
 import { alertRoutes } from './routes/alerts.ts';
+import { dashboardRoutes } from './routes/dashboards.ts';
+import { publicFiguresRoutes } from './routes/figures.ts';
 import { followUpRoutes } from './routes/follow-ups.ts';
 import { householdRoutes } from './routes/households.ts';
 import { instrumentRoutes } from './routes/instruments.ts';
 import { referralRoutes } from './routes/referrals.ts';
 import { responseRoutes } from './routes/responses.ts';
+import { zoneFeedRoutes } from './routes/zone-feed.ts';
 
 /**
  * Outcome monitoring's routes. It has many nouns, so each noun's thin routes live in routes/<noun>.ts and this
@@ -17,6 +20,10 @@ export async function outcomeRoutes(app: HomewardApp): Promise<void> {
   await alertRoutes(app);
   await referralRoutes(app);
   await householdRoutes(app);
+  await dashboardRoutes(app);
+  await zoneFeedRoutes(app);
 }
 
-export async function publicOutcomeRoutes(_app: HomewardApp): Promise<void> {}
+export async function publicOutcomeRoutes(app: HomewardApp): Promise<void> {
+  await publicFiguresRoutes(app);
+}

@@ -39,6 +39,7 @@ export function PublicLayout() {
                 <HeaderLink to="/">{t('public.nav.home')}</HeaderLink>
                 <HeaderLink to="/zones">{t('publicZones.nav')}</HeaderLink>
                 <HeaderLink to="/feedback">{t('gatewayPortal.nav')}</HeaderLink>
+                <HeaderLink to="/outcomes">{t('outcomes.figures.nav')}</HeaderLink>
                 <HeaderLink to="/help">{t('public.nav.help')}</HeaderLink>
                 <HeaderLink to="/languages">{t('public.nav.languages')}</HeaderLink>
               </Group>
@@ -70,6 +71,9 @@ export function PublicLayout() {
               </Anchor>
               <Anchor component={Link} to="/feedback">
                 {t('gatewayPortal.nav')}
+              </Anchor>
+              <Anchor component={Link} to="/outcomes">
+                {t('outcomes.figures.nav')}
               </Anchor>
               <Anchor component={Link} to="/help">
                 {t('public.nav.help')}

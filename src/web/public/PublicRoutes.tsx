@@ -48,6 +48,7 @@ const feedbackPage = pageChunk(() => import('./gateway/SubmitPage.tsx'));
 const feedbackReceiptPage = pageChunk(() => import('./gateway/ReceiptPage.tsx'));
 const feedbackFiguresPage = pageChunk(() => import('./gateway/FiguresPage.tsx'));
 const followUpPage = pageChunk(() => import('./outcomes/FollowUpPage.tsx'));
+const outcomeFiguresPage = pageChunk(() => import('./outcomes/FiguresPage.tsx'));
 
 /** Loads the chunk of the public page at `pathname` (before rendering it on the server, or hydrating it). */
 export async function preloadPublicPage(pathname = window.location.pathname): Promise<void> {
@@ -59,6 +60,7 @@ export async function preloadPublicPage(pathname = window.location.pathname): Pr
   else if (pathname === '/feedback/receipt') await preload(feedbackReceiptPage);
   else if (pathname === '/feedback/figures') await preload(feedbackFiguresPage);
   else if (pathname === '/follow-up') await preload(followUpPage);
+  else if (pathname === '/outcomes') await preload(outcomeFiguresPage);
 }
 
 /** `/ar`, `/fr`…: the home page in that language, an address to share with people who read it. */
@@ -88,6 +90,7 @@ export function PublicRoutes() {
         <Route path="feedback/receipt" element={<ChunkPage chunk={feedbackReceiptPage} />} />
         <Route path="feedback/figures" element={<ChunkPage chunk={feedbackFiguresPage} />} />
         <Route path="follow-up" element={<ChunkPage chunk={followUpPage} />} />
+        <Route path="outcomes" element={<ChunkPage chunk={outcomeFiguresPage} />} />
         <Route path=":language" element={<LanguageHome />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

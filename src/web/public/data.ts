@@ -1,5 +1,6 @@
 import { timelinesQuery } from './cases/api.ts';
 import { feedbackFiguresQuery, feedbackZonesQuery } from './gateway/api.ts';
+import { outcomeFiguresQuery } from './outcomes/api.ts';
 import { ZONE_PAGE } from './paths.ts';
 import { zoneHistoryQuery, zoneListQuery, zoneQuery } from './zones/api.ts';
 
@@ -24,6 +25,7 @@ export function publicPageQueries(pathname: string): PublicQuery<unknown>[] {
   if (pathname === '/cases/timelines') return [timelinesQuery];
   if (pathname === '/feedback') return [feedbackZonesQuery];
   if (pathname === '/feedback/figures') return [feedbackFiguresQuery];
+  if (pathname === '/outcomes') return [outcomeFiguresQuery];
   if (!ZONE_PAGE.test(pathname)) return [];
   const pcode = pathname.split('/')[2];
   if (!pcode) return [zoneListQuery];

@@ -14,6 +14,7 @@ export const PUBLIC_PAGES: readonly string[] = [
   '/feedback/receipt',
   '/feedback/figures',
   '/follow-up',
+  '/outcomes',
 ];
 
 /** A language's own page: `/ar`, `/fr`, `/ckb` (the language must exist; the portal checks). */

@@ -47,7 +47,7 @@ function forge(edit: (lines: string[]) => string[], name: string): string {
     .update(body.map((line) => `${line}\n`).join(''))
     .digest('hex');
   const file = path.join(work, name);
-  fs.writeFileSync(file, gzipSync([...body, JSON.stringify(end)].join('\n') + '\n'));
+  fs.writeFileSync(file, gzipSync(`${[...body, JSON.stringify(end)].join('\n')}\n`));
   return file;
 }
 

@@ -54,7 +54,7 @@ describe('request logs', () => {
     lines.length = 0;
     const response = await app.inject({
       method: 'POST',
-      url: '/api/v1/auth/login?email=' + encodeURIComponent(account.email),
+      url: `/api/v1/auth/login?email=${encodeURIComponent(account.email)}`,
       payload: { email: account.email, password: 'wrong password, long enough' },
       headers: { cookie: 'homeward_session=not-a-real-session' },
     });

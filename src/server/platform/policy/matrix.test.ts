@@ -8,6 +8,7 @@ import { ROLES, type Role } from '../../../shared/vocabulary.ts';
 import { CASE_MATRIX_PARTS } from '../../cases/matrix/test-support.ts';
 import { GATEWAY_MATRIX_PARTS } from '../../gateway/matrix/test-support.ts';
 import { alertsMatrix } from '../../outcomes/matrix/alerts-test-support.ts';
+import { outcomeDashboardsMatrix } from '../../outcomes/matrix/dashboards-test-support.ts';
 import { followUpsMatrix } from '../../outcomes/matrix/follow-ups-test-support.ts';
 import { instrumentsMatrix } from '../../outcomes/matrix/instruments-test-support.ts';
 import { CHROMIUM_PNG } from '../../zones/files/test-images.ts';
@@ -61,6 +62,7 @@ const OUTCOME_MATRIX_PARTS = [
   instrumentsMatrix, //
   followUpsMatrix,
   alertsMatrix,
+  outcomeDashboardsMatrix,
 ];
 
 const PLATFORM_CASES: Record<string, Case> = {

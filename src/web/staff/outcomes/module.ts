@@ -1,5 +1,6 @@
 import type { StaffModule } from '../modules.ts';
 import { alertsScreens } from './screens/alerts.ts';
+import { dashboardScreens } from './screens/dashboard.ts';
 import { followUpScreens } from './screens/follow-ups.ts';
 import { instrumentScreens } from './screens/instruments.ts';
 
@@ -10,5 +11,5 @@ import { instrumentScreens } from './screens/instruments.ts';
 export const outcomesModule: StaffModule = {
   id: 'outcomes',
   label: 'outcomes.module',
-  screens: [...followUpScreens, ...alertsScreens, ...instrumentScreens],
+  screens: [...dashboardScreens, ...followUpScreens, ...alertsScreens, ...instrumentScreens],
 };
