@@ -73,26 +73,28 @@ export async function importResponses(ctx: RequestContext, input: ImportResponse
   });
 }
 
-/** Problems of the file, in the order found, the first MAX_LISTED_PROBLEMS kept. */
+/**
+ * Problems of the file, the first MAX_LISTED_PROBLEMS found kept, listed in file order (a row's household is
+ * matched after the rows that follow it are read, with its chunk).
+ */
 class Problems {
-  readonly listed: FieldError[] = [];
+  private readonly listed: { error: FieldError; order: number }[] = [];
   total = 0;
 
-  add(place: string, field: string, code: string, message: string): void {
+  /** `order`: the row's position in the file (0 for the file as a whole). */
+  add(order: number, place: string, field: string, code: string, message: string): void {
     this.total++;
-    if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push({ field: `${place}, ${field}`, code, message });
-  }
-
-  addError(error: FieldError): void {
-    this.total++;
-    if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push(error);
+    if (this.listed.length < MAX_LISTED_PROBLEMS) {
+      this.listed.push({ error: { field: `${place}, ${field}`, code, message }, order });
+    }
   }
 
   throwIfAny(): void {
     if (this.total === 0) return;
+    const errors = this.listed.sort((a, b) => a.order - b.order).map((p) => p.error);
     throw new AppError('validation_failed', {
-      errors: this.listed,
-      params: { problems: this.total, truncated: this.total > this.listed.length ? 1 : 0 },
+      errors,
+      params: { problems: this.total, truncated: this.total > errors.length ? 1 : 0 },
     });
   }
 }
@@ -126,6 +128,8 @@ async function findInstrument(
 }
 
 interface Checked {
+  /** The row's position in the file. */
+  order: number;
   row: ResponseRow;
   submissionId: string;
   answers: Answers;
@@ -262,7 +266,7 @@ export async function importResponseFile(
       const place = c.row.place;
       const typed = text(c.answers.case_reference);
       if (typed === undefined) {
-        problems.add(place, 'case_reference', 'required', "is empty: a returned household's answers name its case reference");
+        problems.add(c.order, place, 'case_reference', 'required', "is empty: a returned household's answers name its case reference");
         continue;
       }
       const household = households.get(normaliseReference(typed));
@@ -271,7 +275,7 @@ export async function importResponseFile(
         (f) => f.organisationId === organisationId || f.assignedOrganisationId === organisationId,
       );
       if (!household || (reachable.length === 0 && household.organisationId !== organisationId)) {
-        problems.add(place, 'case_reference', 'unknown_household', 'names no household your organisation follows up');
+        problems.add(c.order, place, 'case_reference', 'unknown_household', 'names no household your organisation follows up');
         continue;
       }
       const open = reachable.filter((f) => f.status !== 'done' && f.status !== 'lost');
@@ -282,6 +286,7 @@ export async function importResponseFile(
         const round = input.round === undefined ? '' : ` for round ${input.round}`;
         const closed = reachable.some((f) => (input.round === undefined || f.round === input.round) && f.status === 'done');
         problems.add(
+          c.order,
           place,
           'case_reference',
           'no_open_follow_up',
@@ -293,7 +298,7 @@ export async function importResponseFile(
       }
       const other = followUpsTaken.get(followUp.id);
       if (other !== undefined) {
-        problems.add(place, 'case_reference', 'duplicate_follow_up', `answers the same follow-up as ${other}`);
+        problems.add(c.order, place, 'case_reference', 'duplicate_follow_up', `answers the same follow-up as ${other}`);
         continue;
       }
       followUpsTaken.set(followUp.id, place);
@@ -319,23 +324,23 @@ export async function importResponseFile(
       const place = c.row.place;
       const pcode = text(c.answers.zone)?.toUpperCase();
       if (pcode === undefined) {
-        problems.add(place, 'zone', 'required', "is empty: a resident household's answers name the zone's P-code");
+        problems.add(c.order, place, 'zone', 'required', "is empty: a resident household's answers name the zone's P-code");
         continue;
       }
       if (!states.has(pcode)) states.set(pcode, (await zoneStateCode(tx, pcode)) ?? null);
       const stateCode = states.get(pcode);
       if (!stateCode) {
-        problems.add(place, 'zone', 'unknown_zone', 'is not the P-code of a zone in the gazetteer');
+        problems.add(c.order, place, 'zone', 'unknown_zone', 'is not the P-code of a zone in the gazetteer');
         continue;
       }
       const sex = text(c.answers.head_sex);
       const age = c.answers.head_age;
       if (sex !== 'female' && sex !== 'male') {
-        problems.add(place, 'head_sex', 'required', 'is needed (female or male) to compare resident households');
+        problems.add(c.order, place, 'head_sex', 'required', 'is needed (female or male) to compare resident households');
         continue;
       }
       if (typeof age !== 'number') {
-        problems.add(place, 'head_age', 'required', 'is needed (a whole number) to compare resident households');
+        problems.add(c.order, place, 'head_age', 'required', 'is needed (a whole number) to compare resident households');
         continue;
       }
       out.push({
@@ -368,14 +373,15 @@ export async function importResponseFile(
         skipped++;
         continue;
       }
-      for (const p of row.problems) problems.add(row.place, p.field, p.code, p.message);
+      for (const p of row.problems) problems.add(rows, row.place, p.field, p.code, p.message);
       if (row.submissionId === null) {
-        problems.add(row.place, row.submissionIdField, 'required', 'is empty: every row needs its submission id');
+        problems.add(rows, row.place, row.submissionIdField, 'required', 'is empty: every row needs its submission id');
         continue;
       }
       const first = seen.get(row.submissionId);
       if (first !== undefined) {
         problems.add(
+          rows,
           row.place,
           row.submissionIdField,
           'duplicate_submission',
@@ -385,9 +391,9 @@ export async function importResponseFile(
       }
       seen.set(row.submissionId, row.place);
       const checked = checkAnswers(instrument.definition, row.answers, { today });
-      for (const p of checked.problems) problems.add(row.place, p.field, p.code, p.message);
+      for (const p of checked.problems) problems.add(rows, row.place, p.field, p.code, p.message);
       if (row.problems.length > 0 || checked.problems.length > 0) continue;
-      chunk.push({ row, submissionId: row.submissionId, answers: checked.answers });
+      chunk.push({ order: rows, row, submissionId: row.submissionId, answers: checked.answers });
       if (chunk.length >= CHUNK) {
         await flush(tx, chunk);
         chunk = [];
@@ -395,7 +401,7 @@ export async function importResponseFile(
     }
     await flush(tx, chunk);
     input.onProgress?.(rows, input.bytes.length, input.bytes.length);
-    if (rows === 0) problems.add('file', 'rows', 'empty', 'has a header but no submissions');
+    if (rows === 0) problems.add(0, 'file', 'rows', 'empty', 'has a header but no submissions');
     problems.throwIfAny();
     if (created > 0) {
       await appendAudit(tx, {
