@@ -54,6 +54,8 @@ const EnvSchema = z.object({
   HOMEWARD_GATEWAY_SUBMISSIONS_PER_HOUR: z.coerce.number().int().positive().default(20),
   /** Receipt-code lookups one address may make in an hour; every wrong code also counts three times. */
   HOMEWARD_GATEWAY_LOOKUPS_PER_HOUR: z.coerce.number().int().positive().default(30),
+  /** Largest answers file (Kobo or ODK Central export) the API accepts, in bytes before base64. */
+  HOMEWARD_OUTCOME_IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   /** The base URL SMS gateways post to (behind a proxy the server cannot know it): Twilio signs the full URL. */
   HOMEWARD_SMS_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Twilio's auth token: checks X-Twilio-Signature on inbound SMS and signs in to its Messages API. */
@@ -127,6 +129,8 @@ export type Config = {
   gatewayLookupsPerHour: number;
   /** SMS gateways: inbound webhooks and the outbox sender (gateway/sms/). */
   sms: SmsConfig;
+  /** Largest answers file the API accepts (bytes, before base64). */
+  outcomeImportMaxBytes: number;
   /** Days a referred incident's body has to answer before the tracker shows it overdue. */
   incidentResponseDays: number;
 };
@@ -208,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     gatewayServiceLevels: e.HOMEWARD_GATEWAY_SERVICE_LEVEL_DAYS,
     gatewaySubmissionsPerHour: e.HOMEWARD_GATEWAY_SUBMISSIONS_PER_HOUR,
     gatewayLookupsPerHour: e.HOMEWARD_GATEWAY_LOOKUPS_PER_HOUR,
+    outcomeImportMaxBytes: e.HOMEWARD_OUTCOME_IMPORT_MAX_BYTES,
     sms: {
       publicUrl: e.HOMEWARD_SMS_PUBLIC_URL?.replace(/\/+$/, ''),
       twilio: {
