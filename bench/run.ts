@@ -9,6 +9,7 @@ const suites = [
   './zones.ts',
   './cases.ts',
   './gateway.ts',
+  './outcomes.ts',
   './mixed.ts',
   './cli.ts',
 ];
