@@ -4,6 +4,7 @@ import { casesModule } from './cases/module.ts';
 import { gatewayModule } from './gateway/module.ts';
 import { incidentsModule } from './incidents/module.ts';
 import type { StaffModule } from './modules.ts';
+import { outcomesModule } from './outcomes/module.ts';
 import { zonesModule } from './zones/module.ts';
 
 /**
@@ -15,6 +16,7 @@ export const STAFF_MODULES: readonly StaffModule[] = [
   casesModule,
   gatewayModule,
   incidentsModule,
+  outcomesModule,
   administrationModule,
   accountModule,
 ];
