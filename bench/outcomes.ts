@@ -37,7 +37,16 @@ const quoted = (value: unknown) => `"${String(value).replaceAll('"', '""')}"`;
 async function writeKoboCsv(file: string, round: number, n: number): Promise<void> {
   const columns = headersOf(benchForm());
   const meta = ['start', 'end', 'today', 'deviceid'];
-  const tail = ['_id', '_uuid', '_submission_time', '_validation_status', '_status', '_submitted_by', '__version__', '_index'];
+  const tail = [
+    '_id',
+    '_uuid',
+    '_submission_time',
+    '_validation_status',
+    '_status',
+    '_submitted_by',
+    '__version__',
+    '_index',
+  ];
   const out = fs.createWriteStream(file);
   const write = (text: string) =>
     out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve()));
@@ -51,7 +60,16 @@ async function writeKoboCsv(file: string, round: number, n: number): Promise<voi
       const value = answers[name];
       cells.push(value === undefined || value === null ? '' : Array.isArray(value) ? value.join(' ') : String(value));
     }
-    cells.push(String(i + 1), submissionIdOf(i, round), `${day}T10:00:00`, '', 'submitted_via_web', 'enum', 'vBench', String(i + 1));
+    cells.push(
+      String(i + 1),
+      submissionIdOf(i, round),
+      `${day}T10:00:00`,
+      '',
+      'submitted_via_web',
+      'enum',
+      'vBench',
+      String(i + 1),
+    );
     lines.push(cells.map(quoted).join(';'));
     if (lines.length === 5000) {
       await write(`${lines.join('\r\n')}\r\n`);
@@ -62,7 +80,9 @@ async function writeKoboCsv(file: string, round: number, n: number): Promise<voi
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
-function runChild(args: string[]): Promise<{ seconds: number; results: { created: number }[]; rssBefore: number; maxRssKb: number }> {
+function runChild(
+  args: string[],
+): Promise<{ seconds: number; results: { created: number }[]; rssBefore: number; maxRssKb: number }> {
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, HOMEWARD_MASTER_KEY: MASTER_KEY, HOMEWARD_LOG_LEVEL: 'silent' },

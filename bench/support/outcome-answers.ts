@@ -1,5 +1,5 @@
-import type { Answers, FormDefinition, FormNode } from '../../src/shared/outcomes/form.ts';
 import { reintegrationTestForm } from '../../src/server/outcomes/response-imports-test-support.ts';
+import type { Answers, FormDefinition, FormNode } from '../../src/shared/outcomes/form.ts';
 
 /**
  * The benchmark's instrument and answers: the default instrument's questions (about forty, with its repeat)
@@ -49,7 +49,10 @@ export function answersOf(i: number, round: number): Answers {
     head_age: 18 + (n % 70),
     head_disability: pick(['no', 'no', 'no', 'yes'], n >> 2),
     household_size: 1 + (n % 9),
-    income_source: pick(['regular_job', 'casual_work', 'own_business', 'farming', 'remittances', 'assistance', 'none'], n >> 3),
+    income_source: pick(
+      ['regular_job', 'casual_work', 'own_business', 'farming', 'remittances', 'assistance', 'none'],
+      n >> 3,
+    ),
     income_enough: pick(FREQUENCY, n >> 4),
     debt: pick(['none', 'manageable', 'unmanageable'], n >> 5),
     food_days_reduced: n % 8,

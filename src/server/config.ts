@@ -55,7 +55,11 @@ const EnvSchema = z.object({
   /** Receipt-code lookups one address may make in an hour; every wrong code also counts three times. */
   HOMEWARD_GATEWAY_LOOKUPS_PER_HOUR: z.coerce.number().int().positive().default(30),
   /** Largest answers file (Kobo or ODK Central export) the API accepts, in bytes before base64. */
-  HOMEWARD_OUTCOME_IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  HOMEWARD_OUTCOME_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
   /** The base URL SMS gateways post to (behind a proxy the server cannot know it): Twilio signs the full URL. */
   HOMEWARD_SMS_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Twilio's auth token: checks X-Twilio-Signature on inbound SMS and signs in to its Messages API. */

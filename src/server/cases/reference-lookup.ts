@@ -23,7 +23,11 @@ export async function householdsByReference(
   const CHUNK = 5000;
   for (let start = 0; start < wanted.length; start += CHUNK) {
     const rows = await db
-      .select({ reference: caseHouseholds.reference, id: caseHouseholds.id, organisationId: caseHouseholds.organisationId })
+      .select({
+        reference: caseHouseholds.reference,
+        id: caseHouseholds.id,
+        organisationId: caseHouseholds.organisationId,
+      })
       .from(caseHouseholds)
       .where(inArray(caseHouseholds.reference, wanted.slice(start, start + CHUNK)));
     for (const row of rows) found.set(row.reference, { id: row.id, organisationId: row.organisationId });

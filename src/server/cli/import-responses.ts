@@ -23,7 +23,10 @@ export interface ResponsesOptions {
 /** Refuses options that cannot be right before anything is read (exit 2). */
 export function checkResponsesOptions(options: ResponsesOptions): { population: Population; round?: number } {
   if (!options.form) {
-    throw new CliError('Importing responses needs --form: the form id of the instrument the answers were collected with.', 2);
+    throw new CliError(
+      'Importing responses needs --form: the form id of the instrument the answers were collected with.',
+      2,
+    );
   }
   const population = (options.population ?? 'returnee') as Population;
   if (!POPULATIONS.includes(population)) {

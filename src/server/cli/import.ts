@@ -351,7 +351,10 @@ export function checkImportOptions(kind: ImportKind, options: ImportOptions): vo
   if (options.org && options.organisation) throw new CliError('Give --org or --organisation, not both.', 2);
   if (kind === 'responses') {
     if (!organisation) {
-      throw new CliError('Importing responses needs --organisation: the organisation that collected them, by name or id.', 2);
+      throw new CliError(
+        'Importing responses needs --organisation: the organisation that collected them, by name or id.',
+        2,
+      );
     }
     if (options.dryRun) throw new CliError('--dry-run does not apply to responses.', 2);
     checkResponsesOptions(options);

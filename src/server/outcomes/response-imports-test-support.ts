@@ -1,6 +1,6 @@
 import type { Choice, FormDefinition, FormNode, Question, QuestionType } from '../../shared/outcomes/form.ts';
-import { insertTestHousehold } from '../cases/test-support.ts';
 import { caseArrivals, caseFollowUps } from '../cases/tables.ts';
+import { insertTestHousehold } from '../cases/test-support.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
 import { newId } from '../platform/db/columns.ts';
@@ -55,6 +55,7 @@ export function reintegrationTestForm(): FormDefinition {
         q('debt', 'select_one', 'debt'),
         q('food_days_reduced', 'integer'),
         q('productive_assets', 'select_one', 'yes_no'),
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: an XLSForm expression, not a template
         q('food_insecure', 'calculate', undefined, { calculation: 'if(${food_days_reduced} >= 3, 1, 0)' }),
       ]),
       group('social', [
@@ -96,15 +97,7 @@ export function reintegrationTestForm(): FormDefinition {
       yes_no_na: list('yes', 'no', 'not_needed'),
       sex: list('female', 'male'),
       frequency: list('never', 'sometimes', 'mostly', 'always'),
-      income_source: list(
-        'regular_job',
-        'casual_work',
-        'own_business',
-        'farming',
-        'remittances',
-        'assistance',
-        'none',
-      ),
+      income_source: list('regular_job', 'casual_work', 'own_business', 'farming', 'remittances', 'assistance', 'none'),
       debt: list('none', 'manageable', 'unmanageable'),
       housing: list('own', 'rented', 'hosted', 'damaged', 'shelter', 'none'),
       documents: list('all', 'some', 'none'),
@@ -162,7 +155,10 @@ export async function insertTestFollowUps(
   keyring: Keyring,
   options: { organisationId: string; recordedBy: string; arrivedOn?: string; open?: readonly number[] },
 ): Promise<TestFollowUps> {
-  const household = await insertTestHousehold(db, keyring, { organisationId: options.organisationId, stage: 'arrived' });
+  const household = await insertTestHousehold(db, keyring, {
+    organisationId: options.organisationId,
+    stage: 'arrived',
+  });
   const arrivedOn = options.arrivedOn ?? '2026-01-10';
   const arrivalId = newId();
   await db.insert(caseArrivals).values({

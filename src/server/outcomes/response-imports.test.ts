@@ -109,7 +109,10 @@ afterAll(async () => {
 describe('importing answers of returned households', () => {
   it('imports a Kobo ";" CSV: each row closes the follow-up due nearest its day, once', async () => {
     const made = await households(3);
-    const bytes = await fixture('kobo-returnees.csv', made.map((m) => m.reference));
+    const bytes = await fixture(
+      'kobo-returnees.csv',
+      made.map((m) => m.reference),
+    );
     const before = (await importEntries()).length;
     const result = await run({ fileName: 'kobo.csv', bytes });
     expect(result).toMatchObject({ rows: 3, created: 3, unchanged: 0, skipped: 0, population: 'returnee' });
@@ -135,7 +138,10 @@ describe('importing answers of returned households', () => {
     const answers = JSON.parse(await env.app.platform.keyring.decrypt(db(), first.answersEnc, 'outcome'));
     expect(answers).toMatchObject({ head_age: 43, income_source: 'casual_work', services_used: ['health', 'water'] });
 
-    const [followUp] = await db().select().from(outcomeFollowUps).where(eq(outcomeFollowUps.id, made[0]!.followUps[1]!));
+    const [followUp] = await db()
+      .select()
+      .from(outcomeFollowUps)
+      .where(eq(outcomeFollowUps.id, made[0]!.followUps[1]!));
     expect(followUp).toMatchObject({ status: 'done', responseId: first.id });
     expect(followUp!.completedAt).not.toBeNull();
     const entries = await importEntries();
@@ -149,13 +155,22 @@ describe('importing answers of returned households', () => {
     expect(await importEntries()).toHaveLength(before + 1);
 
     // The same submissions exported from ODK Central are the same submissions.
-    const odk = await run({ fileName: 'odk.csv', bytes: await fixture('odk-returnees.csv', made.map((m) => m.reference)) });
+    const odk = await run({
+      fileName: 'odk.csv',
+      bytes: await fixture(
+        'odk-returnees.csv',
+        made.map((m) => m.reference),
+      ),
+    });
     expect(odk).toMatchObject({ created: 0, unchanged: 3 });
   });
 
   it('imports an ODK Central submissions.csv', async () => {
     const made = await households(3);
-    const bytes = await fixture('odk-returnees.csv', made.map((m) => m.reference));
+    const bytes = await fixture(
+      'odk-returnees.csv',
+      made.map((m) => m.reference),
+    );
     const text = bytes.toString('utf8').replaceAll('4e0', '5e0');
     const result = await run({ fileName: 'submissions.csv', bytes: Buffer.from(text) });
     expect(result).toMatchObject({ created: 3, unchanged: 0 });
@@ -169,7 +184,10 @@ describe('importing answers of returned households', () => {
 
   it('imports a Kobo workbook with its repeat sheet, for the round asked', async () => {
     const made = await households(3);
-    const bytes = await fixture('kobo-returnees.xlsx', made.map((m) => m.reference));
+    const bytes = await fixture(
+      'kobo-returnees.xlsx',
+      made.map((m) => m.reference),
+    );
     // Other submission ids than the CSV's: the workbook is a second survey of the same form.
     const { default: Excel } = await import('exceljs');
     const book = new Excel.Workbook();
@@ -194,7 +212,12 @@ describe('importing answers of returned households', () => {
 
   it("imports the Kobo API's JSON", async () => {
     const made = await households(3);
-    const text = (await fixture('kobo-returnees.json', made.map((m) => m.reference))).toString('utf8');
+    const text = (
+      await fixture(
+        'kobo-returnees.json',
+        made.map((m) => m.reference),
+      )
+    ).toString('utf8');
     const result = await run({ fileName: 'kobo.json', bytes: Buffer.from(text.replaceAll('4e0', '7e0')) });
     expect(result).toMatchObject({ created: 3, unchanged: 0 });
   });
@@ -236,11 +259,11 @@ describe('importing answers of returned households', () => {
 
   it('refuses a submission repeated within the file, naming both rows', async () => {
     const made = await households(3);
-    const bytes = await fixture('kobo-returnees.csv', made.map((m) => m.reference));
-    const text = bytes
-      .toString('utf8')
-      .replaceAll('4e0', 'ae0')
-      .replaceAll('ae03', 'ae01');
+    const bytes = await fixture(
+      'kobo-returnees.csv',
+      made.map((m) => m.reference),
+    );
+    const text = bytes.toString('utf8').replaceAll('4e0', 'ae0').replaceAll('ae03', 'ae01');
     const error = await refused({ fileName: 'kobo.csv', bytes: Buffer.from(text) });
     expect(error.errors).toEqual([
       {
@@ -264,7 +287,9 @@ describe('importing answers of returned households', () => {
   it('refuses a column that names no question, and a person without the permission', async () => {
     const error = await refused({
       fileName: 'kobo.csv',
-      bytes: Buffer.from((await fixture('kobo-returnees.csv')).toString('utf8').replace('"social/housing"', '"social/housng"')),
+      bytes: Buffer.from(
+        (await fixture('kobo-returnees.csv')).toString('utf8').replace('"social/housing"', '"social/housng"'),
+      ),
     });
     expect(error.errors).toEqual([expect.objectContaining({ field: 'line 1, social/housng', code: 'unknown_column' })]);
 
@@ -297,11 +322,10 @@ describe('importing answers of resident households', () => {
 
     const result = await run({ fileName: 'residents.csv', bytes, population: 'resident', round: 6 });
     expect(result).toMatchObject({ rows: 3, created: 2, unchanged: 0, skipped: 1, population: 'resident' });
-    const stored = await db()
-      .select()
-      .from(outcomeResponses)
-      .where(eq(outcomeResponses.population, 'resident'));
-    expect(stored.map((r) => [r.pcode, r.stateCode, r.round, r.cohort, r.headSex, r.headAgeGroup, r.disability])).toEqual(
+    const stored = await db().select().from(outcomeResponses).where(eq(outcomeResponses.population, 'resident'));
+    expect(
+      stored.map((r) => [r.pcode, r.stateCode, r.round, r.cohort, r.headSex, r.headAgeGroup, r.disability]),
+    ).toEqual(
       expect.arrayContaining([
         ['QM0101', 'QM', 6, null, 'female', '40-59', false],
         ['QM0101', 'QM', 6, null, 'male', '60+', true],
@@ -311,8 +335,16 @@ describe('importing answers of resident households', () => {
   });
 
   it('refuses a zone that is not in the gazetteer', async () => {
-    const text = (await fixture('kobo-residents.csv')).toString('utf8').replace(',QM0101,', ',QM9999,').replaceAll('4f0', '4b0');
-    const error = await refused({ fileName: 'residents.csv', bytes: Buffer.from(text), population: 'resident', round: 6 });
+    const text = (await fixture('kobo-residents.csv'))
+      .toString('utf8')
+      .replace(',QM0101,', ',QM9999,')
+      .replaceAll('4f0', '4b0');
+    const error = await refused({
+      fileName: 'residents.csv',
+      bytes: Buffer.from(text),
+      population: 'resident',
+      round: 6,
+    });
     expect(error.errors).toEqual([
       { field: 'line 2, zone', code: 'unknown_zone', message: 'is not the P-code of a zone in the gazetteer' },
     ]);

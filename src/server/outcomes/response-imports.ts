@@ -5,8 +5,8 @@ import type { Answers, FormDefinition } from '../../shared/outcomes/form.ts';
 import { checkAnswers } from '../../shared/outcomes/form-engine.ts';
 import { householdsByReference } from '../cases/reference-lookup.ts';
 import { normaliseReference } from '../cases/references.ts';
-import { type AuditActor, appendAudit } from '../platform/audit/log.ts';
 import { inTransaction } from '../platform/audit/head.ts';
+import { type AuditActor, appendAudit } from '../platform/audit/log.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
@@ -65,7 +65,10 @@ export interface ImportResponsesResult {
 }
 
 /** Imports an answers file for the signed-in person's organisation (`response:import`). */
-export async function importResponses(ctx: RequestContext, input: ImportResponsesInput): Promise<ImportResponsesResult> {
+export async function importResponses(
+  ctx: RequestContext,
+  input: ImportResponsesInput,
+): Promise<ImportResponsesResult> {
   const actor = authorize(ctx, 'response:import');
   return importResponseFile(ctx.db, ctx.platform.keyring, input, {
     organisationId: actor.organisationId,
@@ -266,7 +269,13 @@ export async function importResponseFile(
       const place = c.row.place;
       const typed = text(c.answers.case_reference);
       if (typed === undefined) {
-        problems.add(c.order, place, 'case_reference', 'required', "is empty: a returned household's answers name its case reference");
+        problems.add(
+          c.order,
+          place,
+          'case_reference',
+          'required',
+          "is empty: a returned household's answers name its case reference",
+        );
         continue;
       }
       const household = households.get(normaliseReference(typed));
@@ -275,16 +284,26 @@ export async function importResponseFile(
         (f) => f.organisationId === organisationId || f.assignedOrganisationId === organisationId,
       );
       if (!household || (reachable.length === 0 && household.organisationId !== organisationId)) {
-        problems.add(c.order, place, 'case_reference', 'unknown_household', 'names no household your organisation follows up');
+        problems.add(
+          c.order,
+          place,
+          'case_reference',
+          'unknown_household',
+          'names no household your organisation follows up',
+        );
         continue;
       }
       const open = reachable.filter((f) => f.status !== 'done' && f.status !== 'lost');
       const candidates = input.round === undefined ? open : open.filter((f) => f.round === input.round);
       const collectedOn = c.row.collectedOn ?? today;
-      const followUp = candidates.sort((a, b) => daysBetween(a.dueOn, collectedOn) - daysBetween(b.dueOn, collectedOn))[0];
+      const followUp = candidates.sort(
+        (a, b) => daysBetween(a.dueOn, collectedOn) - daysBetween(b.dueOn, collectedOn),
+      )[0];
       if (!followUp) {
         const round = input.round === undefined ? '' : ` for round ${input.round}`;
-        const closed = reachable.some((f) => (input.round === undefined || f.round === input.round) && f.status === 'done');
+        const closed = reachable.some(
+          (f) => (input.round === undefined || f.round === input.round) && f.status === 'done',
+        );
         problems.add(
           c.order,
           place,
@@ -324,7 +343,13 @@ export async function importResponseFile(
       const place = c.row.place;
       const pcode = text(c.answers.zone)?.toUpperCase();
       if (pcode === undefined) {
-        problems.add(c.order, place, 'zone', 'required', "is empty: a resident household's answers name the zone's P-code");
+        problems.add(
+          c.order,
+          place,
+          'zone',
+          'required',
+          "is empty: a resident household's answers name the zone's P-code",
+        );
         continue;
       }
       if (!states.has(pcode)) states.set(pcode, (await zoneStateCode(tx, pcode)) ?? null);
@@ -336,11 +361,23 @@ export async function importResponseFile(
       const sex = text(c.answers.head_sex);
       const age = c.answers.head_age;
       if (sex !== 'female' && sex !== 'male') {
-        problems.add(c.order, place, 'head_sex', 'required', 'is needed (female or male) to compare resident households');
+        problems.add(
+          c.order,
+          place,
+          'head_sex',
+          'required',
+          'is needed (female or male) to compare resident households',
+        );
         continue;
       }
       if (typeof age !== 'number') {
-        problems.add(c.order, place, 'head_age', 'required', 'is needed (a whole number) to compare resident households');
+        problems.add(
+          c.order,
+          place,
+          'head_age',
+          'required',
+          'is needed (a whole number) to compare resident households',
+        );
         continue;
       }
       out.push({

@@ -115,9 +115,7 @@ describe('KoboToolbox exports', () => {
   it('refuses a column that names no question, naming it', async () => {
     const text = fixture('kobo-residents.csv').toString('utf8').replace('water_access', 'water_acess');
     const error = await refusal(Buffer.from(text));
-    expect(error.errors).toEqual([
-      expect.objectContaining({ field: 'line 1, water_acess', code: 'unknown_column' }),
-    ]);
+    expect(error.errors).toEqual([expect.objectContaining({ field: 'line 1, water_acess', code: 'unknown_column' })]);
   });
 
   it('refuses a JSON key that names no question', async () => {

@@ -196,7 +196,11 @@ export function resolveColumn(catalogue: FormCatalogue, tool: ExportTool, header
   if (slash > 0) {
     const question = named(header.slice(0, slash));
     const choice = header.slice(slash + 1);
-    if (question?.kind === 'field' && question.field.type === 'select_multiple' && question.field.choices?.has(choice)) {
+    if (
+      question?.kind === 'field' &&
+      question.field.type === 'select_multiple' &&
+      question.field.choices?.has(choice)
+    ) {
       return { kind: 'choice', field: question.field, choice };
     }
   }
@@ -285,11 +289,7 @@ const TRUE_CELLS = new Set(['1', 'true', 'True', 'TRUE']);
 
 /** Reads one flat record (a CSV row, a sheet row, a JSON submission) of the columns already resolved. */
 class RecordReader {
-  read(
-    entries: Iterable<readonly [Column, unknown]>,
-    target: Answers,
-    problems: RowProblem[],
-  ): Map<string, string> {
+  read(entries: Iterable<readonly [Column, unknown]>, target: Answers, problems: RowProblem[]): Map<string, string> {
     const meta = new Map<string, string>();
     const choiceColumns = new Map<string, { field: FieldInfo; chosen: string[]; seen: boolean }>();
     const combined = new Set<string>();
@@ -562,7 +562,6 @@ async function* readXlsx(bytes: Buffer, catalogue: FormCatalogue): AsyncGenerato
   for (const row of mainTable.rows) {
     const answers: Answers = {};
     const problems: RowProblem[] = [];
-    const place = `sheet ${main.name}, line ${row.line}`;
     const meta = reader.read(
       mainColumns.map((column, i) => [column, row.cells[i] ?? ''] as const),
       answers,
@@ -576,7 +575,8 @@ async function* readXlsx(bytes: Buffer, catalogue: FormCatalogue): AsyncGenerato
     const table = rowsOf(sheet);
     if (table.headers.length === 0) continue;
     const place = `sheet ${sheet.name}, line ${table.headerLine}`;
-    const repeat = catalogue.repeats.get(sheet.name) ?? [...catalogue.repeats.values()].find((r) => r.name.startsWith(sheet.name));
+    const repeat =
+      catalogue.repeats.get(sheet.name) ?? [...catalogue.repeats.values()].find((r) => r.name.startsWith(sheet.name));
     if (!repeat) {
       throw fileProblem(`sheet ${sheet.name}`, 'unknown_sheet', `the sheet "${sheet.name}" is no repeat of the form`);
     }

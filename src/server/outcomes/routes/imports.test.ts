@@ -87,7 +87,10 @@ describe('POST /api/v1/outcomes/imports', () => {
   });
 
   it('is refused to a role without response:import, and to anonymous callers', async () => {
-    const verifier = await createTestAccount(env.app, { roles: ['verifier'], organisationId: coordinator.organisationId });
+    const verifier = await createTestAccount(env.app, {
+      roles: ['verifier'],
+      organisationId: coordinator.organisationId,
+    });
     const as = await signIn(env.app, verifier);
     const body = { formId: 'homeward_reintegration', fileName: 'x.csv', contentBase64: base64('a') };
     expect((await post(body, as)).statusCode).toBe(403);

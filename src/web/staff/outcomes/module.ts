@@ -8,7 +8,5 @@ import { importsScreens } from './screens/imports.ts';
 export const outcomesModule: StaffModule = {
   id: 'outcomes',
   label: 'outcomes.imports.module',
-  screens: [
-    ...importsScreens,
-  ],
+  screens: [...importsScreens],
 };

@@ -168,8 +168,8 @@ export default function ImportAnswersPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {rowProblems.map((problem, i) => (
-                  <Table.Tr key={`${problem.field}-${i}`}>
+                {rowProblems.map((problem) => (
+                  <Table.Tr key={`${problem.field}|${problem.code}|${problem.message}`}>
                     <Table.Th scope="row">
                       <span className="ltr-value">{problem.field}</span>
                     </Table.Th>
