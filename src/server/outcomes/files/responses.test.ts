@@ -129,6 +129,17 @@ describe('KoboToolbox exports', () => {
     expect(rows[0]!.problems).toEqual([{ field: 'head_age', code: 'wrong_type', message: 'is not a whole number' }]);
   });
 
+  it('names a value holding a NUL character, in an answer or in the submission id', async () => {
+    const json = JSON.parse(fixture('kobo-returnees.json').toString('utf8'));
+    json.results[0]['economic/debt'] = 'none\u0000';
+    json.results[1]._uuid = '7f1c2d3e\u0000';
+    delete json.results[1]['meta/instanceID'];
+    const rows = await read(Buffer.from(JSON.stringify(json)));
+    expect(rows[0]!.problems).toEqual([expect.objectContaining({ field: 'debt', code: 'nul_character' })]);
+    expect(rows[1]!.problems).toEqual([expect.objectContaining({ field: '_uuid', code: 'nul_character' })]);
+    expect(rows[1]!.submissionId).toBeNull();
+  });
+
   it('refuses a group path that is not the question’s', async () => {
     const text = fixture('kobo-returnees.csv').toString('utf8').replace('"economic/debt"', '"social/debt"');
     const error = await refusal(Buffer.from(text));

@@ -294,6 +294,20 @@ class RecordReader {
     const choiceColumns = new Map<string, { field: FieldInfo; chosen: string[]; seen: boolean }>();
     const combined = new Set<string>();
     for (const [column, raw] of entries) {
+      if (typeof raw === 'string' && raw.includes('\u0000')) {
+        const name =
+          column.kind === 'meta' || column.kind === 'unknown'
+            ? column.header
+            : 'field' in column
+              ? column.field.name
+              : column.repeat.name;
+        problems.push({
+          field: name,
+          code: 'nul_character',
+          message: 'holds a NUL character, which no answer may hold',
+        });
+        continue;
+      }
       switch (column.kind) {
         case 'meta':
           if (typeof raw === 'string' || typeof raw === 'number') meta.set(column.header, String(raw));
