@@ -84,6 +84,7 @@ export default function ImportAnswersPage() {
                 accept=".csv,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 value={file}
                 clearable
+                clearButtonProps={{ 'aria-label': t('outcomes.imports.clearFile') }}
                 required
                 error={fileProblem || undefined}
                 onChange={(chosen) => {
