@@ -66,6 +66,12 @@ const EnvSchema = z.object({
   HOMEWARD_OUTCOME_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** Pages of the follow-up link form one address may post in an hour; a wrong code counts three times. */
   HOMEWARD_OUTCOME_LINK_REQUESTS_PER_HOUR: z.coerce.number().int().positive().default(60),
+  /** Largest answers file (Kobo or ODK Central export) the API accepts, in bytes before base64. */
+  HOMEWARD_OUTCOME_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
   /** The base URL SMS gateways post to (behind a proxy the server cannot know it): Twilio signs the full URL. */
   HOMEWARD_SMS_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Twilio's auth token: checks X-Twilio-Signature on inbound SMS and signs in to its Messages API. */
@@ -157,6 +163,8 @@ export type Config = {
   outcomeFollowUps: OutcomeFollowUpConfig;
   /** SMS gateways: inbound webhooks and the outbox sender (gateway/sms/). */
   sms: SmsConfig;
+  /** Largest answers file the API accepts (bytes, before base64). */
+  outcomeImportMaxBytes: number;
   /** Days a referred incident's body has to answer before the tracker shows it overdue. */
   incidentResponseDays: number;
   /** The weight of each dimension in the composite reintegration score. */
@@ -263,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       linkDays: e.HOMEWARD_OUTCOME_LINK_DAYS,
       linkRequestsPerHour: e.HOMEWARD_OUTCOME_LINK_REQUESTS_PER_HOUR,
     },
+    outcomeImportMaxBytes: e.HOMEWARD_OUTCOME_IMPORT_MAX_BYTES,
     sms: {
       publicUrl: e.HOMEWARD_SMS_PUBLIC_URL?.replace(/\/+$/, ''),
       twilio: {

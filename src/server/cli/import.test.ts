@@ -61,10 +61,10 @@ describe('homeward import (messages)', () => {
 
   it('refuses an unknown kind as wrong usage', () => {
     expect(parseImportKind('shapes')).toBe('shapes');
-    expect(() => parseImportKind('responses')).toThrow(
+    expect(() => parseImportKind('referrals')).toThrow(
       expect.objectContaining({
         exitCode: 2,
-        message: expect.stringContaining('Kinds: gazetteer, shapes, observations'),
+        message: expect.stringContaining('Kinds: gazetteer, shapes, observations, households, responses'),
       }),
     );
   });
@@ -202,9 +202,9 @@ describe.skipIf(process.env.HOMEWARD_TEST_DATABASE_URL)('homeward import (comman
   });
 
   it('exits 2 on an unknown kind or a missing --org', { timeout: SLOW }, async () => {
-    const unknownKind = await homeward('import', 'responses', path.join(files, 'bad.csv'));
+    const unknownKind = await homeward('import', 'referrals', path.join(files, 'bad.csv'));
     expect(unknownKind.code).toBe(2);
-    expect(unknownKind.stderr).toContain('Unknown import kind "responses"');
+    expect(unknownKind.stderr).toContain('Unknown import kind "referrals"');
     const noOrganisation = await homeward('import', 'observations', path.join(files, 'bad.csv'));
     expect(noOrganisation.code).toBe(2);
     expect(noOrganisation.stderr).toContain('needs --org');

@@ -6,6 +6,7 @@ import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { count, counted } from '../platform/i18n/plural.ts';
+import { checkResponsesOptions, type ResponsesOptions } from './import-responses.ts';
 import { bufferPoolFor, CliError, commandConfig, withDatabase } from './support.ts';
 
 /**
@@ -15,10 +16,10 @@ import { bufferPoolFor, CliError, commandConfig, withDatabase } from './support.
  * runs.
  */
 
-export const IMPORT_KINDS = ['gazetteer', 'shapes', 'observations', 'households', 'form'] as const;
+export const IMPORT_KINDS = ['gazetteer', 'shapes', 'observations', 'households', 'form', 'responses'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-export interface ImportOptions {
+export interface ImportOptions extends ResponsesOptions {
   org?: string;
   /** The same as --org, spelled out. */
   organisation?: string;
@@ -283,6 +284,11 @@ export async function importFromCli(
     const organisation = await findOrganisation(db, named);
     if (!organisation) throw new CliError(`No organisation has the name or id "${named}".`);
     if (kind === 'households') return await importHouseholdsFromCli(db, file, organisation, options);
+    if (kind === 'responses') {
+      if (!options.keyring) throw new Error('importing responses needs the keyring (answers are encrypted)');
+      const { importResponsesFromCli } = await import('./import-responses.ts');
+      return await importResponsesFromCli(db, options.keyring, file, organisation, options);
+    }
     if (!options.keyring) throw new Error('importing observations needs the keyring (evidence notes are encrypted)');
     let done = false;
     options.progress?.begin();
@@ -318,7 +324,9 @@ export function registerImport(program: Command): void {
     .description(
       'import a file, all or nothing: gazetteer (CSV/XLSX), shapes (GeoJSON) or observations (CSV/XLSX, with ' +
         '--org), each changing nothing when imported again; or households (CSV/XLSX registration exports, with ' +
-        '--organisation and --slips); or a form (an XLSForm workbook from Kobo or ODK, as a survey instrument)',
+        '--organisation and --slips); or a form (an XLSForm workbook from Kobo or ODK, as a survey instrument); or ' +
+        'responses (answers exported from KoboToolbox or ODK Central: CSV, XLSX, JSON, with --org and --form), each ' +
+        'submission stored once',
     )
     .argument('<kind>', `what the file holds: ${IMPORT_KINDS.join(', ')}`)
     .argument('<file>', 'the file to import')
@@ -328,6 +336,10 @@ export function registerImport(program: Command): void {
       '--slips <file>',
       "households: write each household's case reference and status code to this new file (mode 0600)",
     )
+    .option('--form <id>', 'responses: the form id of the instrument the answers were collected with')
+    .option('--form-version <version>', 'responses: the instrument version (default: the latest imported)')
+    .option('--population <population>', 'responses: returnee (default) or resident')
+    .option('--round <months>', 'responses: the round, 1, 3, 6 or 12 (residents: required)')
     .option('--dry-run', 'check the file and print what an import would do, writing nothing')
     .option(
       '--sheet <name>',
@@ -343,13 +355,19 @@ export function registerImport(program: Command): void {
         config,
         async (database) => {
           const { db } = database;
-          if (kind !== 'observations' && kind !== 'households') return importFromCli(db, kind, file, options);
+          if (kind !== 'observations' && kind !== 'households' && kind !== 'responses') {
+            return importFromCli(db, kind, file, options);
+          }
           const { openKeyring } = await import('../platform/crypto/keyring.ts');
           const keyring = await openKeyring(config);
           await keyring.prepare(db);
           const progress = await progressReporter(
             process.stderr,
-            kind === 'households' ? { label: 'households', one: 'household', many: 'households' } : undefined,
+            kind === 'households'
+              ? { label: 'households', one: 'household', many: 'households' }
+              : kind === 'responses'
+                ? { label: 'answers', one: 'row', many: 'rows' }
+                : undefined,
           );
           const done = await importFromCli(db, kind, file, {
             ...options,
@@ -375,11 +393,23 @@ export function registerImport(program: Command): void {
 export function checkImportOptions(kind: ImportKind, options: ImportOptions): void {
   const organisation = options.organisation ?? options.org;
   if (options.org && options.organisation) throw new CliError('Give --org or --organisation, not both.', 2);
+  if (kind === 'responses') {
+    if (!organisation) {
+      throw new CliError(
+        'Importing responses needs --organisation: the organisation that collected them, by name or id.',
+        2,
+      );
+    }
+    if (options.dryRun) throw new CliError('--dry-run does not apply to responses.', 2);
+    checkResponsesOptions(options);
+  } else if (options.form || options.formVersion || options.population || options.round) {
+    throw new CliError('--form, --form-version, --population and --round apply only to responses.', 2);
+  }
   if ((kind === 'observations' || kind === 'households') && !organisation) {
     throw new CliError(`Importing ${kind} needs --organisation: the organisation that gives them, by name or id.`, 2);
   }
-  if (kind !== 'observations' && kind !== 'households' && organisation) {
-    throw new CliError('--org applies only to observations and households.', 2);
+  if (kind !== 'observations' && kind !== 'households' && kind !== 'responses' && organisation) {
+    throw new CliError('--org applies only to observations, households and responses.', 2);
   }
   if (kind !== 'gazetteer' && options.sheet) throw new CliError('--sheet applies only to a gazetteer.', 2);
   if (kind !== 'households' && options.slips) throw new CliError('--slips applies only to households.', 2);

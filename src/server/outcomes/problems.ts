@@ -1,6 +1,7 @@
 import { type ProblemTexts, registerProblems } from '../platform/i18n/problems.ts';
 import { alertProblems } from './problems/alerts.ts';
 import { followUpProblems } from './problems/follow-ups.ts';
+import { importsProblems } from './problems/imports.ts';
 import { instrumentsProblems } from './problems/instruments.ts';
 import { zoneFeedProblems } from './problems/zone-feed.ts';
 
@@ -13,6 +14,7 @@ const PARTS: ProblemTexts[] = [
   followUpProblems,
   alertProblems, // alerts, referrals and the household timeline
   zoneFeedProblems,
+  importsProblems,
 ];
 
 export const outcomeProblems: ProblemTexts = {

@@ -4,6 +4,7 @@ import { dashboardRoutes } from './routes/dashboards.ts';
 import { publicFiguresRoutes } from './routes/figures.ts';
 import { followUpRoutes } from './routes/follow-ups.ts';
 import { householdRoutes } from './routes/households.ts';
+import { importRoutes } from './routes/imports.ts';
 import { instrumentRoutes } from './routes/instruments.ts';
 import { referralRoutes } from './routes/referrals.ts';
 import { responseRoutes } from './routes/responses.ts';
@@ -22,6 +23,7 @@ export async function outcomeRoutes(app: HomewardApp): Promise<void> {
   await householdRoutes(app);
   await dashboardRoutes(app);
   await zoneFeedRoutes(app);
+  await importRoutes(app);
 }
 
 export async function publicOutcomeRoutes(app: HomewardApp): Promise<void> {

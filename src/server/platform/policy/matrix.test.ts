@@ -260,6 +260,12 @@ const PLATFORM_CASES: Record<string, Case> = {
   'GET /api/v1/public/zones/{pcode}/history': { request: () => ({ url: '/api/v1/public/zones/QM0101/history' }) },
   'GET /api/v1/public/zones/{pcode}/map': { request: () => ({ url: '/api/v1/public/zones/QM0101/map' }) },
   'GET /api/v1/public/publications/{id}': { request: () => ({ url: `/api/v1/public/publications/${randomUUID()}` }) },
+  'POST /api/v1/outcomes/imports': {
+    request: () => ({
+      url: '/api/v1/outcomes/imports',
+      body: { formId: 'homeward_reintegration', fileName: 'answers.csv', contentBase64: 'X3V1aWQK' },
+    }),
+  },
 };
 
 function userAction(action: string): Case {

@@ -2,6 +2,7 @@ import type { StaffModule } from '../modules.ts';
 import { alertsScreens } from './screens/alerts.ts';
 import { dashboardScreens } from './screens/dashboard.ts';
 import { followUpScreens } from './screens/follow-ups.ts';
+import { importsScreens } from './screens/imports.ts';
 import { instrumentScreens } from './screens/instruments.ts';
 
 /**
@@ -11,5 +12,5 @@ import { instrumentScreens } from './screens/instruments.ts';
 export const outcomesModule: StaffModule = {
   id: 'outcomes',
   label: 'outcomes.module',
-  screens: [...dashboardScreens, ...followUpScreens, ...alertsScreens, ...instrumentScreens],
+  screens: [...dashboardScreens, ...followUpScreens, ...alertsScreens, ...instrumentScreens, ...importsScreens],
 };
