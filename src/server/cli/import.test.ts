@@ -64,7 +64,7 @@ describe('homeward import (messages)', () => {
     expect(() => parseImportKind('referrals')).toThrow(
       expect.objectContaining({
         exitCode: 2,
-        message: expect.stringContaining('Kinds: gazetteer, shapes, observations, households, responses'),
+        message: expect.stringContaining('Kinds: gazetteer, shapes, observations, households, form, responses'),
       }),
     );
   });

@@ -36,16 +36,15 @@ export async function followUpWork(ctx: RequestContext, now = new Date()): Promi
     entries: [],
     entryCount: 0,
   });
+  // Said only when there is some, as the other modules' work: many roles do follow-ups, most have none waiting.
   const items: WorkItem[] = [];
-  if (manage)
-    items.push(
-      item('outcomes.follow_ups_to_assign', 'followup:manage', counts?.toAssign ?? 0, 'outcomes/follow-ups?status=due'),
-    );
-  if (record) {
-    items.push(item('outcomes.follow_ups_to_do', 'followup:record', counts?.toDo ?? 0, 'outcomes/follow-ups'));
-    items.push(
-      item('outcomes.follow_ups_overdue', 'followup:record', counts?.overdue ?? 0, 'outcomes/follow-ups?overdue=true'),
-    );
-  }
+  const toAssign = counts?.toAssign ?? 0;
+  const toDo = counts?.toDo ?? 0;
+  const overdue = counts?.overdue ?? 0;
+  if (manage && toAssign > 0)
+    items.push(item('outcomes.follow_ups_to_assign', 'followup:manage', toAssign, 'outcomes/follow-ups?status=due'));
+  if (record && toDo > 0) items.push(item('outcomes.follow_ups_to_do', 'followup:record', toDo, 'outcomes/follow-ups'));
+  if (record && overdue > 0)
+    items.push(item('outcomes.follow_ups_overdue', 'followup:record', overdue, 'outcomes/follow-ups?overdue=true'));
   return items;
 }
