@@ -37,7 +37,13 @@ function demoContext(
   return { db: context.db, actor, requestId: 'demo', language: 'en', platform };
 }
 
-export async function loadDemoReferrals(context: DemoContext): Promise<{ referrals: number }> {
+/** How many falling households the demo refers (each by its first alert). */
+export const DEMO_REFERRED_HOUSEHOLDS = 8;
+
+export async function loadDemoReferrals(
+  context: DemoContext,
+  { households = DEMO_REFERRED_HOUSEHOLDS }: { households?: number } = {},
+): Promise<{ referrals: number }> {
   const [existing] = await context.db.select({ n: count() }).from(outcomeReferrals);
   if ((existing?.n ?? 0) > 0) return { referrals: existing!.n };
   const caseWorker = context.people.case_worker;
@@ -54,9 +60,11 @@ export async function loadDemoReferrals(context: DemoContext): Promise<{ referra
       ),
     )
     .orderBy(asc(outcomeAlerts.raisedAt), asc(outcomeAlerts.id))
-    .limit(40);
-  // One referral per household: its first alert.
-  const chosen = [...new Map(alerts.map((alert) => [alert.householdId, alert])).values()].slice(0, 8);
+    .limit(200);
+  // One referral per household: its first alert. The household after them has consented and waits.
+  const firstAlerts = [...new Map(alerts.map((alert) => [alert.householdId, alert])).values()];
+  const chosen = firstAlerts.slice(0, households);
+  const waiting = firstAlerts[households];
   if (chosen.length === 0) return { referrals: 0 };
 
   const worker = demoContext(context, caseWorker, ['case_worker']);
@@ -79,20 +87,23 @@ export async function loadDemoReferrals(context: DemoContext): Promise<{ referra
       expiresAt: new Date(now.getTime() + 365 * DAY).toISOString(),
     });
   }
+  const consentOf = async (householdId: string) => {
+    const [standing] = await standingConsents(context.db, householdId, 'service_referral');
+    if (standing) return standing;
+    const personId = await householdHeadId(context.db, householdId);
+    if (!personId) return undefined;
+    const recorded = await recordConsent(
+      worker,
+      householdId,
+      { personId, purpose: 'service_referral', givenOn: day(new Date(now.getTime() - 20 * DAY)), channel: 'phone' },
+      now,
+    );
+    return { id: recorded.id, personId, givenOn: recorded.givenOn };
+  };
   let made = 0;
   for (const [index, alert] of chosen.entries()) {
-    let [consent] = await standingConsents(context.db, alert.householdId, 'service_referral');
-    if (!consent) {
-      const personId = await householdHeadId(context.db, alert.householdId);
-      if (!personId) continue;
-      const recorded = await recordConsent(
-        worker,
-        alert.householdId,
-        { personId, purpose: 'service_referral', givenOn: day(new Date(now.getTime() - 20 * DAY)), channel: 'phone' },
-        now,
-      );
-      consent = { id: recorded.id, personId, givenOn: recorded.givenOn };
-    }
+    const consent = await consentOf(alert.householdId);
+    if (!consent) continue;
     // The last one was made a month ago, due two weeks later, and nobody has answered: overdue.
     const overdue = index === chosen.length - 1;
     const madeAt = overdue ? new Date(now.getTime() - 30 * DAY) : new Date(now.getTime() - (10 - index) * DAY);
@@ -131,5 +142,6 @@ export async function loadDemoReferrals(context: DemoContext): Promise<{ referra
       );
     }
   }
+  if (waiting) await consentOf(waiting.householdId);
   return { referrals: made };
 }

@@ -11,6 +11,7 @@ import {
 import { ErrorPanel } from '../../../components/ErrorPanel.tsx';
 import { useFormatters } from '../../../components/format.ts';
 import { PageLoader } from '../../../components/PageLoader.tsx';
+import { useFilters } from '../../components/filters.ts';
 import { OffsetPager } from '../../components/Pager.tsx';
 import { ScreenHeader } from '../../components/ScreenHeader.tsx';
 import { StackTable } from '../../components/StackTable.tsx';
@@ -19,12 +20,19 @@ import { useAlerts } from './queries.ts';
 
 const TONE = { open: 'bad', referred: 'fair', closed: 'neutral' } as const;
 
-/** `outcomes/alerts`: the organisation's alerts about returned households, open first and oldest first. */
+const oneOf = <Value extends string>(values: readonly Value[], value: string): Value | undefined =>
+  (values as readonly string[]).includes(value) ? (value as Value) : undefined;
+
+/**
+ * `outcomes/alerts`: the organisation's alerts about returned households, open first and oldest first. The filters
+ * live in the address (`?status=open`, as the staff home links here), a value outside the lists read as no filter.
+ */
 export default function AlertsQueuePage() {
   const { t } = useTranslation();
   const { date } = useFormatters();
-  const [kind, setKind] = useState<AlertKind | undefined>();
-  const [status, setStatus] = useState<AlertStatus | undefined>();
+  const [filters, setFilters] = useFilters({ kind: '', status: '' });
+  const kind = oneOf<AlertKind>(ALERT_KINDS, filters.kind);
+  const status = oneOf<AlertStatus>(ALERT_STATUSES, filters.status);
   const [offset, setOffset] = useState(0);
   const alerts = useAlerts({ kind, status, offset });
   return (
@@ -38,7 +46,7 @@ export default function AlertsQueuePage() {
           data={ALERT_KINDS.map((value) => ({ value, label: t(`outcomes.alerts.kind.${value}`) }))}
           value={kind ?? null}
           onChange={(value) => {
-            setKind((value as AlertKind | null) ?? undefined);
+            setFilters({ kind: value ?? '' });
             setOffset(0);
           }}
         />
@@ -49,7 +57,7 @@ export default function AlertsQueuePage() {
           data={ALERT_STATUSES.map((value) => ({ value, label: t(`outcomes.alerts.status.${value}`) }))}
           value={status ?? null}
           onChange={(value) => {
-            setStatus((value as AlertStatus | null) ?? undefined);
+            setFilters({ status: value ?? '' });
             setOffset(0);
           }}
         />

@@ -83,10 +83,27 @@ export default function HouseholdTimelinePage() {
   );
 }
 
+/**
+ * An answer as the reader says it: a choice code in words (in their language), a count in their digits, the share of
+ * separated members whose whereabouts are known as a percentage, a dash when unanswered.
+ */
+function useAnswer() {
+  const { t, i18n } = useTranslation();
+  const { number } = useFormatters();
+  const score = useScore();
+  return (item: string, answer: string | number | null) => {
+    if (answer === null) return '—';
+    if (typeof answer === 'number') return item === 'separated_location_known' ? score(answer) : number(answer);
+    const key = `outcomes.timeline.code.${answer}`;
+    return i18n.exists(key) ? t(key) : answer;
+  };
+}
+
 /** One round's explanation: for each score, its answers with their value as a bar, the costliest first. */
 function RoundExplanation({ round }: { round: TimelineRound }) {
   const { t } = useTranslation();
   const score = useScore();
+  const answerText = useAnswer();
   const id = `round-${round.responseId}`;
   return (
     <section aria-labelledby={id}>
@@ -114,7 +131,7 @@ function RoundExplanation({ round }: { round: TimelineRound }) {
                 {explained.factors.map((factor) => (
                   <Table.Tr key={factor.item}>
                     <Table.Td>{t(`outcomes.timeline.indicator.${factor.item}`)}</Table.Td>
-                    <Table.Td>{factor.answer === null ? '—' : String(factor.answer)}</Table.Td>
+                    <Table.Td>{answerText(factor.item, factor.answer)}</Table.Td>
                     <Table.Td>
                       <span
                         aria-hidden="true"

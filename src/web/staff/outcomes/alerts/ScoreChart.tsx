@@ -19,7 +19,8 @@ export function useScore() {
 
 /**
  * A household's scores round by round: a small line chart (inline SVG, no chart library) of the composite and
- * the three dimensions, with its data as a table below it, which is what screen readers and narrow phones read.
+ * the three dimensions with a legend, and its data as a table below it, which is what screen readers and narrow
+ * phones read.
  */
 export function ScoreChart({ rounds }: { rounds: readonly RoundScores[] }) {
   const { t } = useTranslation();
@@ -63,6 +64,36 @@ export function ScoreChart({ rounds }: { rounds: readonly RoundScores[] }) {
             );
           })}
         </svg>
+      ) : null}
+      {rounds.length > 1 ? (
+        // Which line is which: each score's colour and dash beside its name (the table below gives the figures).
+        <ul
+          style={{
+            display: 'flex',
+            flexWrap: 'wrap',
+            gap: '4px 16px',
+            listStyle: 'none',
+            padding: 0,
+            margin: '0 0 8px',
+          }}
+        >
+          {LINES.map((line) => (
+            <li key={line.key} style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+              <svg width="28" height="10" aria-hidden="true" focusable="false">
+                <line
+                  x1="0"
+                  x2="28"
+                  y1="5"
+                  y2="5"
+                  stroke={line.colour}
+                  strokeWidth={line.key === 'composite' ? 3 : 1.5}
+                  strokeDasharray={line.dash}
+                />
+              </svg>
+              {t(`outcomes.alerts.score.${line.key}`)}
+            </li>
+          ))}
+        </ul>
       ) : null}
       <StackTable>
         <thead>
