@@ -233,6 +233,13 @@ describe("ODK Central's export with repeats", () => {
         message: `names no submission of ${MAIN} (no row has this KEY)`,
       },
     ]);
+    // Many orphans: the first 200 are listed, and the refusal says how many there were.
+    const many = Array.from({ length: 250 }, (_, i) => `child,no,uuid:lost-${i},uuid:lost-${i}/separated_member[1]`);
+    const lots = await refusal(
+      zipOf([main, { ...repeat, bytes: Buffer.from([text.split('\n')[0], ...many].join('\n')) }]),
+    );
+    expect(lots.errors).toHaveLength(200);
+    expect(lots.params).toMatchObject({ problems: 250, truncated: 1 });
   });
 
   it('refuses a repeat CSV whose columns name no question of its repeat, and one without PARENT_KEY', async () => {
@@ -335,6 +342,8 @@ describe("ODK Central's export with repeats", () => {
     const together = await refusal(zipOf([main, repeat]), { maxUnzippedBytes: main.bytes.length + 10 });
     expect(together.errors?.[0]).toMatchObject({ field: 'file', code: 'too_large' });
 
+    const withRepeats = await refusal(zipOf([main, repeat]), { repeatFiles: [repeat] });
+    expect(withRepeats.errors?.[0]?.message).toContain('without --repeat');
     const noCsv = await refusal(zipOf([{ name: 'notes.txt', bytes: Buffer.from('hello') }]));
     expect(noCsv.errors?.[0]).toMatchObject({ field: 'file', code: 'format' });
     const twoForms = await refusal(zipOf([main, { ...main, name: 'another_form.csv' }]));

@@ -226,6 +226,13 @@ export function resolveColumn(catalogue: FormCatalogue, tool: ExportTool, header
   return { kind: 'unknown', header };
 }
 
+/** A refusal listing at most 200 problems (as the import does), saying how many there were. */
+const refusalOf = (errors: readonly FieldError[]) =>
+  new AppError('validation_failed', {
+    errors: errors.slice(0, 200),
+    params: { problems: errors.length, truncated: errors.length > 200 ? 1 : 0 },
+  });
+
 const fileProblem = (field: string, code: string, message: string) =>
   new AppError('validation_failed', { errors: [{ field, code, message }], params: { problems: 1, truncated: 0 } });
 
@@ -580,7 +587,7 @@ class RepeatRows {
       parent.answers[row.repeat.name] = list;
     }
     if (orphans.length > 0) {
-      throw new AppError('validation_failed', { errors: orphans, params: { problems: orphans.length, truncated: 0 } });
+      throw refusalOf(orphans);
     }
   }
 
@@ -602,7 +609,7 @@ class RepeatRows {
       .flat()
       .map((row) => orphan(row, `names no submission of ${this.mainFile} (no row has this KEY)`));
     if (orphans.length > 0) {
-      throw new AppError('validation_failed', { errors: orphans, params: { problems: orphans.length, truncated: 0 } });
+      throw refusalOf(orphans);
     }
   }
 }
@@ -671,10 +678,7 @@ async function readRepeatCsv(file: AnswerFile, catalogue: FormCatalogue, problem
         }
       }
       if (outside.length > 0) {
-        throw new AppError('validation_failed', {
-          errors: outside,
-          params: { problems: outside.length, truncated: 0 },
-        });
+        throw refusalOf(outside);
       }
       checkDuplicateColumns(columns, headers, placeOf(line));
       if (!headers.includes('PARENT_KEY')) {
@@ -729,7 +733,7 @@ async function repeatRowsOf(files: readonly AnswerFile[], catalogue: FormCatalog
   const rows: RepeatRow[] = [];
   for (const file of files) rows.push(...(await readRepeatCsv(file, catalogue, problems)));
   if (problems.length > 0) {
-    throw new AppError('validation_failed', { errors: problems, params: { problems: problems.length, truncated: 0 } });
+    throw refusalOf(problems);
   }
   return new RepeatRows(rows, mainFile);
 }
@@ -1009,6 +1013,9 @@ export async function* readResponses(
 ): AsyncGenerator<ResponseRow> {
   const catalogue = catalogueOf(form);
   if (isZip(bytes) && !isWorkbook(bytes)) {
+    if (options.repeatFiles && options.repeatFiles.length > 0) {
+      throw fileProblem('file', 'format', "is ODK Central's zip, which holds its repeats: import it without --repeat");
+    }
     options.onBytes?.(bytes.length);
     const { main, repeats } = unzipOdkExport(bytes, options.maxUnzippedBytes ?? MAX_UNZIPPED_BYTES);
     yield* readOdkCsvs(main, repeats, catalogue, {});

@@ -88,6 +88,7 @@ export function unzipEntry(bytes: Buffer, entry: ZipEntry, maxBytes: number): Bu
   if (data.length !== entry.compressedSize) throw new ZipError('format', 'is a damaged zip archive');
   let out: Buffer;
   if (entry.method === 0) {
+    if (data.length > maxBytes) throw new ZipError('too_large', `unzips to more than ${megabytesOf(maxBytes)}`);
     out = data;
   } else if (entry.method === 8) {
     try {
@@ -103,9 +104,6 @@ export function unzipEntry(bytes: Buffer, entry: ZipEntry, maxBytes: number): Bu
       'format',
       `holds ${entry.name} compressed in a way an import does not read (method ${entry.method})`,
     );
-  }
-  if (out.length > maxBytes) {
-    throw new ZipError('too_large', `unzips to more than ${megabytesOf(maxBytes)}`);
   }
   if (out.length !== entry.size || zlib.crc32(out) !== entry.crc32) {
     throw new ZipError('format', `holds ${entry.name} damaged: export the answers again`);
