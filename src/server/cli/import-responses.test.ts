@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_MASTER_KEY } from '../../../test/support/app.ts';
+import { odkExportFiles } from '../outcomes/files/zip-test-support.ts';
 import { insertTestInstrument } from '../outcomes/response-imports-test-support.ts';
 import { createOrganisation } from '../platform/accounts/provisioning.ts';
 import { openDatabase } from '../platform/db/client.ts';
@@ -76,6 +77,51 @@ describe.skipIf(process.env.HOMEWARD_TEST_DATABASE_URL)('homeward import respons
     });
     const again = await homeward(...args, '--population', 'resident', '--round', '6');
     expect(again.stdout).toContain('imported 0 answer sets (2 unchanged)');
+  });
+
+  it("imports ODK Central's main CSV with its repeat CSV given by --repeat, refusing an orphan repeat row", {
+    timeout: SLOW,
+  }, async () => {
+    // The export's rows as resident households of QM0101.
+    const { main, repeat } = odkExportFiles();
+    const mainFile = path.join(files, main.name);
+    const repeatFile = path.join(files, repeat.name);
+    fs.writeFileSync(mainFile, main.bytes.toString('utf8').replace(/\{\{REF\d\}\},,/g, ',QM0101,'));
+    const orphanFile = path.join(files, 'orphan', repeat.name);
+    fs.mkdirSync(path.dirname(orphanFile));
+    fs.writeFileSync(orphanFile, repeat.bytes.toString('utf8').replace('9b03,', '9b04,'));
+    const args = [
+      'import',
+      'responses',
+      mainFile,
+      '--form',
+      'homeward_reintegration',
+      '--org',
+      'Field Survey Partners',
+    ];
+    const resident = ['--population', 'resident', '--round', '6'];
+
+    const orphan = await homeward(...args, '--repeat', orphanFile, ...resident);
+    expect(orphan.code).toBe(1);
+    expect(orphan.stderr).toContain(
+      `  ${repeat.name}, line 3, PARENT_KEY: names no submission of ${main.name} (no row has this KEY)\n`,
+    );
+
+    fs.writeFileSync(repeatFile, repeat.bytes);
+    const first = await homeward(...args, '--repeat', repeatFile, ...resident);
+    expect(first.stdout).toBe(
+      'imported 3 answer sets (0 unchanged) of homeward_reintegration 2026.1 for Field Survey Partners, resident households\n',
+    );
+    expect(first.code).toBe(0);
+    const again = await homeward(...args, '--repeat', repeatFile, ...resident);
+    expect(again.stdout).toContain('imported 0 answer sets (3 unchanged)');
+
+    const missing = await homeward(...args, '--repeat', path.join(files, 'nowhere.csv'), ...resident);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nowhere.csv cannot be read');
+    const misplaced = await homeward('import', 'gazetteer', mainFile, '--repeat', repeatFile);
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toContain('--repeat apply only to responses');
   });
 
   it('exits 1 naming the line and field of each problem, and 2 on wrong usage', { timeout: SLOW }, async () => {

@@ -8,8 +8,9 @@ import type { ImportProgress } from './import.ts';
 import { CliError } from './support.ts';
 
 /**
- * `homeward import responses FILE --form ID --org ORGANISATION [--population resident] [--round N]`: answers
- * exported from KoboToolbox or ODK Central, for the organisation that collected them (as observations are given
+ * `homeward import responses FILE --form ID --org ORGANISATION [--population resident] [--round N]
+ * [--repeat REPEAT.csv …]`: answers exported from KoboToolbox or ODK Central (its zip, or its main CSV with a
+ * `--repeat` per repeat CSV), for the organisation that collected them (as observations are given
  * by one), all or nothing. The service and its readers load only when the command runs.
  */
 
@@ -18,6 +19,8 @@ export interface ResponsesOptions {
   formVersion?: string;
   population?: string;
   round?: string;
+  /** ODK Central's repeat CSVs beside the main CSV. */
+  repeat?: string[];
 }
 
 /** Refuses options that cannot be right before anything is read (exit 2). */
@@ -55,6 +58,12 @@ export async function importResponsesFromCli(
   const { population, round } = checkResponsesOptions(options);
   const { importResponseFile } = await import('../outcomes/response-imports.ts');
   const bytes = fs.readFileSync(file);
+  const repeatFiles = (options.repeat ?? []).map((repeat) => {
+    if (!fs.existsSync(repeat) || !fs.statSync(repeat).isFile()) {
+      throw new CliError(`The repeat file ${repeat} cannot be read: no such file.`, 2);
+    }
+    return { name: path.basename(repeat), bytes: fs.readFileSync(repeat) };
+  });
   let done = false;
   options.progress?.begin();
   try {
@@ -66,6 +75,7 @@ export async function importResponsesFromCli(
         ...(options.formVersion ? { version: options.formVersion } : {}),
         fileName: path.basename(file),
         bytes,
+        ...(repeatFiles.length > 0 ? { repeatFiles } : {}),
         population,
         ...(round === undefined ? {} : { round }),
         ...(options.progress ? { onProgress: options.progress.update } : {}),

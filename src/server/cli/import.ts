@@ -325,7 +325,8 @@ export function registerImport(program: Command): void {
       'import a file, all or nothing: gazetteer (CSV/XLSX), shapes (GeoJSON) or observations (CSV/XLSX, with ' +
         '--org), each changing nothing when imported again; or households (CSV/XLSX registration exports, with ' +
         '--organisation and --slips); or a form (an XLSForm workbook from Kobo or ODK, as a survey instrument); or ' +
-        'responses (answers exported from KoboToolbox or ODK Central: CSV, XLSX, JSON, with --org and --form), each ' +
+        "responses (answers exported from KoboToolbox or ODK Central: CSV, XLSX, JSON, Central's zip, with --org and " +
+        '--form), each ' +
         'submission stored once',
     )
     .argument('<kind>', `what the file holds: ${IMPORT_KINDS.join(', ')}`)
@@ -340,6 +341,11 @@ export function registerImport(program: Command): void {
     .option('--form-version <version>', 'responses: the instrument version (default: the latest imported)')
     .option('--population <population>', 'responses: returnee (default) or resident')
     .option('--round <months>', 'responses: the round, 1, 3, 6 or 12 (residents: required)')
+    .option(
+      '--repeat <file>',
+      "responses: an ODK Central repeat CSV (<form>-<repeat>.csv) of the main CSV's submissions (repeat for several)",
+      (file: string, files: string[] = []) => [...files, file],
+    )
     .option('--dry-run', 'check the file and print what an import would do, writing nothing')
     .option(
       '--sheet <name>',
@@ -402,8 +408,8 @@ export function checkImportOptions(kind: ImportKind, options: ImportOptions): vo
     }
     if (options.dryRun) throw new CliError('--dry-run does not apply to responses.', 2);
     checkResponsesOptions(options);
-  } else if (options.form || options.formVersion || options.population || options.round) {
-    throw new CliError('--form, --form-version, --population and --round apply only to responses.', 2);
+  } else if (options.form || options.formVersion || options.population || options.round || options.repeat) {
+    throw new CliError('--form, --form-version, --population, --round and --repeat apply only to responses.', 2);
   }
   if ((kind === 'observations' || kind === 'households') && !organisation) {
     throw new CliError(`Importing ${kind} needs --organisation: the organisation that gives them, by name or id.`, 2);

@@ -9,6 +9,7 @@ import { createTestAccount, type TestAccount } from '../platform/auth/test-suppo
 import type { RequestContext } from '../platform/context.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { createTestZones } from '../zones/test-support.ts';
+import { odkExportFiles, zipOf } from './files/zip-test-support.ts';
 import { type ImportResponsesInput, importResponses } from './response-imports.ts';
 import { insertTestFollowUps, insertTestInstrument, type TestFollowUps } from './response-imports-test-support.ts';
 import { outcomeFollowUps, outcomeResponses } from './tables.ts';
@@ -220,6 +221,84 @@ describe('importing answers of returned households', () => {
     ).toString('utf8');
     const result = await run({ fileName: 'kobo.json', bytes: Buffer.from(text.replaceAll('4e0', '7e0')) });
     expect(result).toMatchObject({ created: 3, unchanged: 0 });
+  });
+
+  it("imports ODK Central's zip with its repeat; the answers stored hold each submission's repeat rows", async () => {
+    const made = await households(3);
+    const { main, repeat } = odkExportFiles(made.map((m) => m.reference));
+    const bytes = zipOf([main, repeat]);
+    const before = (await importEntries()).length;
+    const result = await run({ fileName: 'homeward_reintegration.zip', bytes });
+    expect(result).toMatchObject({ rows: 3, created: 3, unchanged: 0, skipped: 0 });
+    const stored = await storedFor(made);
+    const answersOf = async (household: TestFollowUps) => {
+      const row = stored.find((r) => r.householdId === household.householdId)!;
+      expect(row.answersEnc).not.toContain('sibling');
+      return JSON.parse(await env.app.platform.keyring.decrypt(db(), row.answersEnc, 'outcome'));
+    };
+    expect((await answersOf(made[0]!)).separated_member).toEqual([{ relationship: 'child', location_known: 'no' }]);
+    expect(await answersOf(made[1]!)).not.toHaveProperty('separated_member');
+    expect(await answersOf(made[2]!)).toMatchObject({
+      members_separated: 2,
+      separated_member: [
+        { relationship: 'spouse', location_known: 'yes' },
+        { relationship: 'sibling', location_known: 'no' },
+      ],
+    });
+    expect(await importEntries()).toHaveLength(before + 1);
+
+    // Again, as the zip or as its CSVs given apart: nothing changes.
+    expect(await run({ fileName: 'homeward_reintegration.zip', bytes })).toMatchObject({ created: 0, unchanged: 3 });
+    const apart = await run({ fileName: main.name, bytes: main.bytes, repeatFiles: [repeat] });
+    expect(apart).toMatchObject({ created: 0, unchanged: 3 });
+    expect(await storedFor(made)).toHaveLength(3);
+    expect(await importEntries()).toHaveLength(before + 1);
+  });
+
+  it('refuses a zip with a repeat row whose submission it does not hold, or that unzips beyond the limit, storing nothing', async () => {
+    const made = await households(3);
+    const { main, repeat } = odkExportFiles(made.map((m) => m.reference));
+    const other = (b: Buffer) => Buffer.from(b.toString('utf8').replaceAll('9b0', '9c0'));
+    const orphaned = Buffer.from(
+      other(repeat.bytes)
+        .toString('utf8')
+        .replace('uuid:3a9b6c1e-2f4d-4e8a-9b7c-5d6e7f8a9c01,', 'uuid:3a9b6c1e-2f4d-4e8a-9b7c-5d6e7f8a9c77,'),
+    );
+    const error = await refused({
+      fileName: 'export.zip',
+      bytes: zipOf([
+        { ...main, bytes: other(main.bytes) },
+        { ...repeat, bytes: orphaned },
+      ]),
+    });
+    expect(error.errors).toEqual([
+      {
+        field: 'homeward_reintegration-separated_member.csv, line 2, PARENT_KEY',
+        code: 'unknown_parent',
+        message: 'names no submission of homeward_reintegration.csv (no row has this KEY)',
+      },
+    ]);
+    expect(await storedFor(made)).toHaveLength(0);
+    const followUps = await db()
+      .select({ status: outcomeFollowUps.status })
+      .from(outcomeFollowUps)
+      .where(
+        inArray(
+          outcomeFollowUps.householdId,
+          made.map((m) => m.householdId),
+        ),
+      );
+    expect(followUps.every((f) => f.status === 'due')).toBe(true);
+
+    const bomb = zipOf([
+      { ...main, bytes: other(main.bytes) },
+      { name: repeat.name, bytes: Buffer.alloc(32 * 1024 * 1024, 0x30), declaredSize: 300 },
+    ]);
+    const tooLarge = await refused({ fileName: 'export.zip', bytes: bomb, maxUnzippedBytes: 4 * 1024 * 1024 });
+    expect(tooLarge.errors).toEqual([
+      expect.objectContaining({ field: 'file', code: 'too_large', message: expect.stringContaining('more than 4 MB') }),
+    ]);
+    expect(await storedFor(made)).toHaveLength(0);
   });
 
   it('refuses the whole file when one row names no household it follows, storing nothing', async () => {

@@ -13,7 +13,7 @@ import type { Database } from '../platform/db/client.ts';
 import { AppError, type FieldError } from '../platform/http/errors.ts';
 import { authorize } from '../platform/policy/policy.ts';
 import { zoneStateCode } from '../zones/gazetteer.ts';
-import { type ResponseRow, readResponses } from './files/responses.ts';
+import { type AnswerFile, type ResponseRow, readResponses } from './files/responses.ts';
 import { headAgeGroupOf, type NewResponse, storedSubmissionIds, writeResponses } from './response-writer.ts';
 import { outcomeFollowUps, outcomeInstruments } from './tables.ts';
 import './events.ts';
@@ -41,7 +41,12 @@ export interface ImportResponsesInput {
   formId: string;
   version?: string;
   fileName: string;
+  /** The export: a CSV, XLSX or JSON file, or ODK Central's zip (its main CSV and a CSV per repeat). */
   bytes: Buffer;
+  /** ODK Central's repeat CSVs (`<form>-<repeat>.csv`) given beside its main CSV in `bytes`. */
+  repeatFiles?: readonly AnswerFile[];
+  /** At most this many bytes unzipped from a zip (the reader's limit by default). */
+  maxUnzippedBytes?: number;
   /** `returnee` (default): returned households' follow-ups; `resident`: the comparison households. */
   population?: Population;
   /** Returnees: the follow-up round (months after arrival); residents: the round they sit beside (required). */
@@ -157,6 +162,8 @@ interface OpenFollowUp {
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
 const daysBetween = (a: string, b: string) => Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`));
 
 /**
@@ -181,7 +188,13 @@ export async function importResponseFile(
     );
   }
   const instrument = await findInstrument(db, input.formId || DEFAULT_INSTRUMENT_FORM_ID, input.version);
-  const fileHash = createHash('sha256').update(input.bytes).digest('hex');
+  // The file's hash, or with repeat CSVs, the hash of the files' hashes in the order given.
+  const fileHash =
+    input.repeatFiles && input.repeatFiles.length > 0
+      ? createHash('sha256')
+          .update([input.bytes, ...input.repeatFiles.map((f) => f.bytes)].map(sha256).join('\n'))
+          .digest('hex')
+      : sha256(input.bytes);
   const today = new Date().toISOString().slice(0, 10);
   const problems = new Problems();
   const seen = new Map<string, string>();
@@ -402,6 +415,9 @@ export async function importResponseFile(
       onBytes: (read) => {
         bytesRead = read;
       },
+      fileName: input.fileName,
+      ...(input.repeatFiles ? { repeatFiles: input.repeatFiles } : {}),
+      ...(input.maxUnzippedBytes === undefined ? {} : { maxUnzippedBytes: input.maxUnzippedBytes }),
     });
     for await (const row of reader) {
       rows++;

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import type { Answers, AnswerValue, FormDefinition, FormNode, QuestionType } from '../../../shared/outcomes/form.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
+import { isZip, megabytesOf, unzipEntry, ZipError, zipEntries } from './zip.ts';
 
 /**
  * Readers of answer exports as KoboToolbox and ODK Central write them, turned into the answers of the form the
@@ -12,7 +13,9 @@ import { AppError, type FieldError } from '../../platform/http/errors.ts';
  *   parent's `_index`) and JSON (the API's `results` array, or a plain array of submissions; repeats as nested
  *   arrays). Headers are the questions' names ("XML values and headers"), with their group path joined by `/`
  *   (`economic/income_source`) or without it; label headers are refused.
- * - ODK Central: the `submissions.csv` export, group paths joined by `-` (`economic-income_source`).
+ * - ODK Central: the CSV export, group paths joined by `-` (`economic-income_source`): the main `<form>.csv`
+ *   alone, or with the repeats' `<form>-<repeat>.csv` (given beside it, or the zip Central downloads holding them
+ *   all), each repeat row joined to its parent by `PARENT_KEY` (the parent's `KEY`).
  *
  * A select_multiple comes as one space-separated column, or as one 0/1 column per choice
  * (`services_used/health`). Empty cells and `n/a` are missing answers. Columns of the tools' own metadata are
@@ -48,9 +51,24 @@ export interface ResponseRow {
   problems: RowProblem[];
 }
 
+/** A file of an export, as named by the tool. */
+export interface AnswerFile {
+  name: string;
+  bytes: Buffer;
+}
+
+/** At most this many bytes are unzipped from an ODK Central zip (its CSVs together). */
+export const MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
+
 export interface ReadResponsesOptions {
   /** Each chunk of the file as it is read, for a progress bar. */
   onBytes?: (bytesRead: number) => void;
+  /** The main file's name (a zip's, or the main CSV's): messages name the files when there are several. */
+  fileName?: string;
+  /** ODK Central's repeat CSVs (`<form>-<repeat>.csv`) given beside its main CSV. */
+  repeatFiles?: readonly AnswerFile[];
+  /** At most this many bytes are unzipped from a zip (MAX_UNZIPPED_BYTES by default). */
+  maxUnzippedBytes?: number;
 }
 
 /** A question the file's columns can name. */
@@ -137,6 +155,7 @@ const ODK_META = new Set([
   'DeviceID',
   'Edits',
   'FormVersion',
+  'isValidated',
   'instanceID',
   'start',
   'end',
@@ -156,7 +175,7 @@ const isMetaColumn = (tool: ExportTool, header: string): boolean => {
       header === 'meta'
     );
   }
-  return ODK_META.has(header) || header.startsWith('meta-') || header === 'meta';
+  return ODK_META.has(header) || header.startsWith('meta-') || header.startsWith('SET-OF-') || header === 'meta';
 };
 
 /** What a column holds. */
@@ -206,6 +225,13 @@ export function resolveColumn(catalogue: FormCatalogue, tool: ExportTool, header
   }
   return { kind: 'unknown', header };
 }
+
+/** A refusal listing at most 200 problems (as the import does), saying how many there were. */
+const refusalOf = (errors: readonly FieldError[]) =>
+  new AppError('validation_failed', {
+    errors: errors.slice(0, 200),
+    params: { problems: errors.length, truncated: errors.length > 200 ? 1 : 0 },
+  });
 
 const fileProblem = (field: string, code: string, message: string) =>
   new AppError('validation_failed', { errors: [{ field, code, message }], params: { problems: 1, truncated: 0 } });
@@ -423,61 +449,38 @@ function delimiterOf(bytes: Buffer): string {
 
 const lineBreaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
 
-async function* readCsv(
+/** Where a line of a file is, for messages: `line 4`, or `form-separated_member.csv, line 4` among several files. */
+const placeIn = (file: string | undefined) => (line: number) => (file ? `${file}, line ${line}` : `line ${line}`);
+
+/** A CSV's non-empty records, one at a time, with the line each begins on. */
+async function* csvRecords(
   bytes: Buffer,
-  catalogue: FormCatalogue,
-  options: ReadResponsesOptions,
-): AsyncGenerator<ResponseRow> {
+  placeOf: (line: number) => string,
+  onBytes?: (bytesRead: number) => void,
+): AsyncGenerator<{ record: string[]; line: number; delimiter: string }> {
   const delimiter = delimiterOf(bytes);
   const parser = parse({ bom: true, delimiter, raw: true, relax_column_count: true, skip_empty_lines: false });
   // The file is handed to the parser in 1 MB pieces, so that rows are read while the rest waits.
   const PIECE = 1024 * 1024;
   const pieces = function* () {
     for (let at = 0; at < bytes.length; at += PIECE) {
-      options.onBytes?.(Math.min(at + PIECE, bytes.length));
+      onBytes?.(Math.min(at + PIECE, bytes.length));
       yield bytes.subarray(at, at + PIECE);
     }
   };
   Readable.from(pieces()).pipe(parser);
   let line = 1;
-  let columns: Column[] | undefined;
-  let tool: ExportTool = 'kobo';
-  let reader: RecordReader | undefined;
   try {
     for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
       const at = line;
       line += lineBreaks(raw);
       if (record.every((cell) => cell.trim() === '')) continue;
-      if (!columns) {
-        const headers = record.map((cell) => cell.trim());
-        tool = toolOf(headers);
-        columns = headers.map((header) => resolveColumn(catalogue, tool, header));
-        checkColumns(catalogue, tool, columns, `line ${at}`);
-        checkDuplicateColumns(columns, headers, `line ${at}`);
-        reader = new RecordReader();
-        continue;
-      }
-      if (record.length > columns.length && record.slice(columns.length).some((cell) => cell.trim() !== '')) {
-        throw fileProblem(
-          `line ${at}, file`,
-          'extra_cells',
-          `the row has more values than the header has columns: a value with a "${delimiter}" in it must be in double quotes`,
-        );
-      }
-      const problems: RowProblem[] = [];
-      const answers: Answers = {};
-      const cols = columns;
-      const meta = reader!.read(
-        cols.map((column, i) => [column, record[i] ?? ''] as const),
-        answers,
-        problems,
-      );
-      yield rowOf(tool, `line ${at}`, meta, answers, problems);
+      yield { record, line: at, delimiter };
     }
   } catch (error) {
     if (error instanceof CsvError) {
       throw fileProblem(
-        `line ${line}, file`,
+        `${placeOf(line)}, file`,
         'format',
         error.code === 'CSV_QUOTE_NOT_CLOSED'
           ? 'a value opened with a double quote is never closed: the file may have been cut short'
@@ -488,7 +491,297 @@ async function* readCsv(
   } finally {
     parser.destroy();
   }
+}
+
+const checkExtraCells = (record: readonly string[], width: number, delimiter: string, place: string) => {
+  if (record.length > width && record.slice(width).some((cell) => cell.trim() !== '')) {
+    throw fileProblem(
+      `${place}, file`,
+      'extra_cells',
+      `the row has more values than the header has columns: a value with a "${delimiter}" in it must be in double quotes`,
+    );
+  }
+};
+
+async function* readCsv(
+  bytes: Buffer,
+  catalogue: FormCatalogue,
+  options: ReadResponsesOptions,
+  main: { file?: string; repeats?: RepeatRows } = {},
+): AsyncGenerator<ResponseRow> {
+  const placeOf = placeIn(main.file);
+  let columns: Column[] | undefined;
+  let tool: ExportTool = 'kobo';
+  let reader: RecordReader | undefined;
+  for await (const { record, line, delimiter } of csvRecords(bytes, placeOf, options.onBytes)) {
+    if (!columns) {
+      const headers = record.map((cell) => cell.trim());
+      tool = toolOf(headers);
+      columns = headers.map((header) => resolveColumn(catalogue, tool, header));
+      checkColumns(catalogue, tool, columns, placeOf(line));
+      checkDuplicateColumns(columns, headers, placeOf(line));
+      if (main.repeats && !headers.includes('KEY')) {
+        throw fileProblem(
+          `${placeOf(line)}, KEY`,
+          'missing_column',
+          "the file has no KEY column, by which the repeats' rows name their submission: export it again from ODK Central",
+        );
+      }
+      reader = new RecordReader();
+      continue;
+    }
+    checkExtraCells(record, columns.length, delimiter, placeOf(line));
+    const problems: RowProblem[] = [];
+    const answers: Answers = {};
+    const cols = columns;
+    const meta = reader!.read(
+      cols.map((column, i) => [column, record[i] ?? ''] as const),
+      answers,
+      problems,
+    );
+    main.repeats?.attach(meta.get('KEY') ?? '', answers);
+    yield rowOf(tool, placeOf(line), meta, answers, problems);
+  }
   if (!columns) throw fileProblem('file', 'empty', 'the file is empty: it has no header row');
+  main.repeats?.throwIfOrphans();
+}
+
+/** One row of an ODK Central repeat CSV. */
+interface RepeatRow {
+  repeat: RepeatInfo;
+  place: string;
+  key: string;
+  parentKey: string;
+  answers: Answers;
+}
+
+/**
+ * ODK Central's repeat CSVs, read whole and joined: a nested repeat's rows are placed in their parent repeat's
+ * rows here, and the outermost repeats' rows wait for their submission (`attach`, as the main CSV is read).
+ * Rows whose parent is never found are refused once the main CSV has been read.
+ */
+class RepeatRows {
+  /** The outermost repeats' rows by their submission's KEY. */
+  private readonly waiting = new Map<string, RepeatRow[]>();
+  private readonly mainFile: string;
+
+  constructor(rows: readonly RepeatRow[], mainFile: string) {
+    this.mainFile = mainFile;
+    const byKey = new Map<string, RepeatRow>();
+    for (const row of rows) if (row.key !== '') byKey.set(row.key, row);
+    const orphans: FieldError[] = [];
+    for (const row of rows) {
+      if (row.repeat.parent === null) {
+        const list = this.waiting.get(row.parentKey) ?? [];
+        list.push(row);
+        this.waiting.set(row.parentKey, list);
+        continue;
+      }
+      const parent = byKey.get(row.parentKey);
+      if (!parent || parent.repeat.name !== row.repeat.parent) {
+        orphans.push(orphan(row, `names no row of the repeat ${row.repeat.parent}`));
+        continue;
+      }
+      const list = (parent.answers[row.repeat.name] as Answers[] | undefined) ?? [];
+      list.push(row.answers);
+      parent.answers[row.repeat.name] = list;
+    }
+    if (orphans.length > 0) {
+      throw refusalOf(orphans);
+    }
+  }
+
+  /** Places the repeat rows of the submission `key` in its answers. */
+  attach(key: string, answers: Answers): void {
+    const rows = this.waiting.get(key.trim());
+    if (!rows || key.trim() === '') return;
+    this.waiting.delete(key.trim());
+    for (const row of rows) {
+      const list = (answers[row.repeat.name] as Answers[] | undefined) ?? [];
+      list.push(row.answers);
+      answers[row.repeat.name] = list;
+    }
+  }
+
+  /** Refuses the rows whose submission the main CSV did not hold. */
+  throwIfOrphans(): void {
+    const orphans = [...this.waiting.values()]
+      .flat()
+      .map((row) => orphan(row, `names no submission of ${this.mainFile} (no row has this KEY)`));
+    if (orphans.length > 0) {
+      throw refusalOf(orphans);
+    }
+  }
+}
+
+const orphan = (row: RepeatRow, message: string): FieldError => ({
+  field: `${row.place}, PARENT_KEY`,
+  code: 'unknown_parent',
+  message,
+});
+
+/** The repeat an ODK Central repeat CSV holds, by its name (`<form>-<repeat>.csv`, `<form>-<repeat>~2.csv`). */
+function repeatOfFile(catalogue: FormCatalogue, name: string): RepeatInfo | undefined {
+  const base = name
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.csv$/i, '')
+    .replace(/~\d+$/, '');
+  const matching = [...catalogue.repeats.values()].filter((r) => base === r.name || base.endsWith(`-${r.name}`));
+  return matching.sort((a, b) => b.name.length - a.name.length)[0];
+}
+
+/** Reads an ODK Central repeat CSV: its columns must name questions of its repeat, and it needs PARENT_KEY. */
+async function readRepeatCsv(file: AnswerFile, catalogue: FormCatalogue, problems: FieldError[]): Promise<RepeatRow[]> {
+  const placeOf = placeIn(file.name);
+  if (!isUtf8(file.bytes)) {
+    throw fileProblem(file.name, 'encoding', 'is not UTF-8 text: export the answers again from ODK Central');
+  }
+  let repeat = repeatOfFile(catalogue, file.name);
+  let columns: Column[] | undefined;
+  let headers: string[] = [];
+  let reader: RecordReader | undefined;
+  const rows: RepeatRow[] = [];
+  const keys = new Map<string, string>();
+  for await (const { record, line, delimiter } of csvRecords(file.bytes, placeOf)) {
+    if (!columns) {
+      headers = record.map((cell) => cell.trim());
+      const resolveIn = (header: string, within: RepeatInfo | undefined): Column => {
+        const column = resolveColumn(catalogue, 'odk', header);
+        if (column.kind !== 'unknown' || !within) return column;
+        // Central names a repeat's columns from the repeat (`group-question` inside it).
+        const inside = resolveColumn(catalogue, 'odk', [...within.path, within.name, header].join('-'));
+        return inside.kind === 'unknown' ? column : inside;
+      };
+      if (!repeat) {
+        const named = headers.map((h) => resolveColumn(catalogue, 'odk', h));
+        const owner = named.find((c) => 'field' in c && c.field.repeat !== null);
+        if (owner && 'field' in owner) repeat = catalogue.repeats.get(owner.field.repeat!);
+      }
+      if (!repeat) {
+        throw fileProblem(
+          `${placeOf(line)}, file`,
+          'unknown_repeat',
+          `the file holds no repeat of the form: its name and columns name none (ODK Central names it <form>-<repeat>.csv)`,
+        );
+      }
+      const within = repeat;
+      columns = headers.map((header) => resolveIn(header, within));
+      checkColumns(catalogue, 'odk', columns, placeOf(line));
+      const outside: FieldError[] = [];
+      for (const [i, column] of columns.entries()) {
+        if (column.kind === 'repeat' || ('field' in column && column.field.repeat !== within.name)) {
+          outside.push({
+            field: `${placeOf(line)}, ${headers[i]}`,
+            code: 'unknown_column',
+            message: `the column "${headers[i]}" names no question of the repeat ${within.name}: export the answers of this form again`,
+          });
+        }
+      }
+      if (outside.length > 0) {
+        throw refusalOf(outside);
+      }
+      checkDuplicateColumns(columns, headers, placeOf(line));
+      if (!headers.includes('PARENT_KEY')) {
+        throw fileProblem(
+          `${placeOf(line)}, PARENT_KEY`,
+          'missing_column',
+          'the repeat file has no PARENT_KEY column, which names the row each repeat row belongs to',
+        );
+      }
+      reader = new RecordReader();
+      continue;
+    }
+    checkExtraCells(record, columns.length, delimiter, placeOf(line));
+    const answers: Answers = {};
+    const rowProblems: RowProblem[] = [];
+    const cols = columns;
+    const meta = reader!.read(
+      cols.map((column, i) => [column, record[i] ?? ''] as const),
+      answers,
+      rowProblems,
+    );
+    const place = placeOf(line);
+    for (const p of rowProblems) problems.push({ field: `${place}, ${p.field}`, code: p.code, message: p.message });
+    const parentKey = (meta.get('PARENT_KEY') ?? '').trim();
+    const key = (meta.get('KEY') ?? '').trim();
+    if (parentKey === '') {
+      problems.push({
+        field: `${place}, PARENT_KEY`,
+        code: 'required',
+        message: 'is empty: every repeat row names its parent',
+      });
+      continue;
+    }
+    const first = key === '' ? undefined : keys.get(key);
+    if (first !== undefined) {
+      problems.push({
+        field: `${place}, KEY`,
+        code: 'duplicate_row',
+        message: `repeats the row of ${first}: export each submission once`,
+      });
+      continue;
+    }
+    if (key !== '') keys.set(key, place);
+    rows.push({ repeat: repeat!, place, key, parentKey, answers });
+  }
+  return rows;
+}
+
+/** Reads the repeats of an ODK Central export and joins them, before its main CSV is read. */
+async function repeatRowsOf(files: readonly AnswerFile[], catalogue: FormCatalogue, mainFile: string) {
+  const problems: FieldError[] = [];
+  const rows: RepeatRow[] = [];
+  for (const file of files) rows.push(...(await readRepeatCsv(file, catalogue, problems)));
+  if (problems.length > 0) {
+    throw refusalOf(problems);
+  }
+  return new RepeatRows(rows, mainFile);
+}
+
+/**
+ * ODK Central's zip: `<form>.csv` (the submissions) and `<form>-<repeat>.csv` per repeat, at most
+ * `maxBytes` unzipped in all; attachments (`media/…`) are not unzipped.
+ */
+function unzipOdkExport(bytes: Buffer, maxBytes: number): { main: AnswerFile; repeats: AnswerFile[] } {
+  try {
+    const csvs = zipEntries(bytes).filter((e) => /\.csv$/i.test(e.name) && !e.name.endsWith('/'));
+    const base = (name: string) => name.replace(/^.*\//, '').replace(/\.csv$/i, '');
+    const mains = csvs.filter((e) =>
+      csvs.every((other) => other === e || base(other.name).startsWith(`${base(e.name)}-`)),
+    );
+    if (mains.length !== 1) {
+      throw fileProblem(
+        'file',
+        'format',
+        csvs.length === 0
+          ? 'is a zip without a CSV: import the zip ODK Central downloads (its CSV export), or the CSV itself'
+          : "is a zip whose CSVs are not one ODK Central export (<form>.csv and its repeats' <form>-<repeat>.csv)",
+      );
+    }
+    const declared = csvs.reduce((sum, e) => sum + e.size, 0);
+    if (declared > maxBytes) {
+      throw new ZipError('too_large', `unzips to more than ${megabytesOf(maxBytes)}`);
+    }
+    let budget = maxBytes;
+    const unzip = (entry: (typeof csvs)[number]): AnswerFile => {
+      const out = unzipEntry(bytes, entry, budget);
+      budget -= out.length;
+      return { name: entry.name.replace(/^.*\//, ''), bytes: out };
+    };
+    const main = unzip(mains[0]!);
+    return { main, repeats: csvs.filter((e) => e !== mains[0]).map(unzip) };
+  } catch (error) {
+    if (error instanceof ZipError) {
+      throw fileProblem(
+        'file',
+        error.reason === 'too_large' ? 'too_large' : 'format',
+        error.reason === 'too_large'
+          ? `${error.message.startsWith('unzips') ? `unzips to more than ${megabytesOf(maxBytes)}` : error.message}, more than an import reads (a zip bomb, or an export to import from the command line: the main CSV, with --repeat for each repeat CSV)`
+          : error.message,
+      );
+    }
+    throw error;
+  }
 }
 
 function checkDuplicateColumns(columns: readonly Column[], headers: readonly string[], place: string): void {
@@ -719,6 +1012,20 @@ export async function* readResponses(
   options: ReadResponsesOptions = {},
 ): AsyncGenerator<ResponseRow> {
   const catalogue = catalogueOf(form);
+  if (isZip(bytes) && !isWorkbook(bytes)) {
+    if (options.repeatFiles && options.repeatFiles.length > 0) {
+      throw fileProblem('file', 'format', "is ODK Central's zip, which holds its repeats: import it without --repeat");
+    }
+    options.onBytes?.(bytes.length);
+    const { main, repeats } = unzipOdkExport(bytes, options.maxUnzippedBytes ?? MAX_UNZIPPED_BYTES);
+    yield* readOdkCsvs(main, repeats, catalogue, {});
+    return;
+  }
+  if (options.repeatFiles && options.repeatFiles.length > 0) {
+    const main = { name: options.fileName ?? 'the main file', bytes };
+    yield* readOdkCsvs(main, options.repeatFiles, catalogue, options);
+    return;
+  }
   const format = formatOf(bytes);
   if (format === 'csv') {
     if (!isUtf8(bytes)) {
@@ -729,4 +1036,28 @@ export async function* readResponses(
   }
   options.onBytes?.(bytes.length);
   yield* format === 'xlsx' ? readXlsx(bytes, catalogue) : readJson(bytes, catalogue);
+}
+
+/** An XLSX workbook rather than another zip: it holds `[Content_Types].xml`. */
+function isWorkbook(bytes: Buffer): boolean {
+  try {
+    return zipEntries(bytes).some((e) => e.name === '[Content_Types].xml' || e.name.startsWith('xl/'));
+  } catch {
+    // Left to the workbook reader, which says the file cannot be read.
+    return true;
+  }
+}
+
+/** ODK Central's main CSV with its repeat CSVs, the messages naming each file. */
+async function* readOdkCsvs(
+  main: AnswerFile,
+  repeats: readonly AnswerFile[],
+  catalogue: FormCatalogue,
+  options: ReadResponsesOptions,
+): AsyncGenerator<ResponseRow> {
+  if (formatOf(main.bytes) !== 'csv' || !isUtf8(main.bytes)) {
+    throw fileProblem(main.name, 'format', 'is not a CSV (UTF-8) export of ODK Central: its repeats come with its CSV');
+  }
+  const joined = await repeatRowsOf(repeats, catalogue, main.name);
+  yield* readCsv(main.bytes, catalogue, options, { file: main.name, repeats: joined });
 }

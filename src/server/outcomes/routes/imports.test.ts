@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../../test/support/app.ts';
 import { createTestAccount, signIn, type TestAccount, type TestClient } from '../../platform/auth/test-support.ts';
 import { createTestZones } from '../../zones/test-support.ts';
+import { odkExportFiles, zipOf } from '../files/zip-test-support.ts';
 import { insertTestFollowUps, insertTestInstrument } from '../response-imports-test-support.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'files', 'fixtures', 'responses');
@@ -53,6 +54,36 @@ describe('POST /api/v1/outcomes/imports', () => {
     expect(first.json()).toMatchObject({ created: 3, unchanged: 0, population: 'returnee', rows: 3 });
     const again = await post(body);
     expect(again.json()).toMatchObject({ created: 0, unchanged: 3 });
+  });
+
+  it("imports ODK Central's zip with its repeat, and refuses one that would unzip beyond the limit", async () => {
+    const refs: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const made = await insertTestFollowUps(env.database.db, env.app.platform.keyring, {
+        organisationId: coordinator.organisationId,
+        recordedBy: coordinator.userId,
+      });
+      refs.push(made.reference);
+    }
+    const { main, repeat } = odkExportFiles(refs);
+    const body = {
+      formId: 'homeward_reintegration',
+      fileName: 'homeward_reintegration.zip',
+      contentBase64: zipOf([main, repeat]).toString('base64'),
+    };
+    const first = await post(body);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ created: 3, unchanged: 0, rows: 3 });
+    expect((await post(body)).json()).toMatchObject({ created: 0, unchanged: 3 });
+
+    // A few bytes that declare a repeat CSV of 3 GB: refused before anything is unzipped.
+    const bomb = zipOf([main, { ...repeat, declaredSize: 3 * 1024 * 1024 * 1024 }]);
+    const refused = await post({ ...body, contentBase64: bomb.toString('base64') });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({
+      code: 'validation_failed',
+      errors: [{ field: 'file', code: 'too_large', message: expect.stringContaining('unzips to more than 512 MB') }],
+    });
   });
 
   it('answers 400 naming the line and field of each refused row', async () => {

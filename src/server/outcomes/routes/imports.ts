@@ -17,7 +17,7 @@ export async function importRoutes(app: HomewardApp): Promise<void> {
       bodyLimit: Math.ceil(maxBytes / 3) * 4 + 16 * 1024,
       schema: {
         summary:
-          'Import answers exported from KoboToolbox (CSV, XLSX, JSON) or ODK Central (CSV), all or nothing; a file imported again changes nothing',
+          'Import answers exported from KoboToolbox (CSV, XLSX, JSON) or ODK Central (CSV, or its zip with the repeats), all or nothing; a file imported again changes nothing',
         tags,
         body: ImportResponsesRequest,
         response: { 200: ImportedResponses },

@@ -37,7 +37,7 @@ function base64Of(file: File): Promise<string> {
 }
 
 /**
- * `outcomes/imports`: a KoboToolbox (CSV, XLSX, JSON) or ODK Central (CSV) export of answers, imported all or
+ * `outcomes/imports`: a KoboToolbox (CSV, XLSX, JSON) or ODK Central (CSV, or its zip) export of answers, imported all or
  * nothing. A refused file lists every problem by its line and question, so that it can be fixed and sent again;
  * an imported one says how many answer sets were stored and how many were already there.
  */
@@ -81,7 +81,7 @@ export default function ImportAnswersPage() {
               <FileInput
                 label={t('outcomes.imports.file')}
                 description={t('outcomes.imports.fileHelp')}
-                accept=".csv,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                accept=".csv,.xlsx,.json,.zip,text/csv,application/json,application/zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 value={file}
                 clearable
                 clearButtonProps={{ 'aria-label': t('outcomes.imports.clearFile') }}
