@@ -39,7 +39,6 @@ export function PublicLayout() {
                 <HeaderLink to="/">{t('public.nav.home')}</HeaderLink>
                 <HeaderLink to="/zones">{t('publicZones.nav')}</HeaderLink>
                 <HeaderLink to="/feedback">{t('gatewayPortal.nav')}</HeaderLink>
-                <HeaderLink to="/outcomes">{t('outcomes.figures.nav')}</HeaderLink>
                 <HeaderLink to="/help">{t('public.nav.help')}</HeaderLink>
                 <HeaderLink to="/languages">{t('public.nav.languages')}</HeaderLink>
               </Group>
