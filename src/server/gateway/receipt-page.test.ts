@@ -1,13 +1,10 @@
 import { eq } from 'drizzle-orm';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
+import { publicFormServer, type RenderedPage } from '../../../test/support/public-form.ts';
 import type { ReceiptPageAnswer } from '../../web/public/gateway/answers.ts';
 import { createTestOrganisation } from '../platform/auth/test-support.ts';
-import { registerInputChecks } from '../platform/http/input.ts';
-import { registerErrorHandling } from '../platform/http/problem.ts';
-import { acceptFormBodies, type RenderPage } from '../platform/web/forms.ts';
-import type { FormState } from '../platform/web/ssr.ts';
 import { receiptForm } from './receipt-page.ts';
 import { receiveSubmission } from './submissions.ts';
 import { gatewayMessages, gatewaySubmissions } from './tables.ts';
@@ -21,7 +18,7 @@ import { insertRoutingRule } from './test-support.ts';
 const LOOKUPS_PER_HOUR = 9;
 let env: TestEnvironment;
 let web: FastifyInstance;
-let rendered: { url: string; forms: Record<string, FormState>; status: number }[] = [];
+let rendered: RenderedPage[] = [];
 let code: string;
 let submissionId: string;
 let organisationId: string;
@@ -46,25 +43,7 @@ beforeAll(async () => {
   );
   code = receipt.receiptCode;
   submissionId = receipt.submissionId;
-  web = Fastify({ logger: false });
-  registerErrorHandling(web);
-  registerInputChecks(web);
-  web.addHook('onRequest', async (request) => {
-    request.ctx = {
-      db: env.database.db,
-      actor: null,
-      requestId: request.id,
-      language: 'ar',
-      platform: env.app.platform,
-    };
-  });
-  acceptFormBodies(web);
-  const render: RenderPage = async (_request, reply, url, sent) => {
-    rendered.push({ url, ...sent });
-    return reply.code(sent.status).type('text/html').send('<main></main>');
-  };
-  receiptForm(web, render);
-  await web.ready();
+  ({ web, rendered } = await publicFormServer(env, receiptForm, 'ar'));
 });
 afterAll(async () => {
   await web.close();
@@ -73,7 +52,7 @@ afterAll(async () => {
 
 let address = 0;
 const post = (fields: Record<string, string>, from = `10.5.0.${++address}`) => {
-  rendered = [];
+  rendered.length = 0;
   return web.inject({
     method: 'POST',
     url: '/feedback/receipt',

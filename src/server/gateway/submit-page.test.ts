@@ -1,12 +1,9 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
+import { publicFormServer, type RenderedPage } from '../../../test/support/public-form.ts';
 import type { SubmitPageAnswer } from '../../web/public/gateway/answers.ts';
 import { createTestOrganisation } from '../platform/auth/test-support.ts';
-import { registerInputChecks } from '../platform/http/input.ts';
-import { registerErrorHandling } from '../platform/http/problem.ts';
-import { acceptFormBodies, type RenderPage } from '../platform/web/forms.ts';
-import type { FormState } from '../platform/web/ssr.ts';
 import { createTestZones } from '../zones/test-support.ts';
 import { receiptStatus } from './receipt-status.ts';
 import { submitForm } from './submit-page.ts';
@@ -21,36 +18,12 @@ import { insertRoutingRule } from './test-support.ts';
 const SUBMISSIONS_PER_HOUR = 4;
 let env: TestEnvironment;
 let web: FastifyInstance;
-let rendered: { url: string; forms: Record<string, FormState>; status: number }[] = [];
-
-const buildWeb = async () => {
-  const app = Fastify({ logger: false });
-  registerErrorHandling(app);
-  // As in the application: a NUL anywhere in a body is refused before any route runs.
-  registerInputChecks(app);
-  app.addHook('onRequest', async (request) => {
-    request.ctx = {
-      db: env.database.db,
-      actor: null,
-      requestId: request.id,
-      language: 'en',
-      platform: env.app.platform,
-    };
-  });
-  acceptFormBodies(app);
-  const render: RenderPage = async (_request, reply, url, sent) => {
-    rendered.push({ url, ...sent });
-    return reply.code(sent.status).type('text/html').send('<main></main>');
-  };
-  submitForm(app, render);
-  await app.ready();
-  return app;
-};
+let rendered: RenderedPage[] = [];
 
 beforeAll(async () => {
   env = await createTestEnvironment({ gatewaySubmissionsPerHour: SUBMISSIONS_PER_HOUR });
   await createTestZones(env.database.db);
-  web = await buildWeb();
+  ({ web, rendered } = await publicFormServer(env, submitForm, 'en'));
 });
 afterAll(async () => {
   await web.close();
@@ -59,7 +32,7 @@ afterAll(async () => {
 
 let address = 0;
 const post = (payload: string | Buffer, options: { from?: string; contentType?: string } = {}) => {
-  rendered = [];
+  rendered.length = 0;
   return web.inject({
     method: 'POST',
     url: '/feedback',

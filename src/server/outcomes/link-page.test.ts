@@ -1,16 +1,13 @@
 import { eq } from 'drizzle-orm';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
+import { publicFormServer, type RenderedPage } from '../../../test/support/public-form.ts';
 import type { FollowUp, FollowUpLink } from '../../shared/outcomes/schemas/follow-ups.ts';
 import type { FollowUpPageAnswer, LinkFormPage } from '../../web/public/outcomes/answers.ts';
 import { caseFollowUpStatuses, insertTestArrival } from '../cases/follow-up-schedule-test-support.ts';
 import { insertTestHousehold } from '../cases/test-support.ts';
 import { createTestAccount, signIn, type TestClient } from '../platform/auth/test-support.ts';
-import { registerInputChecks } from '../platform/http/input.ts';
-import { registerErrorHandling } from '../platform/http/problem.ts';
-import { acceptFormBodies, type RenderPage } from '../platform/web/forms.ts';
-import type { FormState } from '../platform/web/ssr.ts';
 import { createTestZones } from '../zones/test-support.ts';
 import { addDays, dayOf } from './follow-ups.ts';
 import { insertTestInstrument } from './follow-ups-test-support.ts';
@@ -26,7 +23,7 @@ const REQUESTS_PER_HOUR = 12;
 let env: TestEnvironment;
 let web: FastifyInstance;
 let coordinator: TestClient;
-let rendered: { url: string; forms: Record<string, FormState>; status: number }[] = [];
+let rendered: RenderedPage[] = [];
 const today = dayOf(new Date());
 
 beforeAll(async () => {
@@ -44,25 +41,7 @@ beforeAll(async () => {
     await insertTestArrival(db, household, addDays(today, -20), account.userId);
   }
   await insertTestInstrument(db);
-  web = Fastify({ logger: false });
-  registerErrorHandling(web);
-  registerInputChecks(web);
-  web.addHook('onRequest', async (request) => {
-    request.ctx = {
-      db: env.database.db,
-      actor: null,
-      requestId: request.id,
-      language: 'ar',
-      platform: env.app.platform,
-    };
-  });
-  acceptFormBodies(web);
-  const render: RenderPage = async (_request, reply, url, sent) => {
-    rendered.push({ url, ...sent });
-    return reply.code(sent.status).type('text/html').send('<main></main>');
-  };
-  followUpLinkForm(web, render);
-  await web.ready();
+  ({ web, rendered } = await publicFormServer(env, followUpLinkForm, 'ar'));
 });
 afterAll(async () => {
   await web.close();
@@ -84,7 +63,7 @@ async function issued(): Promise<{ followUp: FollowUp; code: string }> {
 
 let address = 0;
 const post = async (fields: Record<string, string>, from = `10.9.0.${++address}`) => {
-  rendered = [];
+  rendered.length = 0;
   const response = await web.inject({
     method: 'POST',
     url: '/follow-up',
