@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ZONE_STORY } from '../src/server/demo/story.ts';
 import { browserForFile, homeward, settled } from './support/browser.ts';
 import { catalogue } from './support/catalogue.ts';
-import { signIn } from './support/staff.ts';
+import { readOnUntil, signIn } from './support/staff.ts';
 
 const run = homeward();
 const browser = browserForFile();
@@ -48,11 +48,15 @@ describe('safe movements', () => {
     const reason = list.getByText(new RegExp(`zone ${DEMO_ZONE_STORY.deteriorating} went from Conducive to`));
     await reason.first().waitFor();
     const notices = worker.getByRole('region', { name: en('cases.movements.notices.title') });
-    // The notices load on their own: wait for them rather than count what has arrived so far.
-    await notices
-      .getByText(new RegExp(`zone ${DEMO_ZONE_STORY.deteriorating} went from`))
-      .first()
-      .waitFor();
+    // The notices load on their own, newest first: read on until the downgrade's, rather than count what has
+    // arrived so far (a month published since may have sent newer ones).
+    await readOnUntil(
+      {
+        rows: notices.getByRole('button', { name: en('cases.movements.notices.markRead') }),
+        more: notices.getByRole('button', { name: en('staff.kit.showMore') }),
+      },
+      notices.getByText(new RegExp(`zone ${DEMO_ZONE_STORY.deteriorating} went from`)),
+    );
     await browser.screenshot(worker, 'suspended convoy');
   });
 

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { catalogue } from './catalogue.ts';
 import type { DemoAccount } from './homeward.ts';
 import type { TotpLedger } from './totp.ts';
@@ -48,4 +49,20 @@ export async function signIn(
     await form.verify.click();
   }
   await (until ?? welcome(page, account, t)).waitFor();
+}
+
+/**
+ * Reads a list shown a page at a time ("Show more") until `target` is among what it shows. The browser files
+ * share one demo, and another file may already have added newer rows at the top (a month published worse
+ * suspends more convoys and sends their notices), so what a test looks for need not be on the first page.
+ */
+export async function readOnUntil(list: { rows: Locator; more: Locator }, target: Locator): Promise<void> {
+  await list.rows.first().waitFor();
+  while ((await target.count()) === 0) {
+    const shown = await list.rows.count();
+    if ((await list.more.count()) === 0) throw new Error(`not among the list's ${shown} rows, and there are no more`);
+    await list.more.click();
+    await expect.poll(() => list.rows.count()).toBeGreaterThan(shown);
+  }
+  await target.first().waitFor();
 }
