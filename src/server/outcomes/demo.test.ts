@@ -3,12 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
 import type { Answers } from '../../shared/outcomes/form.ts';
 import type { Dashboard } from '../../shared/outcomes/schemas/dashboards.ts';
+import { caseFollowUps } from '../cases/tables.ts';
 import { loadDemo } from '../demo/load.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/region.ts';
 import { DEMO_ZONE_STORY } from '../demo/story.ts';
 import { signIn } from '../platform/auth/test-support.ts';
 import { queryRows } from '../platform/db/client.ts';
 import { type DemoOutcomesSummary, demoOutcomeStory } from './demo.ts';
+import { outcomeFollowUps } from './tables.ts';
 
 /**
  * The demo's outcome monitoring, loaded with the whole demo region on a fixed clock: follow-ups of the households
@@ -80,6 +82,24 @@ describe('the demo’s outcome monitoring', () => {
     expect(due + assigned).toBeGreaterThan(0);
     expect(summary.responses.returnee).toBe(done);
     expect(summary.responses.resident).toBeGreaterThan(0);
+  });
+
+  it('has the household pages (cases) say where each opened round stands: open, done or lost', async () => {
+    const rows = await queryRows<{ outcome: string; schedule: string; n: number }>(
+      db(),
+      sql`select f.status as outcome, c.status as schedule, count(*)::int as n
+          from ${outcomeFollowUps} f join ${caseFollowUps} c on c.id = f.case_follow_up_id
+          group by 1, 2 order by 1, 2`,
+    );
+    const expected: Record<string, string> = {
+      due: 'open',
+      assigned: 'open',
+      retry: 'open',
+      done: 'done',
+      lost: 'lost',
+    };
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.schedule, row.outcome).toBe(expected[row.outcome]);
   });
 
   it('tells the story in the answers: the thriving district rises, the struggling one and the downgraded zone fall', async () => {

@@ -1,4 +1,4 @@
-import { count, sql } from 'drizzle-orm';
+import { count, inArray, sql } from 'drizzle-orm';
 import type { FollowUpStatus, Population } from '../../shared/outcomes/constants.ts';
 import { demoFollowUpsDue } from '../cases/outcome-demo-follow-ups.ts';
 import { DEMO_ZONE_STORY } from '../demo/story.ts';
@@ -16,6 +16,7 @@ import {
   planResidents,
   type StoryFollowUp,
 } from './demo-story.ts';
+import { tellCasesWhereFollowUpsStand } from './follow-ups.ts';
 import { ensureDefaultInstrument } from './instruments.ts';
 import { headAgeGroupOf, type NewResponse, writeResponses } from './response-writer.ts';
 import { outcomeAlerts, outcomeFollowUps, outcomeReferrals, outcomeResponses } from './tables.ts';
@@ -194,6 +195,13 @@ export async function loadOutcomesDemo(context: DemoContext): Promise<DemoOutcom
         await tx.execute(
           sql`update ${outcomeFollowUps} set response_id = r.id
               from ${outcomeResponses} r where r.follow_up_id = ${outcomeFollowUps.id} and ${outcomeFollowUps.responseId} is null`,
+        );
+        await tellCasesWhereFollowUpsStand(
+          tx,
+          inArray(
+            outcomeFollowUps.caseFollowUpId,
+            followUps.map((row) => row.caseFollowUpId),
+          ),
         );
         for (const response of written.created) {
           if (response.population !== 'returnee') continue;

@@ -23,7 +23,7 @@ export async function followUpWork(ctx: RequestContext, now = new Date()): Promi
   const [counts] = await ctx.db
     .select({
       toAssign: sql<number>`count(*) filter (where ${FU.status} = 'due' and ${FU.organisationId} = ${actor.organisationId})::int`,
-      toDo: sql<number>`count(*) filter (where ${FU.status} in ('assigned', 'retry') and ${FU.assignedOrganisationId} = ${actor.organisationId})::int`,
+      inHand: sql<number>`count(*) filter (where ${FU.status} in ('assigned', 'retry') and ${FU.assignedOrganisationId} = ${actor.organisationId})::int`,
       overdue: sql<number>`count(*) filter (where ${and(lt(FU.dueOn, today), inArray(FU.status, ['due', 'assigned', 'retry']))})::int`,
     })
     .from(FU)
@@ -39,11 +39,12 @@ export async function followUpWork(ctx: RequestContext, now = new Date()): Promi
   // Said only when there is some, as the other modules' work: many roles do follow-ups, most have none waiting.
   const items: WorkItem[] = [];
   const toAssign = counts?.toAssign ?? 0;
-  const toDo = counts?.toDo ?? 0;
+  const inHand = counts?.inHand ?? 0;
   const overdue = counts?.overdue ?? 0;
   if (manage && toAssign > 0)
     items.push(item('outcomes.follow_ups_to_assign', 'followup:manage', toAssign, 'outcomes/follow-ups?status=due'));
-  if (record && toDo > 0) items.push(item('outcomes.follow_ups_to_do', 'followup:record', toDo, 'outcomes/follow-ups'));
+  if (record && inHand > 0)
+    items.push(item('outcomes.follow_ups_to_do', 'followup:record', inHand, 'outcomes/follow-ups'));
   if (record && overdue > 0)
     items.push(item('outcomes.follow_ups_overdue', 'followup:record', overdue, 'outcomes/follow-ups?overdue=true'));
   return items;

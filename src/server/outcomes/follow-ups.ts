@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lt, lte, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import type { FollowUpStatus } from '../../shared/outcomes/constants.ts';
 import type {
   AssignFollowUp,
   FollowUp,
@@ -10,7 +11,12 @@ import type {
   FollowUpQuery,
   MarkLost,
 } from '../../shared/outcomes/schemas/follow-ups.ts';
-import { householdReferenceOf, scheduledFollowUpsDue, setCaseFollowUpStatus } from '../cases/follow-up-schedule.ts';
+import {
+  type CaseFollowUpStatus,
+  householdReferenceOf,
+  scheduledFollowUpsDue,
+  setCaseFollowUpStatus,
+} from '../cases/follow-up-schedule.ts';
 import { accountsWithRoles, displayNamesOf, organisationNameOf } from '../platform/accounts/directory.ts';
 import { findOrganisationById } from '../platform/accounts/provisioning.ts';
 import { inTransaction } from '../platform/audit/head.ts';
@@ -106,10 +112,14 @@ export async function openDueFollowUps(
         )
         .onConflictDoNothing({ target: FU.caseFollowUpId })
         .returning({ id: FU.id });
-      await setCaseFollowUpStatus(
+      // Those opened just now, and any opened before but still scheduled in cases (which would otherwise be
+      // found again by every run), now say where they stand.
+      await tellCasesWhereFollowUpsStand(
         tx,
-        due.map((row) => row.caseFollowUpId),
-        'open',
+        inArray(
+          FU.caseFollowUpId,
+          due.map((row) => row.caseFollowUpId),
+        ),
       );
       if (inserted.length > 0) {
         await appendAudit(tx, {
@@ -124,6 +134,31 @@ export async function openDueFollowUps(
     opened += batch.inserted;
     if (batch.found < 500) return opened;
   }
+}
+
+/** How the cases module's schedule reads each follow-up status. */
+const CASE_STATUS_OF: Record<FollowUpStatus, CaseFollowUpStatus> = {
+  due: 'open',
+  assigned: 'open',
+  retry: 'open',
+  done: 'done',
+  lost: 'lost',
+};
+
+/**
+ * Tells the cases module where the follow-ups `which` selects stand, from their rows here, so the
+ * household page reads `open`, `done` or `lost` whichever way the round was opened, answered or given up: opened
+ * from the schedule, answered through a form or a file, or loaded by the demo.
+ */
+export async function tellCasesWhereFollowUpsStand(tx: Database, which: SQL): Promise<void> {
+  const rows = await tx.select({ caseFollowUpId: FU.caseFollowUpId, status: FU.status }).from(FU).where(which);
+  const byStatus = Map.groupBy(rows, (row) => CASE_STATUS_OF[row.status as FollowUpStatus]);
+  for (const [status, group] of byStatus)
+    await setCaseFollowUpStatus(
+      tx,
+      group.map((row) => row.caseFollowUpId),
+      status,
+    );
 }
 
 /**

@@ -4,6 +4,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
 import type { Role } from '../../shared/vocabulary.ts';
+import { caseFollowUpStatuses } from '../cases/follow-up-schedule-test-support.ts';
 import { auditEntries } from '../platform/audit/schema.ts';
 import { createTestAccount, type TestAccount } from '../platform/auth/test-support.ts';
 import type { RequestContext } from '../platform/context.ts';
@@ -145,6 +146,8 @@ describe('importing answers of returned households', () => {
       .where(eq(outcomeFollowUps.id, made[0]!.followUps[1]!));
     expect(followUp).toMatchObject({ status: 'done', responseId: first.id });
     expect(followUp!.completedAt).not.toBeNull();
+    // The household page (cases) says the round was done.
+    expect((await caseFollowUpStatuses(db(), made[0]!.householdId)).get(1)).toBe('done');
     const entries = await importEntries();
     expect(entries).toHaveLength(before + 1);
     expect(entries.at(-1)).toMatchObject({ actorUserId: coordinator.userId, subject: `instrument:${instrumentId}` });

@@ -14,6 +14,7 @@ import { AppError, type FieldError } from '../platform/http/errors.ts';
 import { authorize } from '../platform/policy/policy.ts';
 import { zoneStateCode } from '../zones/gazetteer.ts';
 import { type AnswerFile, type ResponseRow, readResponses } from './files/responses.ts';
+import { tellCasesWhereFollowUpsStand } from './follow-ups.ts';
 import { headAgeGroupOf, type NewResponse, storedSubmissionIds, writeResponses } from './response-writer.ts';
 import { outcomeFollowUps, outcomeInstruments } from './tables.ts';
 import './events.ts';
@@ -233,6 +234,13 @@ export async function importResponseFile(
         set status = 'done', response_id = v.response_id, completed_at = now(), updated_at = now()
         from json_to_recordset(${pairs}::json) as v(id uuid, response_id uuid)
         where ${outcomeFollowUps.id} = v.id`);
+      await tellCasesWhereFollowUpsStand(
+        tx,
+        inArray(
+          outcomeFollowUps.id,
+          done.map((r) => r.followUpId!),
+        ),
+      );
     }
   };
 
