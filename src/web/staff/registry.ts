@@ -1,6 +1,7 @@
 import { accountModule } from './account/module.ts';
 import { administrationModule } from './administration/module.ts';
 import { casesModule } from './cases/module.ts';
+import { forumModule } from './forum/module.ts';
 import { gatewayModule } from './gateway/module.ts';
 import { incidentsModule } from './incidents/module.ts';
 import type { StaffModule } from './modules.ts';
@@ -17,6 +18,7 @@ export const STAFF_MODULES: readonly StaffModule[] = [
   gatewayModule,
   incidentsModule,
   outcomesModule,
+  forumModule,
   administrationModule,
   accountModule,
 ];

@@ -6,6 +6,11 @@ import { createTestEnvironment, type TestEnvironment } from '../../../../test/su
 import type { Case, MatrixFixture, Target } from '../../../../test/support/matrix.ts';
 import { ROLES, type Role } from '../../../shared/vocabulary.ts';
 import { CASE_MATRIX_PARTS } from '../../cases/matrix/test-support.ts';
+import { forumCommitmentsMatrix } from '../../forum/matrix/commitments-test-support.ts';
+import { forumConsultationsMatrix } from '../../forum/matrix/consultations-test-support.ts';
+import { forumFlagsMatrix } from '../../forum/matrix/flags-test-support.ts';
+import { forumMeetingsMatrix } from '../../forum/matrix/meetings-test-support.ts';
+import { forumTimelineMatrix } from '../../forum/matrix/timeline-test-support.ts';
 import { GATEWAY_MATRIX_PARTS } from '../../gateway/matrix/test-support.ts';
 import { alertsMatrix } from '../../outcomes/matrix/alerts-test-support.ts';
 import { outcomeDashboardsMatrix } from '../../outcomes/matrix/dashboards-test-support.ts';
@@ -63,6 +68,16 @@ const OUTCOME_MATRIX_PARTS = [
   followUpsMatrix,
   alertsMatrix,
   outcomeDashboardsMatrix,
+];
+
+/** The forum's parts of the matrix, one per part of the module. */
+// One part a line, so that parts added side by side merge cleanly.
+const FORUM_MATRIX_PARTS = [
+  forumMeetingsMatrix, //
+  forumCommitmentsMatrix,
+  forumConsultationsMatrix,
+  forumFlagsMatrix,
+  forumTimelineMatrix,
 ];
 
 const PLATFORM_CASES: Record<string, Case> = {
@@ -348,7 +363,7 @@ beforeAll(async () => {
   definition = (await clients.get('coordinator')!.request({ method: 'GET', url: '/api/v1/frameworks/active' })).json()
     .definition;
   const fixture: MatrixFixture = { env, own, other, third, clients };
-  for (const part of [...CASE_MATRIX_PARTS, ...GATEWAY_MATRIX_PARTS, ...OUTCOME_MATRIX_PARTS])
+  for (const part of [...CASE_MATRIX_PARTS, ...GATEWAY_MATRIX_PARTS, ...OUTCOME_MATRIX_PARTS, ...FORUM_MATRIX_PARTS])
     await part.setup(fixture);
 });
 afterAll(() => env.close());
@@ -368,7 +383,9 @@ describe('the authorization matrix', () => {
     );
     const CASES: Record<string, Case> = Object.assign(
       { ...PLATFORM_CASES },
-      ...[...CASE_MATRIX_PARTS, ...GATEWAY_MATRIX_PARTS, ...OUTCOME_MATRIX_PARTS].map((part) => part.cases()),
+      ...[...CASE_MATRIX_PARTS, ...GATEWAY_MATRIX_PARTS, ...OUTCOME_MATRIX_PARTS, ...FORUM_MATRIX_PARTS].map((part) =>
+        part.cases(),
+      ),
     );
     expect(operations.filter((op) => !CASES[op.key]).map((op) => op.key)).toEqual([]);
     expect(Object.keys(CASES).filter((key) => !operations.some((op) => op.key === key))).toEqual([]);

@@ -1,4 +1,5 @@
 import { CASE_AUDIT_EVENTS } from '../../../shared/cases/constants.ts';
+import { FORUM_AUDIT_EVENTS } from '../../../shared/forum/constants.ts';
 import { GATEWAY_AUDIT_EVENTS } from '../../../shared/gateway/constants.ts';
 import { OUTCOME_AUDIT_EVENTS } from '../../../shared/outcomes/constants.ts';
 import { PLATFORM_AUDIT_EVENTS } from '../../../shared/vocabulary.ts';
@@ -15,4 +16,5 @@ export const AUDIT_EVENT_TYPES: readonly string[] = [
   ...CASE_AUDIT_EVENTS,
   ...GATEWAY_AUDIT_EVENTS,
   ...OUTCOME_AUDIT_EVENTS,
+  ...FORUM_AUDIT_EVENTS,
 ];

@@ -1,0 +1,4 @@
+import type { ForumDemo } from './demo-context.ts';
+
+/** The forum demo's consultations (see demo.ts); adds what it made to `demo` for the parts after it. */
+export async function loadDemoConsultations(_demo: ForumDemo): Promise<void> {}

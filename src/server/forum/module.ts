@@ -1,0 +1,37 @@
+import type { HomewardModule } from '../platform/module.ts';
+import { forumDemo } from './demo.ts';
+import { type ForumAuditEvents, forumEvents } from './events.ts';
+import { type ForumPermission, forumPermissions } from './permissions.ts';
+import { forumProblems } from './problems.ts';
+import { forumRoutes, publicForumRoutes } from './routes.ts';
+import * as forumTables from './tables.ts';
+
+/**
+ * The inclusive forum: the mechanism's meetings (who met, who was heard, what was decided), the commitments made
+ * there and whether they were kept, consultations before the zone criteria change, watchdog flags that must be
+ * answered, and one public timeline of decisions across modules, anchored in the transparency log.
+ */
+export const forumModule: HomewardModule = {
+  name: 'forum',
+  tables: forumTables,
+  auditEvents: forumEvents,
+  problems: forumProblems,
+  permissions: forumPermissions,
+  staffRoutes: forumRoutes,
+  publicRoutes: publicForumRoutes,
+  publicForms: [],
+  work: async () => [],
+  openApiTags: [
+    { name: 'forum', description: 'The forum: meetings, positions, commitments, consultations, flags, the timeline' },
+    { name: 'public', description: 'What anyone may read without signing in' },
+  ],
+  demo: forumDemo,
+};
+
+// The module's audit events and permissions join the platform's types (see zones/module.ts).
+declare module '../platform/audit/events.ts' {
+  interface ModuleAuditEvents extends ForumAuditEvents {}
+}
+declare module '../platform/policy/permissions.ts' {
+  interface ModulePermissions extends Record<ForumPermission, readonly string[]> {}
+}
