@@ -1,6 +1,11 @@
 import type { HomewardModule } from '../platform/module.ts';
+import { commitmentsWork } from './commitments-work.ts';
+import { consultationForms } from './consultation-forms.ts';
+import { consultationsWork } from './consultations-work.ts';
 import { forumDemo } from './demo.ts';
 import { type ForumAuditEvents, forumEvents } from './events.ts';
+import { flagsWork } from './flags-work.ts';
+import { meetingsWork } from './meetings-work.ts';
 import { type ForumPermission, forumPermissions } from './permissions.ts';
 import { forumProblems } from './problems.ts';
 import { forumRoutes, publicForumRoutes } from './routes.ts';
@@ -19,8 +24,13 @@ export const forumModule: HomewardModule = {
   permissions: forumPermissions,
   staffRoutes: forumRoutes,
   publicRoutes: publicForumRoutes,
-  publicForms: [],
-  work: async () => [],
+  publicForms: [...consultationForms],
+  work: async (ctx) => [
+    ...(await meetingsWork(ctx)),
+    ...(await commitmentsWork(ctx)),
+    ...(await consultationsWork(ctx)),
+    ...(await flagsWork(ctx)),
+  ],
   openApiTags: [
     { name: 'forum', description: 'The forum: meetings, positions, commitments, consultations, flags, the timeline' },
     { name: 'public', description: 'What anyone may read without signing in' },
