@@ -186,3 +186,21 @@ export async function displayNamesOf(db: Database, userIds: readonly string[]): 
   const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids));
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** Organisations by id (the active and the inactive), for a module that names or checks the ones it was given. */
+export async function organisationsByIds(
+  db: Database,
+  ids: readonly string[],
+): Promise<Map<string, { id: string; name: string; kind: OrganisationRow['kind']; homeState: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      homeState: organisations.homeState,
+    })
+    .from(organisations)
+    .where(inArray(organisations.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row]));
+}
