@@ -56,6 +56,12 @@ const EnvSchema = z.object({
   HOMEWARD_GATEWAY_SUBMISSIONS_PER_HOUR: z.coerce.number().int().positive().default(20),
   /** Receipt-code lookups one address may make in an hour; every wrong code also counts three times. */
   HOMEWARD_GATEWAY_LOOKUPS_PER_HOUR: z.coerce.number().int().positive().default(30),
+  /** Least days a consultation on a zone criteria framework draft stays open for comments. */
+  HOMEWARD_CONSULTATION_MIN_DAYS: z.coerce.number().int().min(1).max(365).default(21),
+  /** Days the responsible organisation has to answer a watchdog flag. */
+  HOMEWARD_FLAG_ANSWER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Public comments on consultations one address may send in an hour (counted under a daily keyed hash). */
+  HOMEWARD_CONSULTATION_COMMENTS_PER_HOUR: z.coerce.number().int().positive().default(10),
   /** Days before its due date a scheduled follow-up of a returned household is opened for assignment. */
   HOMEWARD_OUTCOME_FOLLOW_UP_LEAD_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   /** Days after a missed follow-up attempt before the next one is due. */
@@ -171,6 +177,8 @@ export type Config = {
   outcomeScoreWeights: ScoreWeights;
   /** What raises an alert about a returned household's round. */
   outcomeAlertThresholds: AlertThresholds;
+  /** The forum: a consultation's least days, a flag's days to answer, public comments an hour from one address. */
+  forum: { consultationMinDays: number; flagAnswerDays: number; publicCommentsPerHour: number };
 };
 
 export interface OutcomeFollowUpConfig {
@@ -263,6 +271,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     departureCheckMinutes: e.HOMEWARD_DEPARTURE_CHECK_MINUTES,
     gatewayServiceLevels: e.HOMEWARD_GATEWAY_SERVICE_LEVEL_DAYS,
     gatewaySubmissionsPerHour: e.HOMEWARD_GATEWAY_SUBMISSIONS_PER_HOUR,
+    forum: {
+      consultationMinDays: e.HOMEWARD_CONSULTATION_MIN_DAYS,
+      flagAnswerDays: e.HOMEWARD_FLAG_ANSWER_DAYS,
+      publicCommentsPerHour: e.HOMEWARD_CONSULTATION_COMMENTS_PER_HOUR,
+    },
     gatewayLookupsPerHour: e.HOMEWARD_GATEWAY_LOOKUPS_PER_HOUR,
     outcomeFollowUps: {
       leadDays: e.HOMEWARD_OUTCOME_FOLLOW_UP_LEAD_DAYS,

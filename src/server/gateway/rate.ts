@@ -14,7 +14,7 @@ import { gatewayRateCounters } from './tables.ts';
  */
 const HOUR_MS = 3600_000;
 
-export type RateScope = 'submit' | 'lookup' | 'sms' | 'follow-up-link';
+export type RateScope = 'submit' | 'lookup' | 'sms' | 'follow-up-link' | 'consultation-comment';
 
 const dayKeys = new WeakMap<Keyring, { day: string; key: Promise<string> }>();
 

@@ -125,6 +125,18 @@ export async function saveFrameworkDraft(
   });
 }
 
+/** What must hold before a framework draft is published (the forum: its consultation closed and answered). */
+export type FrameworkPublishingGuard = (tx: Database, draft: { id: string; version: number }) => Promise<void>;
+const publishingGuards: FrameworkPublishingGuard[] = [];
+
+/**
+ * Runs `guard` inside every framework publication's transaction, before the draft is published: a guard that
+ * throws refuses the publication, and nothing is written. Modules register on load (the forum's consultations).
+ */
+export function onFrameworkPublishing(guard: FrameworkPublishingGuard): void {
+  if (!publishingGuards.includes(guard)) publishingGuards.push(guard);
+}
+
 /** Publishes the draft of that version; later assessments use it, earlier ones keep the version they used. */
 export async function publishFramework(ctx: RequestContext, version: number): Promise<FrameworkVersion> {
   const actor = authorize(ctx, 'framework:manage');
@@ -132,6 +144,7 @@ export async function publishFramework(ctx: RequestContext, version: number): Pr
     const [row] = await tx.select().from(zoneFrameworks).where(eq(zoneFrameworks.version, version)).for('update');
     if (!row) throw notFound('framework version');
     if (row.status !== 'draft') throw new AppError('conflict', { params: { reason: 'framework_published' } });
+    for (const guard of publishingGuards) await guard(tx, { id: row.id, version: row.version });
     const [published] = await tx
       .update(zoneFrameworks)
       .set({ status: 'published', publishedAt: new Date(), publishedBy: actor.userId })

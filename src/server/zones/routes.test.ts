@@ -3,6 +3,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, type TestEnvironment } from '../../../test/support/app.ts';
+import { concludedConsultationFor } from '../forum/test-support.ts';
 import { canonicalJson } from '../platform/audit/canonical.ts';
 import { verifyLog } from '../platform/audit/verify.ts';
 import { createTestAccount, createTestOrganisation, signIn, type TestClient } from '../platform/auth/test-support.ts';
@@ -501,6 +502,14 @@ describe('framework versions', () => {
       payload: { definition },
     });
     expect(draft.json()).toMatchObject({ version: active.version + 1, status: 'draft' });
+    // A draft is published only after its consultation (the forum's guard): none yet, refused.
+    const unconsulted = await coordinator.request({
+      method: 'POST',
+      url: `/api/v1/frameworks/${draft.json().version}/publish`,
+    });
+    expect(unconsulted.statusCode).toBe(409);
+    expect(unconsulted.json()).toMatchObject({ reason: 'forum_consultation_missing' });
+    await concludedConsultationFor(env.database.db, draft.json().version);
     const published = await coordinator.request({
       method: 'POST',
       url: `/api/v1/frameworks/${draft.json().version}/publish`,
