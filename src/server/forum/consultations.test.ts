@@ -19,7 +19,9 @@ const account = async (organisationId: string, role: Role) =>
   signIn(env.app, await createTestAccount(env.app, { organisationId, roles: [role] }));
 
 beforeAll(async () => {
-  env = await createTestEnvironment({ forum: { consultationMinDays: 21, flagAnswerDays: 14, publicCommentsPerHour: 3 } });
+  env = await createTestEnvironment({
+    forum: { consultationMinDays: 21, flagAnswerDays: 14, publicCommentsPerHour: 3 },
+  });
   coordinator = await account((await createTestOrganisation(env.app)).id, 'coordinator');
   const civil = (
     await createTestOrganisation(env.app, { kind: 'civil_society', homeState: 'QT', name: 'Rights Network' })
