@@ -1,4 +1,5 @@
 import { timelinesQuery } from './cases/api.ts';
+import { zoneChallengeQuery } from './forum/api.ts';
 import { feedbackFiguresQuery, feedbackZonesQuery } from './gateway/api.ts';
 import { outcomeFiguresQuery } from './outcomes/api.ts';
 import { ZONE_PAGE } from './paths.ts';
@@ -29,5 +30,5 @@ export function publicPageQueries(pathname: string): PublicQuery<unknown>[] {
   if (!ZONE_PAGE.test(pathname)) return [];
   const pcode = pathname.split('/')[2];
   if (!pcode) return [zoneListQuery];
-  return [zoneQuery(pcode), zoneHistoryQuery(pcode)];
+  return [zoneQuery(pcode), zoneHistoryQuery(pcode), zoneChallengeQuery(pcode.toUpperCase())];
 }

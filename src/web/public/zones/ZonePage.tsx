@@ -5,6 +5,7 @@ import { PCODE } from '../../../shared/zones/constants.ts';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageStatus, usePageTitle } from '../../components/page.ts';
+import { UnderChallenge } from '../forum/UnderChallenge.tsx';
 import { usePublicZone, usePublicZoneHistory, type ZoneDetail } from './api.ts';
 import { ClassMeanings, TransparencyNote } from './ClassMeanings.tsx';
 import { hasLanguage, localized } from './format.ts';
@@ -76,6 +77,7 @@ function ZoneSections({ detail, name }: { detail: ZoneDetail; name: string }) {
   const history = usePublicZoneHistory(detail.zone.pcode);
   return (
     <>
+      <UnderChallenge pcode={detail.zone.pcode} />
       <ZoneCurrent current={current} framework={framework} inside={children.length} />
       <ZoneInside zones={children} name={name} />
       <ZoneAround pcode={detail.zone.pcode} name={name} neighbours={neighbours} />
