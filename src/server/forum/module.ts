@@ -10,6 +10,7 @@ import { type ForumPermission, forumPermissions } from './permissions.ts';
 import { forumProblems } from './problems.ts';
 import { forumRoutes, publicForumRoutes } from './routes.ts';
 import * as forumTables from './tables.ts';
+import { timelineFeed } from './timeline-feed.ts';
 
 /**
  * The inclusive forum: the mechanism's meetings (who met, who was heard, what was decided), the commitments made
@@ -24,7 +25,8 @@ export const forumModule: HomewardModule = {
   permissions: forumPermissions,
   staffRoutes: forumRoutes,
   publicRoutes: publicForumRoutes,
-  publicForms: [...consultationForms],
+  // The portal's routes beside its pages: the consultations' comment form and the timeline's Atom feed.
+  publicForms: [...consultationForms, timelineFeed],
   work: async (ctx) => [
     ...(await meetingsWork(ctx)),
     ...(await commitmentsWork(ctx)),
