@@ -74,6 +74,9 @@ export function PublicLayout() {
               <Anchor component={Link} to="/outcomes">
                 {t('outcomes.figures.nav')}
               </Anchor>
+              <Anchor component={Link} to="/timeline">
+                {t('forum.timeline.footer')}
+              </Anchor>
               <Anchor component={Link} to="/help">
                 {t('public.nav.help')}
               </Anchor>

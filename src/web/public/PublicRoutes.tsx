@@ -49,6 +49,7 @@ const feedbackReceiptPage = pageChunk(() => import('./gateway/ReceiptPage.tsx'))
 const feedbackFiguresPage = pageChunk(() => import('./gateway/FiguresPage.tsx'));
 const followUpPage = pageChunk(() => import('./outcomes/FollowUpPage.tsx'));
 const outcomeFiguresPage = pageChunk(() => import('./outcomes/FiguresPage.tsx'));
+const timelinePage = pageChunk(() => import('./forum/TimelinePage.tsx'));
 
 /** Loads the chunk of the public page at `pathname` (before rendering it on the server, or hydrating it). */
 export async function preloadPublicPage(pathname = window.location.pathname): Promise<void> {
@@ -61,6 +62,7 @@ export async function preloadPublicPage(pathname = window.location.pathname): Pr
   else if (pathname === '/feedback/figures') await preload(feedbackFiguresPage);
   else if (pathname === '/follow-up') await preload(followUpPage);
   else if (pathname === '/outcomes') await preload(outcomeFiguresPage);
+  else if (pathname === '/timeline') await preload(timelinePage);
 }
 
 /** `/ar`, `/fr`…: the home page in that language, an address to share with people who read it. */
@@ -91,6 +93,7 @@ export function PublicRoutes() {
         <Route path="feedback/figures" element={<ChunkPage chunk={feedbackFiguresPage} />} />
         <Route path="follow-up" element={<ChunkPage chunk={followUpPage} />} />
         <Route path="outcomes" element={<ChunkPage chunk={outcomeFiguresPage} />} />
+        <Route path="timeline" element={<ChunkPage chunk={timelinePage} />} />
         <Route path=":language" element={<LanguageHome />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

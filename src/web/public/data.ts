@@ -1,5 +1,5 @@
 import { timelinesQuery } from './cases/api.ts';
-import { zoneChallengeQuery } from './forum/api.ts';
+import { timelineQuery, zoneChallengeQuery } from './forum/api.ts';
 import { feedbackFiguresQuery, feedbackZonesQuery } from './gateway/api.ts';
 import { outcomeFiguresQuery } from './outcomes/api.ts';
 import { ZONE_PAGE } from './paths.ts';
@@ -22,7 +22,8 @@ export interface PublicQuery<T> {
  * The data each public page needs for its first HTML, by address. A module that adds a public page with data
  * lists its queries here.
  */
-export function publicPageQueries(pathname: string): PublicQuery<unknown>[] {
+export function publicPageQueries(pathname: string, search = ''): PublicQuery<unknown>[] {
+  if (pathname === '/timeline') return [timelineQuery(search)];
   if (pathname === '/cases/timelines') return [timelinesQuery];
   if (pathname === '/feedback') return [feedbackZonesQuery];
   if (pathname === '/feedback/figures') return [feedbackFiguresQuery];

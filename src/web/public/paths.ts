@@ -15,6 +15,7 @@ export const PUBLIC_PAGES: readonly string[] = [
   '/feedback/figures',
   '/follow-up',
   '/outcomes',
+  '/timeline',
 ];
 
 /** A language's own page: `/ar`, `/fr`, `/ckb` (the language must exist; the portal checks). */

@@ -38,6 +38,8 @@ export interface RenderedPage {
   html: string;
   /** The page's state as JSON, for `<script type="application/json" id="homeward-state">`. */
   state: string;
+  /** The page's feed, linked from its head with rel="alternate" (the timeline's Atom feed). */
+  feed?: string;
 }
 
 // One i18next instance per language, made once: rendering only reads it.
@@ -55,10 +57,11 @@ const i18nFor = (language: string): Promise<I18n> => {
  * Fetches what the page shows into a fresh query cache. Returns 503 when the API failed (the page then shows
  * its own error panel), else 200; a 404 a query expects is data (the page says "not found" and sets 404).
  */
-async function prefetch(pathname: string, queryClient: QueryClient, fetch: RenderInput['fetch']): Promise<number> {
+async function prefetch(url: string, queryClient: QueryClient, fetch: RenderInput['fetch']): Promise<number> {
   let status = 200;
+  const [pathname = '/', search = ''] = url.split('?');
   await Promise.all(
-    publicPageQueries(pathname).map(async (query) => {
+    publicPageQueries(pathname, search).map(async (query) => {
       const response = await fetch(`/api/v1${query.path}`);
       if (response.status === 200) queryClient.setQueryData(query.key, query.shape(response.body));
       else if (response.status === 404 && 'notFound' in query) queryClient.setQueryData(query.key, query.notFound);
@@ -75,7 +78,7 @@ export async function render(input: RenderInput): Promise<RenderedPage> {
   });
   const [i18n, fetched] = await Promise.all([
     i18nFor(input.language),
-    prefetch(pathname, queryClient, input.fetch),
+    prefetch(input.url, queryClient, input.fetch),
     preloadPublicPage(pathname),
   ]);
   const forms = input.forms ?? {};
@@ -102,5 +105,6 @@ export async function render(input: RenderInput): Promise<RenderedPage> {
     dir: directionOf(input.language),
     html,
     state: serializePageState({ url: input.url, queries: dehydrate(queryClient), forms }),
+    ...(pathname === '/timeline' ? { feed: '/timeline.atom' } : {}),
   };
 }

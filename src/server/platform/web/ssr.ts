@@ -61,6 +61,11 @@ export async function assemblePage(
   return template
     .replace(/<html[^>]*>/, `<html lang="${page.lang}" dir="${page.dir}" data-mantine-color-scheme="light">`)
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>`)
+    .replace('</head>', () =>
+      page.feed
+        ? `<link rel="alternate" type="application/atom+xml" href="${escapeHtml(page.feed)}">\n</head>`
+        : '</head>',
+    )
     .replace(STYLESHEET, (_link, href: string) => `<style>${sheets.get(href) ?? ''}</style>`)
     .replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '')
     .replace(
