@@ -58,6 +58,9 @@ const ACCOUNTS: { role: Role; name: string; organisation: string; key?: string }
   { role: 'civil_society_watchdog', name: 'Sara Youssef', organisation: 'cso' },
   { role: 'donor', name: 'Hannah Berg', organisation: 'donor' },
   { role: 'auditor', name: 'Karim Aziz', organisation: 'jmc' },
+  // The states' own officials at the forum's table: they approve minutes and report on their commitments.
+  { role: 'coordinator', name: 'Dalia Mansour', organisation: 'origin', key: 'coordinator_origin' },
+  { role: 'coordinator', name: 'Erik Lund', organisation: 'asylum-t', key: 'coordinator_asylum_t' },
 ];
 
 /** A stable secret derived from the account's email, so the demo prints the same codes' secret every time. */
