@@ -608,3 +608,99 @@ describe('the demo community gateway', () => {
     expect(dump).not.toContain('الحراس');
   });
 });
+
+describe('the demo forum', () => {
+  const get = async (url: string) => (await env.app.inject({ method: 'GET', url })).json();
+
+  it('holds a tripartite commission every quarter, hearing the network, with minutes approved by its members', async () => {
+    const meetings = (await get('/api/v1/public/forum/meetings')).items as {
+      id: string;
+      body: { code: string };
+      civilSocietySeats: number;
+      status: string;
+    }[];
+    const commission = meetings.filter((meeting) => meeting.body.code === 'tripartite-qm-qt');
+    expect(commission).toHaveLength(4);
+    expect(commission.every((meeting) => meeting.civilSocietySeats === 1)).toBe(true);
+    expect(commission.map((meeting) => meeting.status)).toEqual([
+      'held',
+      'minutes_approved',
+      'minutes_approved',
+      'minutes_approved',
+    ]);
+    const first = await get(`/api/v1/public/forum/meetings/${commission.at(-1)!.id}`);
+    expect(first.agenda[0].heard.map((o: { name: string }) => o.name)).toEqual(['Homecoming Rights Network']);
+    expect(first.agenda[0].positions[0].treatment).toBe('adopted');
+    // The monitors' members-only notes are counted, never shown.
+    expect(first.agenda[1]).toMatchObject({ positions: [], membersOnly: 1 });
+  });
+
+  it('tracks the documents commitment from broken and flagged to kept late, with the assessments', async () => {
+    const commitments = (await get('/api/v1/public/forum/commitments')).items as {
+      id: string;
+      text: string;
+      status: string;
+      keptOnTime: boolean | null;
+      overdue: boolean;
+    }[];
+    const documents = commitments.find((c) => c.text.startsWith('Marenland issues replacement civil documents'))!;
+    expect(documents).toMatchObject({ status: 'kept', keptOnTime: false });
+    const history = (await get(`/api/v1/public/forum/commitments/${documents.id}`)).history as {
+      kind: string;
+      rating?: string;
+    }[];
+    expect(history.filter((entry) => entry.kind === 'assessment').map((entry) => entry.rating)).toEqual([
+      'on_track',
+      'off_track',
+      'broken',
+      'kept',
+    ]);
+    // Overdue counts from today's date, after the demo's own: the registry figures were due ten days before it.
+    expect(commitments.find((c) => c.text.startsWith('Marenland publishes'))?.overdue).toBe(true);
+    const flags = (await get('/api/v1/public/forum/flags')).items as {
+      subjectKind: string;
+      subjectRef: string;
+      answer: string | null;
+      overdue: boolean;
+    }[];
+    expect(flags.find((flag) => flag.subjectRef === documents.id)?.answer).toMatch(/mobile registry teams/);
+    expect(flags.some((flag) => flag.overdue)).toBe(true);
+  });
+
+  it('answers the flag on the deteriorating zone’s class with its downgrade, and publishes the consulted criteria revision', async () => {
+    const flags = (await get(`/api/v1/public/forum/flags?pcode=${DEMO_ZONE_STORY.deteriorating}`)).items as {
+      answer: string | null;
+    }[];
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.answer).toMatch(/reclassified/);
+    expect((await get(`/api/v1/public/forum/zones/${DEMO_ZONE_STORY.deteriorating}/challenge`)).underChallenge).toBe(
+      false,
+    );
+    const consultations = (await get('/api/v1/public/forum/consultations')).items as {
+      id: string;
+      status: string;
+      comments: number;
+      unanswered: number;
+    }[];
+    expect(consultations).toMatchObject([{ status: 'concluded', comments: 5, unanswered: 0 }]);
+    const consultation = await get(`/api/v1/public/forum/consultations/${consultations[0]!.id}`);
+    expect(consultation.commentList.map((c: { language: string }) => c.language).sort()).toEqual([
+      'ar',
+      'en',
+      'en',
+      'en',
+      'fr',
+    ]);
+    const timeline = (await get('/api/v1/public/timeline?limit=100')).items as { kind: string; action: string }[];
+    for (const kind of [
+      'meeting.held',
+      'decision.decided',
+      'commitment.kept',
+      'flag.answered',
+      'consultation.concluded',
+      'framework_version.published',
+    ]) {
+      expect(timeline.map((entry) => `${entry.kind}.${entry.action}`)).toContain(kind);
+    }
+  });
+});
