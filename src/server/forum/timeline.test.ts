@@ -16,7 +16,6 @@ let env: TestEnvironment;
 let chair: TestClient;
 let watchdog: TestClient;
 let officer: TestClient;
-let ids: { centre: string; origin: string };
 const today = new Date().toISOString().slice(0, 10);
 
 const account = async (organisationId: string, role: Role) =>
@@ -31,7 +30,6 @@ beforeAll(async () => {
   const origin = (await createTestOrganisation(env.app, { kind: 'state_agency', name: 'Returns <Agency>' })).id;
   const civil = (await createTestOrganisation(env.app, { kind: 'civil_society', homeState: 'QT', name: 'Network' })).id;
   const un = (await createTestOrganisation(env.app, { kind: 'un_agency', homeState: 'QT' })).id;
-  ids = { centre, origin };
   chair = await account(centre, 'coordinator');
   watchdog = await account(civil, 'civil_society_watchdog');
   officer = await account(un, 'protection_officer');
