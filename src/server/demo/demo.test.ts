@@ -449,7 +449,8 @@ describe('the demo returnee cases', () => {
     expect(backup.includes(Buffer.from(samples[0]!.reference))).toBe(true);
     unreadable(backup, 'the backup');
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  });
+    // Dumping the whole embedded database and writing a full backup: slow on a loaded 2-core machine.
+  }, 90_000);
 });
 
 // Last: it changes what the verifier's queue holds.
