@@ -51,9 +51,9 @@ describe('the public timeline', () => {
       await page.getByRole('combobox', { name: t('forum.timeline.kind') }).selectOption('commitment');
       await page.getByRole('button', { name: t('forum.timeline.show') }).click();
       await page.waitForURL(/kind=commitment/);
-      const main = (await page.textContent('main')) ?? '';
-      expect(main).toContain(kept);
-      expect(main).not.toContain(t('forum.timeline.kind.meeting'));
+      const entries = (await page.getByRole('region', { name: t('forum.timeline.entries') }).textContent()) ?? '';
+      expect(entries).toContain(kept);
+      expect(entries).not.toContain(t('forum.timeline.kind.meeting'));
     }
   });
 
@@ -67,7 +67,7 @@ describe('the public timeline', () => {
   it('marks the zone a watchdog challenged "Under challenge" on its page, without JavaScript, until answered', async () => {
     const page = await browser.open({ javaScript: false, phone: true, locale: 'en' });
     const listed = await page.goto(`${browser.url}/api/v1/public/forum/flags?subjectKind=zone_class&state=open`);
-    const open = ((await listed?.json()) as { items: { pcode: string }[] }).items[0]!;
+    const open = ((await listed!.json()) as { items: { pcode: string }[] }).items[0]!;
     await page.goto(`${browser.url}/zones/${open.pcode}`);
     await page.getByText(en('forum.challenge.title'), { exact: true }).waitFor();
     // The downgraded zone's flag was answered: no mark there.
