@@ -56,7 +56,7 @@ export async function writeFlag(tx: Tx, actor: Actor, input: FlagRequest, days: 
     pcode = match[1]!;
     stateCode = pcode.slice(0, 2);
   } else if (input.subjectKind === 'commitment') {
-    const isId = /^[0-9a-f-]{36}$/i.test(input.subjectRef);
+    const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.subjectRef);
     const [commitment] = isId
       ? await tx.select().from(forumCommitments).where(eq(forumCommitments.id, input.subjectRef))
       : [];

@@ -145,6 +145,11 @@ describe('the public timeline', () => {
     const bad = await env.app.inject({ method: 'GET', url: '/api/v1/public/timeline?kind=gossip' });
     expect(bad.statusCode).toBe(400);
     expect((await env.app.inject({ method: 'GET', url: '/api/v1/public/timeline?cursor=nope' })).statusCode).toBe(400);
+    // A cursor of the right shape that holds no time or id is refused too, never cast blind.
+    const hostile = `${'9'.repeat(20)}.${'-'.repeat(36)}`;
+    expect((await env.app.inject({ method: 'GET', url: `/api/v1/public/timeline?cursor=${hostile}` })).statusCode).toBe(
+      400,
+    );
   });
 
   it('serves the timeline as an Atom feed, its text escaped, in the asked language', async () => {

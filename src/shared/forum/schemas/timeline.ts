@@ -16,9 +16,10 @@ export const TimelineQuery = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9-]{1,59}$/)
     .optional(),
   kind: z.enum(TIMELINE_KINDS).optional(),
+  /** The last entry's time in microseconds and its id, as `nextCursor` gives it (a valid uuid, never cast blind). */
   cursor: z
     .string()
-    .regex(/^[0-9]{1,20}\.[0-9a-f-]{36}$/)
+    .regex(/^[0-9]{1,16}\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
     .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

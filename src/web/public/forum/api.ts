@@ -18,7 +18,7 @@ const FILTERS: Record<string, RegExp> = {
   zone: /^[A-Z]{2}[0-9]{0,12}$/,
   body: /^[a-z0-9][a-z0-9-]{1,59}$/,
   kind: /^[a-z_]{1,40}$/,
-  cursor: /^[0-9]{1,20}\.[0-9a-f-]{36}$/,
+  cursor: /^[0-9]{1,16}\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
 };
 
 /** The timeline's filters from the page's address, those well formed only (the rest are ignored, not an error). */
