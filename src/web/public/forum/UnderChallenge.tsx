@@ -13,7 +13,7 @@ export function UnderChallenge({ pcode }: { pcode: string }) {
   const challenge = useZoneChallenge(pcode);
   if (!challenge.data?.underChallenge) return null;
   return (
-    <Alert color="orange" variant="outline" title={t('forum.challenge.title')} role="note">
+    <Alert color="orange" variant="light" title={t('forum.challenge.title')} role="note">
       {challenge.data.flags.map((flag) => (
         <Text key={flag.id} size="sm">
           {t(flag.overdue ? 'forum.challenge.overdue' : 'forum.challenge.waiting', {
