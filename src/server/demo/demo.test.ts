@@ -668,7 +668,7 @@ describe('the demo forum', () => {
     expect(flags.some((flag) => flag.overdue)).toBe(true);
   });
 
-  it('answers the flag on the deteriorating zone’s class with its downgrade, and publishes the consulted criteria revision', async () => {
+  it('answers the flag on the deteriorating zone’s class with its downgrade, publishes the consulted criteria revision, and consults on the next', async () => {
     const flags = (await get(`/api/v1/public/forum/flags?pcode=${DEMO_ZONE_STORY.deteriorating}`)).items as {
       answer: string | null;
     }[];
@@ -683,8 +683,15 @@ describe('the demo forum', () => {
       comments: number;
       unanswered: number;
     }[];
-    expect(consultations).toMatchObject([{ status: 'concluded', comments: 5, unanswered: 0 }]);
-    const consultation = await get(`/api/v1/public/forum/consultations/${consultations[0]!.id}`);
+    // Newest first: the 2027 draft still open for comments, then the 2026 revision, concluded.
+    expect(consultations).toMatchObject([
+      { status: 'open', comments: 2, unanswered: 2 },
+      { status: 'concluded', comments: 5, unanswered: 0 },
+    ]);
+    const open = await get(`/api/v1/public/forum/consultations/${consultations[0]!.id}`);
+    expect(open.commentList).toEqual([]);
+    expect(open.targets.length).toBeGreaterThan(1);
+    const consultation = await get(`/api/v1/public/forum/consultations/${consultations[1]!.id}`);
     expect(consultation.commentList.map((c: { language: string }) => c.language).sort()).toEqual([
       'ar',
       'en',

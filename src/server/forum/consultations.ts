@@ -4,6 +4,7 @@ import type {
   AnswerRequest,
   Comment,
   CommentRequest,
+  CommentTarget,
   Consultation,
   ConsultationRequest,
 } from '../../shared/forum/schemas/consultations.ts';
@@ -103,13 +104,20 @@ async function consultationForUpdate(tx: Tx, id: string) {
 
 /** The criterion and indicator codes a comment may name: the draft's own. */
 async function targetsOf(tx: Tx, version: number): Promise<Set<string>> {
-  const framework = await frameworkByVersion(tx, version);
-  return new Set(
-    (framework?.definition.criteria ?? []).flatMap((criterion) => [
-      criterion.code,
-      ...criterion.indicators.map((indicator) => indicator.code),
-    ]),
-  );
+  return new Set((await draftTargets(tx, version)).map((target) => target.code));
+}
+
+/** The draft's criteria, each followed by its indicators: what a comment may be on. */
+async function draftTargets(db: Database, version: number): Promise<CommentTarget[]> {
+  const framework = await frameworkByVersion(db, version);
+  return (framework?.definition.criteria ?? []).flatMap((criterion) => [
+    { code: criterion.code, criterion: null, name: criterion.name },
+    ...criterion.indicators.map((indicator) => ({
+      code: indicator.code,
+      criterion: criterion.code,
+      name: indicator.name,
+    })),
+  ]);
 }
 
 export async function commentAsOrganisation(
@@ -284,7 +292,9 @@ onFrameworkPublishing(async (tx, draft) => {
 
 // ----------------------------------------------------------------------------------------------------- reads
 
-export async function listConsultations(ctx: RequestContext): Promise<{ items: Omit<Consultation, 'commentList'>[] }> {
+export async function listConsultations(
+  ctx: RequestContext,
+): Promise<{ items: Omit<Consultation, 'commentList' | 'targets'>[] }> {
   authorize(ctx, 'forum:read');
   return publicConsultations(ctx.db);
 }
@@ -294,7 +304,9 @@ export async function getConsultation(ctx: RequestContext, id: string): Promise<
   return consultationView(ctx.db, id, true, new Date());
 }
 
-export async function publicConsultations(db: Database): Promise<{ items: Omit<Consultation, 'commentList'>[] }> {
+export async function publicConsultations(
+  db: Database,
+): Promise<{ items: Omit<Consultation, 'commentList' | 'targets'>[] }> {
   const rows = await db
     .select({ id: forumConsultations.id })
     .from(forumConsultations)
@@ -302,7 +314,7 @@ export async function publicConsultations(db: Database): Promise<{ items: Omit<C
   const now = new Date();
   const items = [];
   for (const row of rows) {
-    const { commentList: _, ...rest } = await consultationView(db, row.id, false, now);
+    const { commentList: _, targets: __, ...rest } = await consultationView(db, row.id, false, now);
     items.push(rest);
   }
   return { items };
@@ -354,6 +366,7 @@ async function consultationView(db: Database, id: string, staff: boolean, now: D
     closesAt: row.closesAt.toISOString(),
     comments: comments.length,
     unanswered,
+    targets: await draftTargets(db, row.frameworkVersion),
     commentList,
   };
 }

@@ -124,4 +124,50 @@ export async function loadDemoConsultations(demo: ForumDemo): Promise<void> {
     }
   });
   await publishFramework(ctx as unknown as RequestContext, draft.version);
+  await openNextConsultation(demo, ctx as unknown as RequestContext, coordinator);
+}
+
+/**
+ * The consultation still open: a draft of version 3 that adds a plain-words explanation to each criterion,
+ * opened six days ago for 28 days, with a first comment from the network and one from the public in Arabic.
+ * The draft cannot be published until it closes and both have their answers.
+ */
+async function openNextConsultation(demo: ForumDemo, ctx: RequestContext, coordinator: Actor): Promise<void> {
+  const { context } = demo;
+  const active = await activeFramework(context.db);
+  const definition = structuredClone(active.definition);
+  definition.title = { ...definition.title, en: `${active.definition.title.en ?? 'Return zone criteria'}, 2027 draft` };
+  const draft = await saveFrameworkDraft(ctx, definition);
+  const opens = at(dayFrom(context.now, -6));
+  const cso = demoActor(context, 'civil_society_watchdog');
+  const criterion = definition.criteria[0]!.code;
+  await inTransaction(context.db, async (tx) => {
+    const id = await writeConsultation(
+      tx,
+      coordinator,
+      {
+        frameworkVersion: draft.version,
+        title: 'Zone criteria: the 2027 draft',
+        summary:
+          'The draft keeps every indicator and threshold and adds, for each criterion, a short explanation in plain words of what it means for a family deciding whether to return. Comment on the draft as a whole or on one criterion or indicator.',
+        days: 28,
+      },
+      21,
+      opens,
+    );
+    await writeComment(
+      tx,
+      cso,
+      id,
+      { target: criterion, text: 'Name the clinics and schools each explanation counts on.', language: 'en' },
+      at(dayFrom(opens, 2), 10),
+    );
+    await writeComment(
+      tx,
+      null,
+      id,
+      { text: 'اكتبوا الشرح بلغة بسيطة كما يتكلم الناس في القرى.', language: 'ar' },
+      at(dayFrom(opens, 3), 16),
+    );
+  });
 }

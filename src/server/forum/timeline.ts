@@ -4,11 +4,17 @@ import type { Database } from '../platform/db/client.ts';
 import { forumTimeline } from './tables.ts';
 import { syncTimeline } from './timeline-sync.ts';
 
+const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** The subject's public page, where one exists. */
 function linkOf(row: typeof forumTimeline.$inferSelect): string | null {
   if (row.kind === 'zone_class_change' && row.pcode) return `/zones/${row.pcode}`;
-  if (row.kind === 'flag' && row.pcode) return `/zones/${row.pcode}`;
+  if (row.kind === 'flag') return row.pcode ? `/zones/${row.pcode}` : '/flags';
   if (row.kind === 'zone_publication') return '/zones';
+  if (!row.subjectRef || !RECORD_ID.test(row.subjectRef)) return null;
+  if (row.kind === 'meeting' || row.kind === 'decision') return `/meetings/${row.subjectRef}`;
+  if (row.kind === 'commitment') return `/commitments/${row.subjectRef}`;
+  if (row.kind === 'consultation') return `/consultations/${row.subjectRef}`;
   return null;
 }
 

@@ -77,6 +77,12 @@ export function PublicLayout() {
               <Anchor component={Link} to="/timeline">
                 {t('forum.timeline.footer')}
               </Anchor>
+              <Anchor component={Link} to="/commitments">
+                {t('forumPortal.commitments.title')}
+              </Anchor>
+              <Anchor component={Link} to="/consultations">
+                {t('forumPortal.consultations.title')}
+              </Anchor>
               <Anchor component={Link} to="/help">
                 {t('public.nav.help')}
               </Anchor>

@@ -50,6 +50,23 @@ const feedbackFiguresPage = pageChunk(() => import('./gateway/FiguresPage.tsx'))
 const followUpPage = pageChunk(() => import('./outcomes/FollowUpPage.tsx'));
 const outcomeFiguresPage = pageChunk(() => import('./outcomes/FiguresPage.tsx'));
 const timelinePage = pageChunk(() => import('./forum/TimelinePage.tsx'));
+const meetingsPage = pageChunk(() => import('./forum/MeetingsPage.tsx'));
+const meetingPage = pageChunk(() => import('./forum/MeetingPage.tsx'));
+const commitmentsPage = pageChunk(() => import('./forum/CommitmentsPage.tsx'));
+const commitmentPage = pageChunk(() => import('./forum/CommitmentPage.tsx'));
+const consultationsPage = pageChunk(() => import('./forum/ConsultationsPage.tsx'));
+const consultationPage = pageChunk(() => import('./forum/ConsultationPage.tsx'));
+const flagsPage = pageChunk(() => import('./forum/FlagsPage.tsx'));
+const scorecardPage = pageChunk(() => import('./forum/ScorecardPage.tsx'));
+
+/** The forum's pages by their address's first segment: the list, and a record's page by id. */
+const FORUM_CHUNKS: Record<string, [list: PageChunk, record?: PageChunk]> = {
+  meetings: [meetingsPage, meetingPage],
+  commitments: [commitmentsPage, commitmentPage],
+  consultations: [consultationsPage, consultationPage],
+  flags: [flagsPage],
+  scorecard: [scorecardPage],
+};
 
 /** Loads the chunk of the public page at `pathname` (before rendering it on the server, or hydrating it). */
 export async function preloadPublicPage(pathname = window.location.pathname): Promise<void> {
@@ -63,6 +80,12 @@ export async function preloadPublicPage(pathname = window.location.pathname): Pr
   else if (pathname === '/follow-up') await preload(followUpPage);
   else if (pathname === '/outcomes') await preload(outcomeFiguresPage);
   else if (pathname === '/timeline') await preload(timelinePage);
+  else {
+    const [, section = '', id] = pathname.replace(/\/+$/, '').split('/');
+    const chunks = FORUM_CHUNKS[section];
+    const chunk = id === undefined ? chunks?.[0] : chunks?.[1];
+    if (chunk) await preload(chunk);
+  }
 }
 
 /** `/ar`, `/fr`…: the home page in that language, an address to share with people who read it. */
@@ -94,6 +117,14 @@ export function PublicRoutes() {
         <Route path="follow-up" element={<ChunkPage chunk={followUpPage} />} />
         <Route path="outcomes" element={<ChunkPage chunk={outcomeFiguresPage} />} />
         <Route path="timeline" element={<ChunkPage chunk={timelinePage} />} />
+        <Route path="meetings" element={<ChunkPage chunk={meetingsPage} />} />
+        <Route path="meetings/:id" element={<ChunkPage chunk={meetingPage} />} />
+        <Route path="commitments" element={<ChunkPage chunk={commitmentsPage} />} />
+        <Route path="commitments/:id" element={<ChunkPage chunk={commitmentPage} />} />
+        <Route path="consultations" element={<ChunkPage chunk={consultationsPage} />} />
+        <Route path="consultations/:id" element={<ChunkPage chunk={consultationPage} />} />
+        <Route path="flags" element={<ChunkPage chunk={flagsPage} />} />
+        <Route path="scorecard" element={<ChunkPage chunk={scorecardPage} />} />
         <Route path=":language" element={<LanguageHome />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

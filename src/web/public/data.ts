@@ -1,5 +1,5 @@
 import { timelinesQuery } from './cases/api.ts';
-import { timelineQuery, zoneChallengeQuery } from './forum/api.ts';
+import { forumPageQueries, timelineQuery, zoneChallengeQuery } from './forum/api.ts';
 import { feedbackFiguresQuery, feedbackZonesQuery } from './gateway/api.ts';
 import { outcomeFiguresQuery } from './outcomes/api.ts';
 import { ZONE_PAGE } from './paths.ts';
@@ -24,6 +24,8 @@ export interface PublicQuery<T> {
  */
 export function publicPageQueries(pathname: string, search = ''): PublicQuery<unknown>[] {
   if (pathname === '/timeline') return [timelineQuery(search)];
+  const forum = forumPageQueries(pathname);
+  if (forum) return forum;
   if (pathname === '/cases/timelines') return [timelinesQuery];
   if (pathname === '/feedback') return [feedbackZonesQuery];
   if (pathname === '/feedback/figures') return [feedbackFiguresQuery];

@@ -16,6 +16,11 @@ export const PUBLIC_PAGES: readonly string[] = [
   '/follow-up',
   '/outcomes',
   '/timeline',
+  '/meetings',
+  '/commitments',
+  '/consultations',
+  '/flags',
+  '/scorecard',
 ];
 
 /** A language's own page: `/ar`, `/fr`, `/ckb` (the language must exist; the portal checks). */
@@ -24,8 +29,17 @@ export const LANGUAGE_PAGE = /^\/[a-z]{2,3}\/?$/;
 /** The zone map and a zone's page by P-code, `/zones/QM0101` (the portal says "not found" for an unknown zone). */
 export const ZONE_PAGE = /^\/zones(?:\/[A-Za-z]{2}[0-9]{0,12})?\/?$/;
 
+/** A forum record's page by id: `/meetings/<uuid>`, `/commitments/<uuid>`, `/consultations/<uuid>`. */
+export const FORUM_RECORD_PAGE =
+  /^\/(?:meetings|commitments|consultations)\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/?$/;
+
 export function isPublicPage(pathname: string): boolean {
-  return PUBLIC_PAGES.includes(pathname) || LANGUAGE_PAGE.test(pathname) || ZONE_PAGE.test(pathname);
+  return (
+    PUBLIC_PAGES.includes(pathname) ||
+    LANGUAGE_PAGE.test(pathname) ||
+    ZONE_PAGE.test(pathname) ||
+    FORUM_RECORD_PAGE.test(pathname)
+  );
 }
 
 /**

@@ -47,6 +47,15 @@ export const Comment = z.object({
 });
 export type Comment = z.infer<typeof Comment>;
 
+/** A criterion or indicator of the draft a comment may be on, named in every language the draft names it. */
+export const CommentTarget = z.object({
+  code: z.string(),
+  /** The criterion an indicator belongs to; null for a criterion. */
+  criterion: z.string().nullable(),
+  name: z.record(z.string(), z.string()),
+});
+export type CommentTarget = z.infer<typeof CommentTarget>;
+
 export const Consultation = z.object({
   id: z.uuid(),
   frameworkVersion: z.number().int(),
@@ -57,8 +66,11 @@ export const Consultation = z.object({
   closesAt: z.string(),
   comments: z.number().int(),
   unanswered: z.number().int(),
+  /** The draft's criteria and indicators, in order: what a comment may be on. */
+  targets: z.array(CommentTarget),
   /** Every comment with its answer: staff always; the public once the consultation is concluded. */
   commentList: z.array(Comment),
 });
 export type Consultation = z.infer<typeof Consultation>;
-export const ConsultationList = z.object({ items: z.array(Consultation.omit({ commentList: true })) });
+export const ConsultationList = z.object({ items: z.array(Consultation.omit({ commentList: true, targets: true })) });
+export type ConsultationList = z.infer<typeof ConsultationList>;

@@ -10,6 +10,15 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/page.ts';
 import { timelineFilters, useTimeline } from './api.ts';
 
+/** The forum's other public pages, each a record the timeline's entries point into. */
+const FORUM_PAGES = [
+  ['/meetings', 'forumPortal.meetings.title'],
+  ['/commitments', 'forumPortal.commitments.title'],
+  ['/consultations', 'forumPortal.consultations.title'],
+  ['/flags', 'forumPortal.flags.title'],
+  ['/scorecard', 'forumPortal.scorecard.title'],
+] as const;
+
 /**
  * `/timeline`: one public timeline of the mechanism's decisions (criteria versions and consultations, zone class
  * publications, agreements, meetings and their decisions, commitments made, kept or broken, flags raised and
@@ -38,6 +47,13 @@ export default function TimelinePage() {
         <Anchor href="/timeline.atom" size="sm">
           {t('forum.timeline.feed')}
         </Anchor>
+        <Group component="nav" aria-label={t('forumPortal.nav')} gap="md" mt="sm">
+          {FORUM_PAGES.map(([to, label]) => (
+            <Anchor key={to} component={Link} to={to}>
+              {t(label)}
+            </Anchor>
+          ))}
+        </Group>
       </section>
       <form method="get" action="/timeline" aria-label={t('forum.timeline.filters')}>
         <Group align="flex-end" wrap="wrap" gap="sm">

@@ -1,4 +1,7 @@
-import type { ZoneChallenge } from '../../../shared/forum/schemas/flags.ts';
+import type { Commitment, CommitmentList, Scorecard } from '../../../shared/forum/schemas/commitments.ts';
+import type { Consultation, ConsultationList } from '../../../shared/forum/schemas/consultations.ts';
+import type { FlagList, ZoneChallenge } from '../../../shared/forum/schemas/flags.ts';
+import type { Meeting, MeetingList } from '../../../shared/forum/schemas/meetings.ts';
 import type { TimelinePage } from '../../../shared/forum/schemas/timeline.ts';
 import type { PublicQuery } from '../data.ts';
 import { usePublicQuery } from '../zones/api.ts';
@@ -45,3 +48,57 @@ export const timelineQuery = (search: string): PublicQuery<TimelinePage> => {
 };
 
 export const useTimeline = (search: string) => usePublicQuery(timelineQuery(search));
+
+/** A public forum record's address holds its id: anything else is "not found", never a request. */
+export const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const listQuery = <T>(name: string, path: string): PublicQuery<T> => ({
+  key: ['public-forum', name],
+  path,
+  shape: (body) => body as T,
+});
+
+const recordQuery = <T>(name: string, path: string, id: string): PublicQuery<T | null> => ({
+  key: ['public-forum', name, id],
+  path: `${path}/${encodeURIComponent(id)}`,
+  notFound: null,
+  shape: (body) => body as T,
+});
+
+export const commitmentsQuery = listQuery<CommitmentList>('commitments', '/public/forum/commitments');
+export const commitmentQuery = (id: string) => recordQuery<Commitment>('commitment', '/public/forum/commitments', id);
+export const scorecardQuery = listQuery<Scorecard>('scorecard', '/public/forum/scorecard');
+export const consultationsQuery = listQuery<ConsultationList>('consultations', '/public/forum/consultations');
+export const consultationQuery = (id: string) =>
+  recordQuery<Consultation>('consultation', '/public/forum/consultations', id);
+export const flagsQuery = listQuery<FlagList>('flags', '/public/forum/flags');
+export const meetingsQuery = listQuery<MeetingList>('meetings', '/public/forum/meetings');
+export const meetingQuery = (id: string) => recordQuery<Meeting>('meeting', '/public/forum/meetings', id);
+
+export const useCommitments = () => usePublicQuery(commitmentsQuery);
+export const useCommitment = (id: string) => usePublicQuery(commitmentQuery(id));
+export const useScorecard = () => usePublicQuery(scorecardQuery);
+export const useConsultations = () => usePublicQuery(consultationsQuery);
+export const useConsultation = (id: string) => usePublicQuery(consultationQuery(id));
+export const useFlags = () => usePublicQuery(flagsQuery);
+export const useMeetings = () => usePublicQuery(meetingsQuery);
+export const useMeeting = (id: string) => usePublicQuery(meetingQuery(id));
+
+/** The forum's public pages and the data each shows first (data.ts asks here). */
+export function forumPageQueries(pathname: string): PublicQuery<unknown>[] | undefined {
+  const [, section, id, extra] = pathname.replace(/\/+$/, '').split('/');
+  if (extra !== undefined) return undefined;
+  if (id === undefined) {
+    if (section === 'commitments') return [commitmentsQuery];
+    if (section === 'scorecard') return [scorecardQuery];
+    if (section === 'consultations') return [consultationsQuery];
+    if (section === 'flags') return [flagsQuery];
+    if (section === 'meetings') return [meetingsQuery];
+    return undefined;
+  }
+  if (!RECORD_ID.test(id)) return undefined;
+  if (section === 'commitments') return [commitmentQuery(id)];
+  if (section === 'consultations') return [consultationQuery(id)];
+  if (section === 'meetings') return [meetingQuery(id)];
+  return undefined;
+}
