@@ -10,6 +10,7 @@ const suites = [
   './cases.ts',
   './gateway.ts',
   './outcomes.ts',
+  './forum.ts',
   './mixed.ts',
   './cli.ts',
 ];

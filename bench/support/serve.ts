@@ -25,6 +25,12 @@ if (kind === 'bare') {
     const body = fs.readFileSync(staticJson, 'utf8');
     app.get('/api/v1/public/zones', async (_request, reply) => reply.type('application/json').send(body));
   }
+  // The limit of the timeline's Atom feed (bench/forum.ts): the same feed, from memory.
+  const staticAtom = process.env.HOMEWARD_BENCH_STATIC_ATOM;
+  if (staticAtom) {
+    const body = fs.readFileSync(staticAtom, 'utf8');
+    app.get('/timeline.atom', async (_request, reply) => reply.type('application/atom+xml; charset=utf-8').send(body));
+  }
   // The limit of the mixed load (bench/mixed.ts): each route answers what Homeward answered it, from memory.
   const fixtures = process.env.HOMEWARD_BENCH_FIXTURES;
   if (fixtures) {
