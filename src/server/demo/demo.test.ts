@@ -710,5 +710,14 @@ describe('the demo forum', () => {
     ]) {
       expect(timeline.map((entry) => `${entry.kind}.${entry.action}`)).toContain(kind);
     }
+    // The deteriorating zone's downgrade is on the timeline of its zone, from its class before to its class after.
+    const zone = (await get(`/api/v1/public/timeline?zone=${DEMO_ZONE_STORY.deteriorating}&kind=zone_class_change`))
+      .items as { pcode: string; link: string; params: { from: string; to: string } }[];
+    expect(zone.length).toBeGreaterThan(0);
+    expect(zone[0]).toMatchObject({
+      pcode: DEMO_ZONE_STORY.deteriorating,
+      link: `/zones/${DEMO_ZONE_STORY.deteriorating}`,
+    });
+    expect(zone[0]!.params.from).not.toBe(zone[0]!.params.to);
   });
 });
