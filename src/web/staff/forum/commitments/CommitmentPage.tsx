@@ -16,8 +16,8 @@ import { useCan, useMe } from '../../session.ts';
 import {
   CommitmentStatusText,
   DueDay,
-  EvidenceFields,
   type EvidenceDraft,
+  EvidenceFields,
   EvidenceList,
   evidenceBody,
   IndicatorText,
@@ -167,9 +167,14 @@ function History({ entries }: { entries: readonly CommitmentHistoryEntry[] }) {
   const day = useDayFormat();
   const prose = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
   return (
-    <Stack gap="md" component="ol" data-testid="commitment-history" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-      {entries.map((entry, index) => (
-        <li key={`${entry.kind}-${entry.at}-${index}`}>
+    <Stack
+      gap="md"
+      component="ol"
+      data-testid="commitment-history"
+      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+    >
+      {entries.map((entry) => (
+        <li key={`${entry.kind}-${entry.at}`}>
           {entry.kind === 'made' ? (
             <Text size="sm" fw={700}>
               {t('forumCommitments.history.made', { date: format.dateTime(entry.at) })}

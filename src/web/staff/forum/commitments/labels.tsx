@@ -80,9 +80,14 @@ export function DueDay({ commitment }: { commitment: Pick<CommitmentSummary, 'du
 }
 
 /** What shows that a commitment is kept: an indicator of the zone criteria, an outcome figure, or nothing yet. */
-export function IndicatorText({ commitment }: { commitment: Pick<CommitmentSummary, 'indicatorKind' | 'indicatorRef'> }) {
+export function IndicatorText({
+  commitment,
+}: {
+  commitment: Pick<CommitmentSummary, 'indicatorKind' | 'indicatorRef'>;
+}) {
   const { t } = useTranslation();
-  if (commitment.indicatorKind === 'none' || !commitment.indicatorRef) return <>{t('forumCommitments.indicator.none')}</>;
+  if (commitment.indicatorKind === 'none' || !commitment.indicatorRef)
+    return <>{t('forumCommitments.indicator.none')}</>;
   return (
     <>
       {t(`forumCommitments.indicator.${commitment.indicatorKind}`)}{' '}

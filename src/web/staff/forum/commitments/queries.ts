@@ -73,13 +73,12 @@ export const useMechanismOrganisations = () =>
   });
 
 /** Each organisation once, chairs and members of every body, in name order. */
-export function mechanismOrganisations(
-  bodies: readonly Pick<Body, 'chair' | 'members'>[],
-): MechanismOrganisation[] {
+export function mechanismOrganisations(bodies: readonly Pick<Body, 'chair' | 'members'>[]): MechanismOrganisation[] {
   const byId = new Map<string, MechanismOrganisation>();
   for (const body of bodies) {
     byId.set(body.chair.id, { id: body.chair.id, name: body.chair.name });
-    for (const member of body.members) byId.set(member.organisationId, { id: member.organisationId, name: member.name });
+    for (const member of body.members)
+      byId.set(member.organisationId, { id: member.organisationId, name: member.name });
   }
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

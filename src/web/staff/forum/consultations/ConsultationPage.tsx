@@ -275,7 +275,9 @@ function CommentCard({
             : t('forumConsultations.comments.fromPublic', { date: format.dateTime(comment.createdAt) })}
         </Text>
         <Text size="sm" c="dimmed">
-          {t(`forumConsultations.language.${(LANGUAGES as readonly string[]).includes(comment.language) ? comment.language : 'en'}`)}
+          {t(
+            `forumConsultations.language.${(LANGUAGES as readonly string[]).includes(comment.language) ? comment.language : 'en'}`,
+          )}
         </Text>
         {comment.withheld ? <StatusBadge tone="bad">{t('forumConsultations.comments.withheld')}</StatusBadge> : null}
       </Group>

@@ -28,9 +28,7 @@ const definition = {
 
 describe('why a consulted framework draft cannot be published yet', () => {
   it('names the open consultation and the unanswered comments', () => {
-    expect(
-      publicationBlockers({ status: 'open', closesAt: '2026-05-20T10:00:00Z', unanswered: 3 }, NOW),
-    ).toEqual([
+    expect(publicationBlockers({ status: 'open', closesAt: '2026-05-20T10:00:00Z', unanswered: 3 }, NOW)).toEqual([
       { reason: 'open', closesAt: '2026-05-20T10:00:00Z' },
       { reason: 'unanswered', count: 3 },
     ]);

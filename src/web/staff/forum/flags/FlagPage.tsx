@@ -215,7 +215,9 @@ function Screening({ flag, setDone }: { flag: Flag; setDone: (message: string) =
             <Group gap="sm" wrap="wrap" className="staff-actions">
               <Button
                 onClick={() => decide(part, 'cleared')}
-                loading={screen.isPending && screen.variables?.part === part && screen.variables.screening === 'cleared'}
+                loading={
+                  screen.isPending && screen.variables?.part === part && screen.variables.screening === 'cleared'
+                }
                 disabled={screen.isPending || state === 'cleared'}
               >
                 {t(`forumFlags.screen.clear.${part}`)}

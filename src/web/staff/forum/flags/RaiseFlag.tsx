@@ -74,7 +74,12 @@ export function RaiseFlag({ onRaised }: { onRaised: () => void }) {
               label={t('forumFlags.raise.subjectKind')}
               value={form.subjectKind}
               onChange={(event) =>
-                set({ subjectKind: event.currentTarget.value as FlagSubjectKind, subjectRef: '', pcode: '', period: '' })
+                set({
+                  subjectKind: event.currentTarget.value as FlagSubjectKind,
+                  subjectRef: '',
+                  pcode: '',
+                  period: '',
+                })
               }
             >
               {FLAG_SUBJECT_KINDS.map((kind) => (

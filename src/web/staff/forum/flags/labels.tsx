@@ -37,9 +37,7 @@ export function SubjectText({ flag, link = true }: { flag: Pick<Flag, 'subjectKi
 /** Where a part (the flag, or its answer) stands in the protection officer's check, in words with its shape. */
 export function ScreeningText({ part, screening }: { part: 'flag' | 'answer'; screening: FlagScreening }) {
   const { t } = useTranslation();
-  return (
-    <StatusBadge tone={SCREENING_TONE[screening]}>{t(`forumFlags.screening.${part}.${screening}`)}</StatusBadge>
-  );
+  return <StatusBadge tone={SCREENING_TONE[screening]}>{t(`forumFlags.screening.${part}.${screening}`)}</StatusBadge>;
 }
 
 /** The flag's and its answer's screening states together. */
