@@ -160,6 +160,10 @@ function Section({ title, id, children }: { title: string; id: string; children:
   );
 }
 
+/** The entries by time, oldest first; entries of the same moment keep their order (the sort is stable). */
+const chronological = (entries: readonly CommitmentHistoryEntry[]) =>
+  [...entries].sort((a, b) => a.at.localeCompare(b.at));
+
 /** The commitment's life, oldest first: made, each update with its evidence, each assessment with its reasons, closed. */
 function History({ entries }: { entries: readonly CommitmentHistoryEntry[] }) {
   const { t } = useTranslation();
@@ -173,7 +177,7 @@ function History({ entries }: { entries: readonly CommitmentHistoryEntry[] }) {
       data-testid="commitment-history"
       style={{ listStyle: 'none', padding: 0, margin: 0 }}
     >
-      {entries.map((entry) => (
+      {chronological(entries).map((entry) => (
         <li key={`${entry.kind}-${entry.at}`}>
           {entry.kind === 'made' ? (
             <Text size="sm" fw={700}>

@@ -108,7 +108,9 @@ export default function CommitmentsPage() {
               <Table.Th scope="col">{t('forumCommitments.column.owner')}</Table.Th>
               <Table.Th scope="col">{t('forumCommitments.column.due')}</Table.Th>
               <Table.Th scope="col">{t('forumCommitments.column.indicator')}</Table.Th>
-              <Table.Th scope="col">{t('forumCommitments.column.status')}</Table.Th>
+              <Table.Th scope="col" miw="8rem">
+                {t('forumCommitments.column.status')}
+              </Table.Th>
               <Table.Th scope="col">{t('forumCommitments.column.assessment')}</Table.Th>
             </Table.Tr>
           </Table.Thead>

@@ -118,9 +118,8 @@ export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
             </span>
           )}
           {piece.note ? (
-            <Text component="span" c="dimmed" size="sm" dir="auto">
-              {' '}
-              · {piece.note}
+            <Text c="dimmed" size="sm" dir="auto">
+              {piece.note}
             </Text>
           ) : null}
         </List.Item>
