@@ -679,13 +679,17 @@ describe('the demo forum', () => {
     );
     const consultations = (await get('/api/v1/public/forum/consultations')).items as {
       id: string;
+      closesAt: string;
       status: string;
       comments: number;
       unanswered: number;
     }[];
-    // Newest first: the 2027 draft still open for comments, then the 2026 revision, concluded.
+    // Newest first: the 2027 draft, opened six days before the demo's day for 28 days (open or closed by now,
+    // its two comments unanswered either way), then the 2026 revision, concluded.
+    const next = consultations[0]!;
+    expect(Date.parse(next.closesAt) - NOW.getTime()).toBeGreaterThan(21 * 86_400_000);
     expect(consultations).toMatchObject([
-      { status: 'open', comments: 2, unanswered: 2 },
+      { status: Date.now() < Date.parse(next.closesAt) ? 'open' : 'closed', comments: 2, unanswered: 2 },
       { status: 'concluded', comments: 5, unanswered: 0 },
     ]);
     const open = await get(`/api/v1/public/forum/consultations/${consultations[0]!.id}`);

@@ -4,7 +4,8 @@ import { createTestEnvironment, type TestEnvironment } from '../../../test/suppo
 import type { Meeting } from '../../shared/forum/schemas/meetings.ts';
 import type { Role } from '../../shared/vocabulary.ts';
 import { createTestAccount, createTestOrganisation, signIn, type TestClient } from '../platform/auth/test-support.ts';
-import { forumPositions } from './tables.ts';
+import { jpegWithGps } from '../zones/files/test-images.ts';
+import { forumAttachments, forumPositions } from './tables.ts';
 
 /**
  * Meetings: a civil-society organisation submits a position before a tripartite meeting, the chair records how it
@@ -210,5 +211,58 @@ describe('meetings', () => {
       payload: { text: 'x' },
     });
     expect(notChair.statusCode).toBe(403);
+  });
+
+  it('carries a position’s files: an image without its location, a PDF as sent, each read as its position is', async () => {
+    const meeting = await scheduled();
+    const submit = async (client: TestClient, visibility: 'public' | 'members', item = 0) =>
+      (
+        await client.request({
+          method: 'POST',
+          url: `/api/v1/forum/meetings/${meeting.id}/positions`,
+          payload: { agendaItemId: meeting.agenda[item]!.id, text: 'Our paper is attached.', visibility },
+        })
+      ).json() as Meeting;
+    const publicId = (await submit(cso, 'public')).agenda[0]!.positions.at(-1)!.id;
+    const membersId = (await submit(state, 'members', 1)).agenda[1]!.positions.at(-1)!.id;
+    const attach = (client: TestClient, positionId: string, bytes: Buffer, type: string, name: string) =>
+      client.request({
+        method: 'POST',
+        url: `/api/v1/forum/meetings/${meeting.id}/positions/${positionId}/attachments?name=${encodeURIComponent(name)}`,
+        headers: { 'content-type': type },
+        payload: bytes,
+      });
+    const photo = jpegWithGps();
+    const image = await attach(cso, publicId, photo, 'image/jpeg', '../../IMG_2041.jpg');
+    expect(image.statusCode).toBe(201);
+    expect(image.json()).toMatchObject({ fileName: 'IMG_2041.jpg', mediaType: 'image/jpeg' });
+    const paper = Buffer.from('%PDF-1.7\n1 0 obj << /Title (Documents after return) >>\n%%EOF');
+    expect((await attach(state, membersId, paper, 'application/pdf', 'paper.pdf')).statusCode).toBe(201);
+
+    // The public reads the public position's file, its location gone; the members-only paper is not found.
+    const shown = (await env.app.inject({ method: 'GET', url: `/api/v1/public/forum/meetings/${meeting.id}` })).json();
+    const [file] = shown.agenda[0].positions.at(-1).attachments;
+    const download = await env.app.inject({ method: 'GET', url: file.href });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('image/jpeg');
+    expect(download.rawPayload.length).toBeLessThan(photo.length);
+    expect(download.rawPayload.includes(Buffer.from('GPS'))).toBe(false);
+    const membersFile = (await cso.request({ method: 'GET', url: `/api/v1/forum/meetings/${meeting.id}` })).json()
+      .agenda[1].positions[0].attachments[0];
+    expect((await cso.request({ method: 'GET', url: membersFile.href })).rawPayload.equals(paper)).toBe(true);
+    const hidden = membersFile.href.replace('/api/v1/forum/', '/api/v1/public/forum/');
+    expect((await env.app.inject({ method: 'GET', url: hidden })).statusCode).toBe(404);
+    expect((await outsider.request({ method: 'GET', url: membersFile.href })).statusCode).toBe(404);
+
+    // Another organisation's position, a file of another type, an empty one: refused, nothing stored.
+    const [before] = await env.database.db.select({ n: count() }).from(forumAttachments);
+    const notYours = await attach(state, publicId, paper, 'application/pdf', 'x.pdf');
+    expect(notYours.statusCode).toBe(403);
+    expect(notYours.json()).toMatchObject({ reason: 'forum_not_your_position' });
+    expect((await attach(cso, publicId, Buffer.from('GIF89a\u0001\u0000'), 'image/gif', 'a.gif')).statusCode).toBe(415);
+    expect((await attach(cso, publicId, Buffer.alloc(0), 'application/pdf', 'empty.pdf')).statusCode).toBe(400);
+    expect((await attach(cso, publicId, paper, 'text/html', 'a.html')).statusCode).toBe(415);
+    const [after] = await env.database.db.select({ n: count() }).from(forumAttachments);
+    expect(after!.n).toBe(before!.n);
   });
 });

@@ -20,6 +20,7 @@ import type { Actor, RequestContext } from '../platform/context.ts';
 import type { Database } from '../platform/db/client.ts';
 import { AppError, notFound } from '../platform/http/errors.ts';
 import { authorize } from '../platform/policy/policy.ts';
+import { attachmentsOf } from './attachments.ts';
 import { addDays, auditActorOf, dayOf, notYours, refused, requireOrganisations } from './support.ts';
 import {
   forumAgendaItems,
@@ -605,6 +606,12 @@ export async function meetingView(db: Database, meetingId: string, viewer: strin
   const organisation = (id: string) => ({ id, name: names.get(id)?.name ?? '' });
   const seen = (position: (typeof positions)[number]) =>
     position.visibility === 'public' || member || position.organisationId === viewer;
+  const files = await attachmentsOf(
+    db,
+    meetingId,
+    positions.filter(seen).map((position) => position.id),
+    viewer === null ? 'public' : 'staff',
+  );
   const agenda: AgendaItem[] = items.map((item) => {
     const onItem = positions.filter((position) => position.agendaItemId === item.id);
     const heard = [...new Set(onItem.map((position) => position.organisationId))].map(organisation);
@@ -622,6 +629,7 @@ export async function meetingView(db: Database, meetingId: string, viewer: strin
         text: position.text,
         visibility: position.visibility as 'public' | 'members',
         evidence: position.evidence,
+        attachments: files.get(position.id) ?? [],
         treatment: position.treatment as AgendaItem['positions'][number]['treatment'],
         submittedAt: position.submittedAt.toISOString(),
       })),

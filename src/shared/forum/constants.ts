@@ -63,6 +63,10 @@ export type CommitmentIndicatorKind = (typeof COMMITMENT_INDICATOR_KINDS)[number
 export const ASSESSMENT_RATINGS = ['on_track', 'at_risk', 'off_track', 'kept', 'broken'] as const;
 export type AssessmentRating = (typeof ASSESSMENT_RATINGS)[number];
 
+/** A position's attachments: at most this many, each at most this many bytes (a PDF or an image). */
+export const POSITION_ATTACHMENTS_MAX = 5;
+export const POSITION_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
 /** A consultation is open for comments, then closed, then concluded once every comment has its answer. */
 export const CONSULTATION_STATUSES = ['open', 'closed', 'concluded'] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
@@ -119,6 +123,7 @@ export const FORUM_AUDIT_EVENTS = [
   'forum.meeting_scheduled',
   'forum.meeting_held',
   'forum.position_submitted',
+  'forum.position_attachment_added',
   'forum.agenda_item_treated',
   'forum.minutes_approved',
   'forum.decision_recorded',

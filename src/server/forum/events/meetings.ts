@@ -34,6 +34,14 @@ export const meetingEvents = {
     evidence: auditCount,
     attachments: auditCount,
   }),
+  'forum.position_attachment_added': z.strictObject({
+    ...meeting,
+    positionId: auditId,
+    attachmentId: auditId,
+    mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/webp']),
+    bytes: auditCount,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
   'forum.agenda_item_treated': z.strictObject({ ...meeting, agendaItemId: auditId, positions: auditCount }),
   'forum.minutes_approved': z.strictObject({
     ...meeting,

@@ -3,6 +3,22 @@ import type { ProblemTexts } from '../../platform/i18n/problems.ts';
 /** Texts of the `code.reason` problems of the forum's meetings, in every language. */
 export const meetingsProblems: ProblemTexts = {
   en: {
+    'forbidden.forum_not_your_position': {
+      title: 'Not your position',
+      detail: 'Only the organisation that submitted a position attaches files to it.',
+    },
+    'conflict.forum_too_many_attachments': {
+      title: 'Too many files',
+      detail: 'A position carries at most {limit} files.',
+    },
+    'payload_too_large.position_attachment': {
+      title: 'File too large',
+      detail: 'A position’s file is at most {megabytes} MB.',
+    },
+    'unsupported_media_type.position_attachment': {
+      title: 'File type not taken',
+      detail: 'Attach a PDF, or a JPEG, PNG or WebP image.',
+    },
     'conflict.forum_body_code_taken': { title: 'Code in use', detail: 'Another body already has the code {code}.' },
     'forbidden.forum_not_chair': {
       title: 'Not the chair',
@@ -43,6 +59,22 @@ export const meetingsProblems: ProblemTexts = {
     },
   },
   fr: {
+    'forbidden.forum_not_your_position': {
+      title: 'Position d’une autre organisation',
+      detail: 'Seule l’organisation qui a soumis une position peut y joindre des fichiers.',
+    },
+    'conflict.forum_too_many_attachments': {
+      title: 'Trop de fichiers',
+      detail: 'Une position porte au plus {limit} fichiers.',
+    },
+    'payload_too_large.position_attachment': {
+      title: 'Fichier trop volumineux',
+      detail: 'Un fichier joint à une position fait au plus {megabytes} Mo.',
+    },
+    'unsupported_media_type.position_attachment': {
+      title: 'Type de fichier non accepté',
+      detail: 'Joignez un PDF, ou une image JPEG, PNG ou WebP.',
+    },
     'conflict.forum_body_code_taken': {
       title: 'Code déjà pris',
       detail: 'Une autre instance porte déjà le code {code}.',
@@ -87,6 +119,22 @@ export const meetingsProblems: ProblemTexts = {
     },
   },
   ar: {
+    'forbidden.forum_not_your_position': {
+      title: 'ليس موقف منظمتك',
+      detail: 'لا يرفق الملفات بالموقف إلا المنظمة التي قدّمته.',
+    },
+    'conflict.forum_too_many_attachments': {
+      title: 'ملفات كثيرة',
+      detail: 'يحمل الموقف {limit} ملفات على الأكثر.',
+    },
+    'payload_too_large.position_attachment': {
+      title: 'الملف كبير جدًا',
+      detail: 'حجم ملف الموقف {megabytes} ميغابايت على الأكثر.',
+    },
+    'unsupported_media_type.position_attachment': {
+      title: 'نوع الملف غير مقبول',
+      detail: 'أرفق ملف PDF، أو صورة JPEG أو PNG أو WebP.',
+    },
     'conflict.forum_body_code_taken': { title: 'الرمز مستخدم', detail: 'هناك هيئة أخرى تحمل الرمز {code}.' },
     'forbidden.forum_not_chair': {
       title: 'لستم الجهة الرئيسة',

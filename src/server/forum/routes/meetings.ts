@@ -1,4 +1,6 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { POSITION_ATTACHMENT_MAX_BYTES } from '../../../shared/forum/constants.ts';
 import { IdParams } from '../../../shared/forum/schemas/common.ts';
 import {
   Body,
@@ -10,10 +12,14 @@ import {
   MeetingList,
   MeetingListQuery,
   MeetingRequest,
+  PositionAttachment,
   PositionRequest,
   TreatmentRequest,
 } from '../../../shared/forum/schemas/meetings.ts';
 import type { HomewardApp } from '../../app.ts';
+import { attachmentHeader } from '../../platform/http/attachment.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { attachToPosition, readAttachment } from '../attachments.ts';
 import {
   approveMinutes,
   createBody,
@@ -163,6 +169,76 @@ export async function meetingsRoutes(app: HomewardApp): Promise<void> {
     },
     async (request) => approveMinutes(request.ctx, request.params.id),
   );
+  // A position's file comes as the raw request body, its name in the query; over the limit is a 413 unread.
+  const rawFile = { parseAs: 'buffer' as const, bodyLimit: POSITION_ATTACHMENT_MAX_BYTES };
+  const keep = (_request: unknown, body: Buffer | string, done: (error: null, body: Buffer | string) => void) =>
+    done(null, body);
+  app.addContentTypeParser(['application/octet-stream', 'application/pdf'], rawFile, keep);
+  app.addContentTypeParser(/^image\/[\w.+-]+$/, rawFile, keep);
+  app.post(
+    '/forum/meetings/:id/positions/:positionId/attachments',
+    {
+      config: { permission: 'position:submit' },
+      bodyLimit: POSITION_ATTACHMENT_MAX_BYTES,
+      schema: {
+        summary:
+          'Attach a file to your organisation’s position: the body is the file (a PDF, or a JPEG, PNG or WebP image whose metadata is removed), its name in `name`',
+        tags,
+        params: PositionParams,
+        querystring: AttachmentQuery,
+        response: { 201: PositionAttachment },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) {
+        throw new AppError('unsupported_media_type', { params: { reason: 'position_attachment' } });
+      }
+      const attached = await attachToPosition(request.ctx, request.params.id, request.params.positionId, {
+        name: request.query.name,
+        bytes: request.body,
+      });
+      return reply.code(201).send(attached);
+    },
+  );
+  app.get(
+    '/forum/meetings/:id/attachments/:attachmentId',
+    {
+      config: { permission: 'forum:read' },
+      schema: {
+        summary: 'Download a position’s file (a members-only position’s: the body’s members and its organisation)',
+        tags,
+        params: AttachmentParams,
+      },
+    },
+    async (request, reply) =>
+      sendAttachment(
+        reply,
+        await readAttachment(
+          request.ctx.db,
+          request.params.id,
+          request.params.attachmentId,
+          request.ctx.actor!.organisationId,
+        ),
+        'private, no-store',
+      ),
+  );
+}
+
+const PositionParams = z.strictObject({ id: z.uuid(), positionId: z.uuid() });
+const AttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
+const AttachmentQuery = z.strictObject({ name: z.string().trim().min(1).max(200) });
+
+function sendAttachment(
+  reply: FastifyReply,
+  file: { name: string; mediaType: string; bytes: Buffer },
+  cacheControl: string,
+): FastifyReply {
+  return reply
+    .header('content-type', file.mediaType)
+    .header('content-disposition', attachmentHeader(file.name))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', cacheControl)
+    .send(file.bytes);
 }
 
 /** The public's meetings: public positions only, minutes once approved by the members. */
@@ -187,5 +263,18 @@ export async function publicMeetingRoutes(app: HomewardApp): Promise<void> {
       },
     },
     async (request) => publicMeeting(request.ctx.db, request.params.id),
+  );
+  app.get(
+    '/public/forum/meetings/:id/attachments/:attachmentId',
+    {
+      config: { permission: 'public' },
+      schema: { summary: 'Download a public position’s file', tags: ['public'], params: AttachmentParams },
+    },
+    async (request, reply) =>
+      sendAttachment(
+        reply,
+        await readAttachment(request.ctx.db, request.params.id, request.params.attachmentId, null),
+        'public, max-age=300',
+      ),
   );
 }

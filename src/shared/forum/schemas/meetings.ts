@@ -80,6 +80,18 @@ export type DecisionRequest = z.infer<typeof DecisionRequest>;
 
 const Organisation = z.object({ id: z.uuid(), name: z.string() });
 
+/** A file attached to a position: a PDF as sent, or an image with its metadata removed. */
+export const PositionAttachment = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  byteSize: z.number().int(),
+  sha256: z.string(),
+  /** Where to download it: the staff API, or the public one for a public position. */
+  href: z.string(),
+});
+export type PositionAttachment = z.infer<typeof PositionAttachment>;
+
 export const Position = z.object({
   id: z.uuid(),
   agendaItemId: z.uuid(),
@@ -87,6 +99,7 @@ export const Position = z.object({
   text: z.string(),
   visibility: z.enum(POSITION_VISIBILITIES),
   evidence: z.array(Evidence),
+  attachments: z.array(PositionAttachment),
   treatment: z.enum(POSITION_TREATMENTS).nullable(),
   submittedAt: z.string(),
 });
