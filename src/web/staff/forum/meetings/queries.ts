@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  BodyList,
+  Body,
   DecisionRequest,
   HeldRequest,
   Meeting,
@@ -46,7 +46,7 @@ export const useMeeting = (id: string) =>
 export const useBodies = () =>
   useQuery({
     queryKey: meetingKeys.bodies,
-    queryFn: ({ signal }) => api.get<BodyList>('/forum/bodies', { signal }),
+    queryFn: ({ signal }) => api.get<{ items: Body[] }>('/forum/bodies', { signal }),
   });
 
 /** Scheduling a meeting: the answer is the new meeting, cached for its page; the lists are fetched again. */
