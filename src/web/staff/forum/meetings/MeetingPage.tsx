@@ -39,11 +39,12 @@ import { StackTable } from '../../components/StackTable.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useCan, useMe } from '../../session.ts';
 import { MeetingStatusText, TreatmentText, today, useDayFormat, WhereText } from './labels.tsx';
-import { useBodies, useMeeting, useMeetingWrites } from './queries.ts';
+import { useBodies, useMakeCommitment, useMeeting, useMeetingCommitments, useMeetingWrites } from './queries.ts';
 
 const POSITION_MAX = 20_000;
 const TREATMENT_MAX = 20_000;
 const DECISION_MAX = 5_000;
+const COMMITMENT_MAX = 2_000;
 const MINUTES_MAX = 100_000;
 const EVIDENCE_MAX = 20;
 const REF_MAX = 500;
@@ -116,6 +117,7 @@ function MeetingView({ meeting, done, setDone }: { meeting: Meeting; done: strin
         <Participants meeting={meeting} />
         {chair && meeting.status !== 'minutes_approved' ? <HeldForm meeting={meeting} setDone={setDone} /> : null}
         <Decisions meeting={meeting} chair={chair} setDone={setDone} />
+        <Commitments meeting={meeting} setDone={setDone} />
         <Minutes meeting={meeting} setDone={setDone} />
       </Stack>
     </>
@@ -753,6 +755,135 @@ function Decisions({ meeting, chair, setDone }: { meeting: Meeting; chair: boole
         <Text size="sm" c="dimmed" mt="sm">
           {t('forumMeetings.decisions.afterHeld')}
         </Text>
+      ) : null}
+    </Section>
+  );
+}
+
+/** The commitments made at the meeting, and the form to record one once the meeting is held. */
+function Commitments({ meeting, setDone }: { meeting: Meeting; setDone: SetDone }) {
+  const { t } = useTranslation();
+  const day = useDayFormat();
+  const can = useCan();
+  const commitments = useMeetingCommitments(meeting.id);
+  const make = useMakeCommitment(meeting.id);
+  const [draft, setDraft] = useState({ decisionId: '', text: '', ownerOrganisationId: '', dueOn: '' });
+  const set = (changes: Partial<typeof draft>) => setDraft({ ...draft, ...changes });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    make.mutate(
+      {
+        text: draft.text.trim(),
+        ownerOrganisationId: draft.ownerOrganisationId,
+        dueOn: draft.dueOn,
+        indicatorKind: 'none',
+        ...(draft.decisionId ? { decisionId: draft.decisionId } : {}),
+      },
+      {
+        onSuccess: () => {
+          setDraft({ decisionId: '', text: '', ownerOrganisationId: '', dueOn: '' });
+          setDone(t('forumMeetings.commitments.done'));
+        },
+      },
+    );
+  };
+  return (
+    <Section title={t('forumMeetings.commitments.title')} id="meeting-commitments">
+      {commitments.isPending ? (
+        <PageLoader />
+      ) : commitments.isError ? (
+        <ErrorPanel error={commitments.error} onRetry={() => void commitments.refetch()} />
+      ) : commitments.data.length === 0 ? (
+        <Text c="dimmed">{t('forumMeetings.commitments.none')}</Text>
+      ) : (
+        <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {commitments.data.map((commitment) => (
+            <li key={commitment.id}>
+              <Text dir="auto" style={prose}>
+                {commitment.text}
+              </Text>
+              <Group gap="xs" wrap="wrap">
+                <Text size="sm" c="dimmed">
+                  {t('forumMeetings.commitments.line', { owner: commitment.owner.name, due: day(commitment.dueOn) })}
+                </Text>
+                <StatusBadge
+                  tone={commitment.status === 'kept' ? 'good' : commitment.status === 'broken' ? 'bad' : 'neutral'}
+                >
+                  {t(`forumMeetings.commitments.status.${commitment.status}`)}
+                </StatusBadge>
+                {commitment.overdue ? (
+                  <StatusBadge tone="bad">{t('forumMeetings.commitments.overdue')}</StatusBadge>
+                ) : null}
+              </Group>
+            </li>
+          ))}
+        </Stack>
+      )}
+      {can('commitment:manage') && meeting.status !== 'planned' ? (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm" mt="md" maw={720}>
+            <Title order={3} size="h5">
+              {t('forumMeetings.commitments.formTitle')}
+            </Title>
+            <FormError error={make.error} />
+            <NativeSelect
+              label={t('forumMeetings.commitments.decision')}
+              value={draft.decisionId}
+              onChange={(event) => set({ decisionId: event.currentTarget.value })}
+              error={fieldError(t, make.error, 'decisionId')}
+            >
+              <option value="">{t('forumMeetings.commitments.noDecision')}</option>
+              {meeting.decisionList.map((decision) => (
+                <option key={decision.id} value={decision.id}>
+                  {decision.text.length > 80 ? `${decision.text.slice(0, 80)}…` : decision.text}
+                </option>
+              ))}
+            </NativeSelect>
+            <Textarea
+              label={t('forumMeetings.commitments.text')}
+              value={draft.text}
+              onChange={(event) => set({ text: event.currentTarget.value })}
+              maxLength={COMMITMENT_MAX}
+              autosize
+              minRows={2}
+              error={fieldError(t, make.error, 'text')}
+              required
+            />
+            <NativeSelect
+              label={t('forumMeetings.commitments.owner')}
+              description={t('forumMeetings.commitments.ownerHint')}
+              value={draft.ownerOrganisationId}
+              onChange={(event) => set({ ownerOrganisationId: event.currentTarget.value })}
+              error={fieldError(t, make.error, 'ownerOrganisationId')}
+              required
+            >
+              <option value="">{t('forumMeetings.commitments.chooseOwner')}</option>
+              {meeting.participantList.map((p) => (
+                <option key={p.organisation.id} value={p.organisation.id}>
+                  {p.organisation.name}
+                </option>
+              ))}
+            </NativeSelect>
+            <TextInput
+              type="date"
+              label={t('forumMeetings.commitments.dueOn')}
+              value={draft.dueOn}
+              onChange={(event) => set({ dueOn: event.currentTarget.value })}
+              error={fieldError(t, make.error, 'dueOn')}
+              required
+              w={{ base: '100%', sm: 220 }}
+            />
+            <ActionBar justify="flex-start">
+              <Button
+                type="submit"
+                loading={make.isPending}
+                disabled={!draft.text.trim() || !draft.ownerOrganisationId || !draft.dueOn}
+              >
+                {t('forumMeetings.commitments.submit')}
+              </Button>
+            </ActionBar>
+          </Stack>
+        </form>
       ) : null}
     </Section>
   );

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Commitment, CommitmentList, CommitmentRequest } from '../../../../shared/forum/schemas/commitments.ts';
 import type {
   Body,
   DecisionRequest,
@@ -20,6 +21,7 @@ export const meetingKeys = {
   list: (filters: MeetingFilters) => ['forum-meetings', 'list', filters] as const,
   meeting: (id: string) => ['forum-meetings', 'meeting', id] as const,
   bodies: ['forum-bodies'] as const,
+  commitments: (meetingId: string) => ['forum-commitments', 'meeting', meetingId] as const,
 };
 
 export interface MeetingFilters {
@@ -91,4 +93,21 @@ export function useMeetingWrites(id: string) {
       onSuccess: done,
     }),
   };
+}
+
+/** The commitments made at one meeting (the tracker's list, read for the ones that name the meeting). */
+export const useMeetingCommitments = (meetingId: string) =>
+  useQuery({
+    queryKey: meetingKeys.commitments(meetingId),
+    queryFn: ({ signal }) => api.get<CommitmentList>('/forum/commitments', { signal }),
+    select: (list) => list.items.filter((commitment) => commitment.meetingId === meetingId),
+  });
+
+/** A commitment made at the meeting: the commitments are fetched again (here and in the tracker). */
+export function useMakeCommitment(meetingId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CommitmentRequest) => api.post<Commitment>('/forum/commitments', { ...body, meetingId }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['forum-commitments'] }),
+  });
 }
