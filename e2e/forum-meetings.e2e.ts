@@ -46,15 +46,17 @@ describe('a meeting of the forum', () => {
     await chair.getByRole('button', { name: en('forumMeetings.schedule.open') }).click();
     const form = chair.getByRole('region', { name: en('forumMeetings.schedule.title') });
     await form
-      .getByLabel(en('forumMeetings.schedule.body'), { exact: true })
+      .getByRole('combobox', { name: en('forumMeetings.schedule.body'), exact: true })
       .selectOption({ label: 'Tripartite commission Marenland–Tarnesia' });
-    await form.getByLabel(en('forumMeetings.schedule.meetingTitle')).fill(TITLE);
+    await form.getByRole('textbox', { name: en('forumMeetings.schedule.meetingTitle'), exact: true }).fill(TITLE);
     await form.getByLabel(en('forumMeetings.schedule.heldOn')).fill(HELD_ON);
-    await form.getByLabel(en('forumMeetings.schedule.channel')).selectOption('hybrid');
-    await form.getByLabel(en('forumMeetings.schedule.place'), { exact: true }).fill('Maren City');
-    await form.getByLabel('Item 1', { exact: true }).fill(ITEM);
+    await form
+      .getByRole('combobox', { name: en('forumMeetings.schedule.channel'), exact: true })
+      .selectOption('hybrid');
+    await form.getByRole('textbox', { name: en('forumMeetings.schedule.place'), exact: true }).fill('Maren City');
+    await form.getByRole('textbox', { name: 'Item 1', exact: true }).fill(ITEM);
     await form.getByRole('button', { name: en('forumMeetings.schedule.addItem') }).click();
-    await form.getByLabel('Item 2', { exact: true }).fill('Any other business');
+    await form.getByRole('textbox', { name: 'Item 2', exact: true }).fill('Any other business');
     await form.getByRole('button', { name: en('forumMeetings.schedule.submit') }).click();
     await chair.waitForURL(/\/staff\/forum\/meetings\/[0-9a-f-]{36}$/);
     meetingPath = new URL(chair.url()).pathname;
@@ -69,10 +71,12 @@ describe('a meeting of the forum', () => {
     await watchdog.getByRole('link', { name: TITLE }).click();
     await watchdog.waitForURL(new RegExp(`${meetingPath}$`));
     const form = watchdog.getByRole('region', { name: en('forumMeetings.positionForm.title') });
-    await form.getByLabel(en('forumMeetings.positionForm.item')).selectOption({ label: `1. ${ITEM}` });
+    await form
+      .getByRole('combobox', { name: en('forumMeetings.positionForm.item'), exact: true })
+      .selectOption({ label: `1. ${ITEM}` });
     await form.getByRole('textbox', { name: en('forumMeetings.positionForm.text'), exact: true }).fill(POSITION);
     await form.getByRole('button', { name: en('forumMeetings.evidence.add') }).click();
-    await form.getByLabel(en('forumMeetings.evidence.link')).fill(EVIDENCE);
+    await form.getByRole('textbox', { name: en('forumMeetings.evidence.link'), exact: true }).fill(EVIDENCE);
     await form.getByRole('button', { name: en('forumMeetings.positionForm.submit') }).click();
     await watchdog.getByRole('status').getByText(en('forumMeetings.positionForm.done')).waitFor();
     const item = watchdog.getByRole('article', { name: `1. ${ITEM}` });
@@ -86,8 +90,8 @@ describe('a meeting of the forum', () => {
     const item = chair.getByRole('article', { name: `1. ${ITEM}` });
     await item.getByText(POSITION).waitFor();
     await item.getByRole('button', { name: en('forumMeetings.treatment.open') }).click();
-    await item.getByLabel(/^Position of /).selectOption('adopted');
-    await item.getByLabel(en('forumMeetings.treatment.text')).fill(TREATMENT);
+    await item.getByRole('combobox', { name: /^Position of / }).selectOption('adopted');
+    await item.getByRole('textbox', { name: en('forumMeetings.treatment.text'), exact: true }).fill(TREATMENT);
     await item.getByRole('button', { name: en('forumMeetings.treatment.submit'), exact: true }).click();
     await item.getByTestId('item-treatment').getByText(TREATMENT).waitFor();
     await item.getByTestId('position').getByText(en('forumMeetings.treatment.adopted'), { exact: true }).waitFor();

@@ -242,6 +242,9 @@ function PositionView({ position }: { position: Position }) {
   );
 }
 
+/** An address or a key: left to right inside right-to-left text, broken anywhere rather than running off a phone. */
+const LTR_BREAKING = { unicodeBidi: 'isolate', overflowWrap: 'anywhere' } as const;
+
 /** A piece of evidence: a link opens (https only, checked by the server), a record of another module is named. */
 function EvidenceView({ evidence }: { evidence: Evidence }) {
   const { t } = useTranslation();
@@ -254,8 +257,8 @@ function EvidenceView({ evidence }: { evidence: Evidence }) {
   if (evidence.kind === 'link' && evidence.ref.startsWith('https://')) {
     return (
       <>
-        <Anchor href={evidence.ref} target="_blank" rel="noopener noreferrer" style={{ overflowWrap: 'anywhere' }}>
-          <span className="ltr-value">{evidence.ref}</span>
+        <Anchor href={evidence.ref} target="_blank" rel="noopener noreferrer" dir="ltr" style={LTR_BREAKING}>
+          {evidence.ref}
         </Anchor>
         {note}
       </>
@@ -263,7 +266,10 @@ function EvidenceView({ evidence }: { evidence: Evidence }) {
   }
   return (
     <>
-      {t(`forumMeetings.evidence.kind.${evidence.kind}`)}: <span className="ltr-value">{evidence.ref}</span>
+      {t(`forumMeetings.evidence.kind.${evidence.kind}`)}:{' '}
+      <span dir="ltr" style={LTR_BREAKING}>
+        {evidence.ref}
+      </span>
       {note}
     </>
   );
