@@ -38,7 +38,7 @@ import { ScreenHeader } from '../../components/ScreenHeader.tsx';
 import { StackTable } from '../../components/StackTable.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useCan, useMe } from '../../session.ts';
-import { MeetingStatusText, TreatmentText, today, useDayFormat, WhereText } from './labels.tsx';
+import { isolate, MeetingStatusText, TreatmentText, today, useDayFormat, WhereText } from './labels.tsx';
 import { useBodies, useMakeCommitment, useMeeting, useMeetingCommitments, useMeetingWrites } from './queries.ts';
 
 const POSITION_MAX = 20_000;
@@ -165,7 +165,7 @@ function AgendaItemView({
       <Text size="sm" mb="xs">
         {item.heard.length === 0
           ? t('forumMeetings.agenda.heardNone')
-          : t('forumMeetings.agenda.heard', { organisations: format.list(item.heard.map((one) => one.name)) })}
+          : t('forumMeetings.agenda.heard', { organisations: format.list(item.heard.map((one) => isolate(one.name))) })}
       </Text>
       <Title order={4} size="h6" mt="sm" mb="xs">
         {t('forumMeetings.positions.title')}
@@ -468,19 +468,19 @@ function TreatmentForm({ meeting, item, setDone }: { meeting: Meeting; item: Age
       {
         onSuccess: () => {
           setOpen(false);
-          setDone(t('forumMeetings.treatment.done', { item: label }));
+          setDone(t('forumMeetings.treatment.done', { item: isolate(item.title) }));
         },
       },
     );
   };
   return (
-    <form onSubmit={submit} noValidate aria-label={t('forumMeetings.treatment.formLabel', { item: label })}>
+    <form onSubmit={submit} noValidate aria-label={t('forumMeetings.treatment.formLabel', { item: isolate(label) })}>
       <Stack gap="sm" mt="sm" maw={720}>
         <FormError error={treatment.error} />
         {item.positions.map((position, i) => (
           <NativeSelect
             key={position.id}
-            label={t('forumMeetings.treatment.position', { organisation: position.organisation.name })}
+            label={t('forumMeetings.treatment.position', { organisation: isolate(position.organisation.name) })}
             value={given[position.id] ?? ''}
             onChange={(event) =>
               setGiven({ ...given, [position.id]: event.currentTarget.value as PositionTreatment | '' })
@@ -546,8 +546,8 @@ function Participants({ meeting }: { meeting: Meeting }) {
           <Table.Tbody>
             {meeting.participantList.map((participant) => (
               <Table.Tr key={participant.organisation.id}>
-                <Table.Th scope="row" dir="auto">
-                  {participant.organisation.name}
+                <Table.Th scope="row">
+                  <span dir="auto">{participant.organisation.name}</span>
                 </Table.Th>
                 <Table.Td>
                   {participant.seat === 'civil_society' ? (
@@ -634,7 +634,7 @@ function HeldForm({ meeting, setDone }: { meeting: Meeting; setDone: SetDone }) 
                     <Checkbox
                       key={p.organisation.id}
                       value={p.organisation.id}
-                      label={`${p.organisation.name} · ${t(`forumMeetings.seat.${p.seat}`)}`}
+                      label={`${isolate(p.organisation.name)} · ${t(`forumMeetings.seat.${p.seat}`)}`}
                     />
                   ))}
                 </Stack>
@@ -707,7 +707,10 @@ function Decisions({ meeting, chair, setDone }: { meeting: Meeting; chair: boole
           {meeting.decisionList.map((one) => (
             <li key={one.id}>
               <Text size="sm" c="dimmed">
-                {t('forumMeetings.decisions.line', { item: itemLabel(one.agendaItemId), date: day(one.decidedOn) })}
+                {t('forumMeetings.decisions.line', {
+                  item: isolate(itemLabel(one.agendaItemId)),
+                  date: day(one.decidedOn),
+                })}
               </Text>
               <Text dir="auto" style={prose}>
                 {one.text}
@@ -810,7 +813,10 @@ function Commitments({ meeting, setDone }: { meeting: Meeting; setDone: SetDone 
               </Text>
               <Group gap="xs" wrap="wrap">
                 <Text size="sm" c="dimmed">
-                  {t('forumMeetings.commitments.line', { owner: commitment.owner.name, due: day(commitment.dueOn) })}
+                  {t('forumMeetings.commitments.line', {
+                    owner: isolate(commitment.owner.name),
+                    due: day(commitment.dueOn),
+                  })}
                 </Text>
                 <StatusBadge
                   tone={commitment.status === 'kept' ? 'good' : commitment.status === 'broken' ? 'bad' : 'neutral'}
@@ -929,7 +935,7 @@ function Minutes({ meeting, setDone }: { meeting: Meeting; setDone: SetDone }) {
               {meeting.approvals.map((approval) => (
                 <List.Item key={approval.organisation.id}>
                   {t('forumMeetings.minutes.approvedBy', {
-                    organisation: approval.organisation.name,
+                    organisation: isolate(approval.organisation.name),
                     at: format.dateTime(approval.approvedAt),
                   })}
                 </List.Item>
@@ -939,14 +945,16 @@ function Minutes({ meeting, setDone }: { meeting: Meeting; setDone: SetDone }) {
           {meeting.awaitingApproval.length > 0 ? (
             <Text size="sm">
               {t('forumMeetings.minutes.awaiting', {
-                organisations: format.list(meeting.awaitingApproval.map((one) => one.name)),
+                organisations: format.list(meeting.awaitingApproval.map((one) => isolate(one.name))),
               })}
             </Text>
           ) : null}
           {can('minutes:approve') && awaitingMine ? (
             <Stack gap="sm" maw={720}>
               <FormError error={approve.error} />
-              <Text size="sm">{t('forumMeetings.minutes.approveIntro', { organisation: me.organisation.name })}</Text>
+              <Text size="sm">
+                {t('forumMeetings.minutes.approveIntro', { organisation: isolate(me.organisation.name) })}
+              </Text>
               <ActionBar justify="flex-start">
                 <Button
                   loading={approve.isPending}

@@ -27,7 +27,7 @@ import { useFilters } from '../../components/filters.ts';
 import { ScreenHeader } from '../../components/ScreenHeader.tsx';
 import { StackTable } from '../../components/StackTable.tsx';
 import { useCan, useMe } from '../../session.ts';
-import { MeetingStatusText, today, useDayFormat, WhereText } from './labels.tsx';
+import { isolate, MeetingStatusText, today, useDayFormat, WhereText } from './labels.tsx';
 import { type MeetingFilters, useBodies, useMeetings, useScheduleMeeting } from './queries.ts';
 
 const NO_FILTERS: MeetingFilters = { bodyId: '', status: '' };
@@ -122,7 +122,9 @@ export default function MeetingsPage() {
                     {meeting.title}
                   </Anchor>
                 </Table.Th>
-                <Table.Td dir="auto">{meeting.body.name}</Table.Td>
+                <Table.Td>
+                  <span dir="auto">{meeting.body.name}</span>
+                </Table.Td>
                 <Table.Td>{day(meeting.heldOn)}</Table.Td>
                 <Table.Td>
                   <WhereText meeting={meeting} />
@@ -190,7 +192,7 @@ function ScheduleForm({ bodies, onClose }: { bodies: Body[]; onClose: () => void
     schedule.mutate(body, {
       onSuccess: (meeting) =>
         void navigate(`/staff/forum/meetings/${meeting.id}`, {
-          state: { done: t('forumMeetings.schedule.done', { title: meeting.title }) },
+          state: { done: t('forumMeetings.schedule.done', { title: isolate(meeting.title) }) },
         }),
     });
   };

@@ -56,3 +56,10 @@ export function useDayFormat() {
 
 /** Today as YYYY-MM-DD (UTC, as the server counts the positions' due date). */
 export const today = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * A name or title put into a sentence, isolated from it (first-strong isolate … pop directional isolate), so that
+ * an English organisation's name in an Arabic sentence, or an Arabic title in an English one, keeps its own order
+ * and does not carry the punctuation and dates around it along.
+ */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
