@@ -15,9 +15,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import {
   EVIDENCE_KINDS,
   type EvidenceKind,
@@ -61,7 +61,12 @@ export default function MeetingPage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const meeting = useMeeting(id);
+  const navigate = useNavigate();
+  // The scheduling form's message, brought along from the list; taken off the history entry, so a reload drops it.
   const [done, setDone] = useState<string>(() => (location.state as { done?: string } | null)?.done ?? '');
+  useEffect(() => {
+    if (location.state) void navigate(location.pathname, { replace: true, state: null });
+  }, [location.state, location.pathname, navigate]);
   if (meeting.isPending) return <PageLoader />;
   if (meeting.isError) return <ErrorPanel error={meeting.error} onRetry={() => void meeting.refetch()} />;
   return <MeetingView meeting={meeting.data} done={done} setDone={setDone} />;
