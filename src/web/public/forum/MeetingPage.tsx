@@ -151,6 +151,23 @@ function AgendaEntry({ item }: { item: AgendaItem }) {
             {position.text}
           </Text>
           <EvidenceList evidence={position.evidence} />
+          {position.attachments.length > 0 ? (
+            <>
+              <Text size="sm" fw={600}>
+                {t('forumPortal.meeting.files')}
+              </Text>
+              <List size="sm">
+                {position.attachments.map((file) => (
+                  <List.Item key={file.id} style={{ overflowWrap: 'anywhere' }}>
+                    <Anchor href={file.href} dir="auto">
+                      {file.fileName}
+                    </Anchor>{' '}
+                    ({t('forumPortal.meeting.fileSize', { kilobytes: format.number(Math.ceil(file.byteSize / 1024)) })})
+                  </List.Item>
+                ))}
+              </List>
+            </>
+          ) : null}
           {position.treatment ? (
             <Text size="sm" mt="xs">
               <strong>{t('forumPortal.meeting.treatment')}</strong> {t(`forumPortal.treatment.${position.treatment}`)}

@@ -39,6 +39,7 @@ import { StackTable } from '../../components/StackTable.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useCan, useMe } from '../../session.ts';
 import { isolate, MeetingStatusText, TreatmentText, today, useDayFormat, WhereText } from './labels.tsx';
+import { PositionFiles } from './PositionFiles.tsx';
 import { useBodies, useMakeCommitment, useMeeting, useMeetingCommitments, useMeetingWrites } from './queries.ts';
 
 const POSITION_MAX = 20_000;
@@ -182,7 +183,7 @@ function AgendaItemView({
       ) : (
         <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {item.positions.map((position) => (
-            <PositionView key={position.id} position={position} />
+            <PositionView key={position.id} meeting={meeting} position={position} />
           ))}
         </Stack>
       )}
@@ -208,9 +209,13 @@ function AgendaItemView({
   );
 }
 
-function PositionView({ position }: { position: Position }) {
+function PositionView({ meeting, position }: { meeting: Meeting; position: Position }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const me = useMe();
+  const can = useCan();
+  const canAttach =
+    can('position:submit') && position.organisation.id === me.organisation.id && meeting.positionsDueOn >= today();
   return (
     <Paper component="li" withBorder p="sm" bg="gray.0" data-testid="position">
       <Group gap="xs" mb={4} wrap="wrap">
@@ -243,6 +248,7 @@ function PositionView({ position }: { position: Position }) {
           </List>
         </>
       ) : null}
+      <PositionFiles meetingId={meeting.id} position={position} canAttach={canAttach} />
     </Paper>
   );
 }
