@@ -3,9 +3,8 @@ import type { TimelineKind } from '../../shared/forum/constants.ts';
 import { organisationsByIds } from '../platform/accounts/directory.ts';
 import { entriesAfter, type LoggedEntry, latestSeq } from '../platform/audit/entries.ts';
 import { inTransaction } from '../platform/audit/head.ts';
-import { type Database, queryRows } from '../platform/db/client.ts';
-import { IN_FORCE } from '../zones/published-classes.ts';
-import { zonePublications, zonePublishedClasses, zones } from '../zones/tables.ts';
+import type { Database } from '../platform/db/client.ts';
+import { classChangesOf } from '../zones/published-classes.ts';
 import {
   forumBodies,
   forumCommitments,
@@ -40,33 +39,6 @@ export const TIMELINE_EVENT_TYPES = [
 type Row = typeof forumTimeline.$inferInsert;
 const BATCH = 2000;
 const noon = (day: string) => new Date(`${day}T12:00:00Z`);
-
-/**
- * The zones whose class a publication changed: against the zone's class in the latest earlier period in force,
- * or, for a correction, in the publication it replaces. A zone's first published class is not a change.
- */
-async function classChanges(
-  db: Database,
-  publicationId: string,
-  replaces: string | null,
-): Promise<{ pcode: string; stateCode: string; name: string; class: string; previous: string }[]> {
-  const previous = replaces
-    ? sql`select pc.class from ${zonePublishedClasses} pc where pc.publication_id = ${replaces}::uuid and pc.pcode = c.pcode`
-    : sql`select pc.class from ${zonePublishedClasses} pc
-        where pc.pcode = c.pcode and pc.period < c.period
-          and pc.publication_id in (select p.id from ${zonePublications} p where ${IN_FORCE})
-        order by pc.period desc limit 1`;
-  return queryRows(
-    db,
-    sql`select c.pcode, c.state_code as "stateCode", coalesce(z.names->>'en', c.pcode) as name, c.class,
-          prev.class as previous
-        from ${zonePublishedClasses} c
-        join ${zones} z on z.pcode = c.pcode
-        join lateral (${previous}) prev on true
-        where c.publication_id = ${publicationId}::uuid and prev.class <> c.class
-        order by c.pcode`,
-  );
-}
 
 /**
  * Projects the log entries written since the last run; answers how many timeline rows it added. The cursor row is
@@ -209,7 +181,11 @@ async function project(db: Database, entries: LoggedEntry[]): Promise<Row[]> {
           subjectRef: String(d.period),
           params: { period: String(d.period), zones: Number(d.zones), frameworkVersion: Number(d.frameworkVersion) },
         });
-        for (const change of await classChanges(db, String(d.publicationId), d.replaces ? String(d.replaces) : null)) {
+        for (const change of await classChangesOf(
+          db,
+          String(d.publicationId),
+          d.replaces ? String(d.replaces) : null,
+        )) {
           add(entry, 'zone_class_change', {
             occurredAt: entry.recordedAt,
             action: 'changed',

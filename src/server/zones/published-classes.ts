@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { PublicationSummary, ZoneClass } from '../../shared/zones/schemas.ts';
 import { type Database, queryRows } from '../platform/db/client.ts';
 import { presentRawPublication } from './presenters.ts';
-import { zonePublications, zonePublishedClasses } from './tables.ts';
+import { zonePublications, zonePublishedClasses, zones } from './tables.ts';
 
 /** A publication is in force until a correction replaces it. */
 export const IN_FORCE = sql`not exists (select 1 from ${zonePublications} r where r.replaces_id = p.id)`;
@@ -33,5 +33,32 @@ export async function latestPublicZoneClass(
       row.pcode as string,
       { class: row.class as ZoneClass, period: row.period as string, publication: presentRawPublication(row) },
     ]),
+  );
+}
+
+/**
+ * The zones whose class a publication changed: against the zone's class in the latest earlier period in force,
+ * or, for a correction, in the publication it replaces. A zone's first published class is not a change.
+ */
+export async function classChangesOf(
+  db: Database,
+  publicationId: string,
+  replaces: string | null,
+): Promise<{ pcode: string; stateCode: string; name: string; class: string; previous: string }[]> {
+  const previous = replaces
+    ? sql`select pc.class from ${zonePublishedClasses} pc where pc.publication_id = ${replaces}::uuid and pc.pcode = c.pcode`
+    : sql`select pc.class from ${zonePublishedClasses} pc
+        where pc.pcode = c.pcode and pc.period < c.period
+          and pc.publication_id in (select p.id from ${zonePublications} p where ${IN_FORCE})
+        order by pc.period desc limit 1`;
+  return queryRows(
+    db,
+    sql`select c.pcode, c.state_code as "stateCode", coalesce(z.names->>'en', c.pcode) as name, c.class,
+          prev.class as previous
+        from ${zonePublishedClasses} c
+        join ${zones} z on z.pcode = c.pcode
+        join lateral (${previous}) prev on true
+        where c.publication_id = ${publicationId}::uuid and prev.class <> c.class
+        order by c.pcode`,
   );
 }

@@ -1,6 +1,7 @@
 import type { MatrixPart } from '../../../../test/support/matrix.ts';
 
-const ids = { body: '', meeting: '', item: '', own: '' };
+const PAPER = Buffer.from('%PDF-1.7\n1 0 obj << /Title (Matrix) >>\n%%EOF');
+const ids = { body: '', meeting: '', item: '', own: '', position: '', attachment: '' };
 
 /**
  * The authorization matrix's cells for the forum's meetings (see ../../platform/policy/matrix.test.ts). The
@@ -44,6 +45,21 @@ export const forumMeetingsMatrix: MatrixPart = {
     if (meeting.statusCode !== 201) throw new Error(`setup meeting: ${meeting.body}`);
     ids.meeting = meeting.json<{ id: string }>().id;
     ids.item = meeting.json<{ agenda: { id: string }[] }>().agenda[0]!.id;
+    const position = await coordinator.request({
+      method: 'POST',
+      url: `/api/v1/forum/meetings/${ids.meeting}/positions`,
+      payload: { agendaItemId: ids.item, text: 'Our paper.', visibility: 'public' },
+    });
+    if (position.statusCode !== 201) throw new Error(`setup position: ${position.body}`);
+    ids.position = position.json<{ agenda: { positions: { id: string }[] }[] }>().agenda[0]!.positions[0]!.id;
+    const file = await coordinator.request({
+      method: 'POST',
+      url: `/api/v1/forum/meetings/${ids.meeting}/positions/${ids.position}/attachments?name=paper.pdf`,
+      headers: { 'content-type': 'application/pdf' },
+      payload: PAPER,
+    });
+    if (file.statusCode !== 201) throw new Error(`setup attachment: ${file.body}`);
+    ids.attachment = file.json<{ id: string }>().id;
   },
   cases: () => ({
     'GET /api/v1/forum/bodies': { request: () => ({ url: '/api/v1/forum/bodies' }) },
@@ -96,6 +112,19 @@ export const forumMeetingsMatrix: MatrixPart = {
     },
     'POST /api/v1/forum/meetings/{id}/minutes/approve': {
       request: () => ({ url: `/api/v1/forum/meetings/${ids.meeting}/minutes/approve` }),
+    },
+    'POST /api/v1/forum/meetings/{id}/positions/{positionId}/attachments': {
+      request: () => ({
+        url: `/api/v1/forum/meetings/${ids.meeting}/positions/${ids.position}/attachments?name=again.pdf`,
+        body: PAPER,
+        headers: { 'content-type': 'application/pdf' },
+      }),
+    },
+    'GET /api/v1/forum/meetings/{id}/attachments/{attachmentId}': {
+      request: () => ({ url: `/api/v1/forum/meetings/${ids.meeting}/attachments/${ids.attachment}` }),
+    },
+    'GET /api/v1/public/forum/meetings/{id}/attachments/{attachmentId}': {
+      request: () => ({ url: `/api/v1/public/forum/meetings/${ids.meeting}/attachments/${ids.attachment}` }),
     },
     'GET /api/v1/public/forum/meetings': { request: () => ({ url: '/api/v1/public/forum/meetings' }) },
     'GET /api/v1/public/forum/meetings/{id}': {
