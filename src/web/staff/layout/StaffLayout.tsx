@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Group, Text } from '@mantine/core';
+import { Anchor, AppShell, Burger, Group, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,7 +60,8 @@ export function StaffLayout() {
           </Group>
         </AppShell.Header>
         <AppShell.Navbar id="staff-navigation" p="sm" component="div">
-          <AppShell.Section grow>
+          {/* The navigation scrolls within the bar when it is taller than the window (many modules, a short screen). */}
+          <AppShell.Section grow component={ScrollArea} type="auto" offsetScrollbars>
             <StaffNav />
           </AppShell.Section>
           <AppShell.Section pt="sm" component="section" aria-label={t('language.label')}>
