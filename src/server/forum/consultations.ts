@@ -314,7 +314,7 @@ export async function publicConsultations(
   const now = new Date();
   const items = [];
   for (const row of rows) {
-    const { commentList: _, targets: __, ...rest } = await consultationView(db, row.id, false, now);
+    const { commentList: _, targets: __, ...rest } = await consultationView(db, row.id, false, now, false);
     items.push(rest);
   }
   return { items };
@@ -325,7 +325,14 @@ export async function publicConsultation(db: Database, id: string): Promise<Cons
   return consultationView(db, id, false, new Date());
 }
 
-async function consultationView(db: Database, id: string, staff: boolean, now: Date): Promise<Consultation> {
+/** A consultation as `staff` or the public see it; `withTargets` false for a list, which does not show them. */
+async function consultationView(
+  db: Database,
+  id: string,
+  staff: boolean,
+  now: Date,
+  withTargets = true,
+): Promise<Consultation> {
   const [row] = await db.select().from(forumConsultations).where(eq(forumConsultations.id, id));
   if (!row) throw notFound('consultation');
   const comments = await db
@@ -366,7 +373,7 @@ async function consultationView(db: Database, id: string, staff: boolean, now: D
     closesAt: row.closesAt.toISOString(),
     comments: comments.length,
     unanswered,
-    targets: await draftTargets(db, row.frameworkVersion),
+    targets: withTargets ? await draftTargets(db, row.frameworkVersion) : [],
     commentList,
   };
 }

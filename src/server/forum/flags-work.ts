@@ -1,4 +1,4 @@
-import { and, count, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, count, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { WorkItem } from '../../shared/work.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { can } from '../platform/policy/policy.ts';
@@ -15,23 +15,14 @@ export async function flagsWork(ctx: RequestContext, now = new Date()): Promise<
   if (!actor) return [];
   const items: WorkItem[] = [];
   if (can(actor, 'flag:answer')) {
+    // Owed and overdue in one read: the overdue are the owed past their due date.
     const [owed] = await ctx.db
-      .select({ n: count() })
+      .select({ n: count(), late: sql<number>`count(*) filter (where ${lt(forumFlags.dueAt, now)})`.mapWith(Number) })
       .from(forumFlags)
       .where(and(eq(forumFlags.responsibleOrganisationId, actor.organisationId), isNull(forumFlags.answeredAt)));
-    const [late] = await ctx.db
-      .select({ n: count() })
-      .from(forumFlags)
-      .where(
-        and(
-          eq(forumFlags.responsibleOrganisationId, actor.organisationId),
-          isNull(forumFlags.answeredAt),
-          lt(forumFlags.dueAt, now),
-        ),
-      );
     const role = roleFor(actor, 'flag:answer');
     if ((owed?.n ?? 0) > 0) items.push(workItem('forum.flags_to_answer', role, owed!.n, 'forum/flags'));
-    if ((late?.n ?? 0) > 0) items.push(workItem('forum.flags_overdue', role, late!.n, 'forum/flags'));
+    if ((owed?.late ?? 0) > 0) items.push(workItem('forum.flags_overdue', role, owed!.late, 'forum/flags'));
   }
   if (can(actor, 'flag:screen')) {
     const [waiting] = await ctx.db

@@ -40,6 +40,17 @@ afterAll(() => env.close());
 const challenge = async () =>
   (await env.app.inject({ method: 'GET', url: '/api/v1/public/forum/zones/QM0101/challenge' })).json();
 
+/** The forum's items on a person's staff home, kind and count. */
+const work = async (client: TestClient) =>
+  (
+    (await client.request({ method: 'GET', url: '/api/v1/me/work' })).json().items as {
+      kind: string;
+      count: number;
+    }[]
+  )
+    .filter((item) => item.kind.startsWith('forum.'))
+    .map(({ kind, count }) => ({ kind, count }));
+
 describe('watchdog flags', () => {
   it('marks a zone under challenge once the flag is cleared, until the responsible organisation answers', async () => {
     const raised = await watchdog.request({
@@ -62,12 +73,17 @@ describe('watchdog flags', () => {
     expect((await env.app.inject({ method: 'GET', url: `/api/v1/public/forum/flags/${flag.id}` })).statusCode).toBe(
       404,
     );
+    expect(await work(officer)).toContainEqual({ kind: 'forum.flags_to_screen', count: 1 });
     const cleared = await officer.request({
       method: 'POST',
       url: `/api/v1/forum/flags/${flag.id}/screening`,
       payload: { part: 'flag', screening: 'cleared' },
     });
     expect(cleared.statusCode).toBe(200);
+    // The responsible organisation's home says a flag waits for its answer; the officer's, nothing left to check.
+    expect(await work(centre)).toContainEqual({ kind: 'forum.flags_to_answer', count: 1 });
+    expect((await work(centre)).map((item) => item.kind)).not.toContain('forum.flags_overdue');
+    expect((await work(officer)).map((item) => item.kind)).not.toContain('forum.flags_to_screen');
     expect(await challenge()).toMatchObject({ underChallenge: true, flags: [{ id: flag.id, period: '2026-05' }] });
     // The district's page shows it too.
     expect(
