@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { PUBLIC_COMMENT_MAX_CHARS } from '../../shared/forum/constants.ts';
+import { PUBLIC_COMMENT_MAX_CHARS, RECORD_ID } from '../../shared/forum/constants.ts';
 import { LANGUAGES, type Language } from '../../shared/vocabulary.ts';
 import { COMMENT_FORM, type CommentFormAnswer } from '../../web/public/forum/answers.ts';
 import { AppError, notFound } from '../platform/http/errors.ts';
@@ -8,7 +8,6 @@ import type { FormRegistration, RenderPage } from '../platform/web/forms.ts';
 import type { FormState } from '../platform/web/ssr.ts';
 import { commentAsPublic } from './consultations.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TARGET = /^[a-z0-9_]{1,60}$/;
 
 const field = (body: unknown, name: string): string => {
@@ -68,7 +67,7 @@ export const commentForm: FormRegistration = (app, renderPage: RenderPage) => {
     renderPage(request, reply, `/consultations/${id}`, { forms: { [COMMENT_FORM]: state }, status });
   const idOf = (request: FastifyRequest) => {
     const id = (request.params as { id?: string }).id ?? '';
-    return UUID.test(id) ? id : null;
+    return RECORD_ID.test(id) ? id : null;
   };
   app.post(
     '/consultations/:id',

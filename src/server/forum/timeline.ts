@@ -1,10 +1,9 @@
 import { and, desc, eq, like, type SQL, sql } from 'drizzle-orm';
+import { RECORD_ID } from '../../shared/forum/constants.ts';
 import type { TimelineEntry, TimelinePage, TimelineQuery } from '../../shared/forum/schemas/timeline.ts';
 import type { Database } from '../platform/db/client.ts';
 import { forumTimeline } from './tables.ts';
 import { syncTimeline } from './timeline-sync.ts';
-
-const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The subject's public page, where one exists. */
 function linkOf(row: typeof forumTimeline.$inferSelect): string | null {

@@ -4,6 +4,9 @@
  * Shared by the server and the web application (plain values, no zod).
  */
 
+/** A forum record's id (lower-case UUID), as its public page's address and the forms' routes take it. */
+export const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** The bodies of the mechanism (DOMAIN.md §9). */
 export const BODY_KINDS = [
   'steering_committee',

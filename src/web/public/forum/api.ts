@@ -1,3 +1,4 @@
+import { RECORD_ID } from '../../../shared/forum/constants.ts';
 import type { Commitment, CommitmentList, Scorecard } from '../../../shared/forum/schemas/commitments.ts';
 import type { Consultation, ConsultationList } from '../../../shared/forum/schemas/consultations.ts';
 import type { FlagList, ZoneChallenge } from '../../../shared/forum/schemas/flags.ts';
@@ -50,7 +51,7 @@ export const timelineQuery = (search: string): PublicQuery<TimelinePage> => {
 export const useTimeline = (search: string) => usePublicQuery(timelineQuery(search));
 
 /** A public forum record's address holds its id: anything else is "not found", never a request. */
-export const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export { RECORD_ID };
 
 const listQuery = <T>(name: string, path: string): PublicQuery<T> => ({
   key: ['public-forum', name],
