@@ -1,10 +1,8 @@
-import { argon2, randomInt } from 'node:crypto';
-import { promisify } from 'node:util';
+import { randomInt } from 'node:crypto';
 import { RECEIPT_CODE_DIGITS } from '../../shared/gateway/constants.ts';
+import { argon2id } from '../platform/crypto/argon2.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/client.ts';
-
-const derive = promisify(argon2);
 
 /**
  * Receipt codes: sixteen random digits, shown once to the submitter and kept only as a slow keyed hash.
@@ -59,9 +57,9 @@ function saltOf(db: Database, keyring: Keyring): Promise<Buffer> {
 /** The stored form of a receipt code: `a1.` and its Argon2id hash under the keyring's salt. */
 export async function hashReceiptCode(db: Database, keyring: Keyring, code: string): Promise<string> {
   const nonce = await saltOf(db, keyring);
-  const hash = await derive('argon2id', {
+  const hash = await argon2id({
     message: code,
-    nonce,
+    salt: nonce,
     memory: RECEIPT_HASHING.memory,
     passes: RECEIPT_HASHING.passes,
     parallelism: RECEIPT_HASHING.parallelism,

@@ -1,8 +1,6 @@
-import { argon2, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { promisify } from 'node:util';
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../shared/accounts.ts';
-
-const derive = promisify(argon2);
+import { argon2id } from '../crypto/argon2.ts';
 
 /** Argon2id parameters: OWASP's recommended minimum (19 MiB, 2 passes, 1 lane). */
 export interface Argon2Parameters {
@@ -35,9 +33,9 @@ export function checkPasswordPolicy(password: string): PasswordProblem | null {
 /** An Argon2id hash in PHC string format: `$argon2id$v=19$m=…,t=…,p=…$<salt>$<hash>` (unpadded base64). */
 export async function hashPassword(password: string, parameters: Argon2Parameters = PASSWORD_HASHING): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const tag = await derive('argon2id', {
+  const tag = await argon2id({
     message: Buffer.from(password.normalize('NFC'), 'utf8'),
-    nonce: salt,
+    salt,
     tagLength: TAG_BYTES,
     ...parameters,
   });
@@ -79,9 +77,9 @@ function parseHash(stored: string): ParsedHash | null {
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   const parsed = parseHash(stored);
   if (!parsed) return false;
-  const tag = await derive('argon2id', {
+  const tag = await argon2id({
     message: Buffer.from(password.normalize('NFC'), 'utf8'),
-    nonce: parsed.salt,
+    salt: parsed.salt,
     tagLength: parsed.tag.length,
     memory: parsed.memory,
     passes: parsed.passes,
