@@ -36,6 +36,28 @@ describe('statements on the embedded database', () => {
     expect(finished).toHaveLength(20);
     expect(finishedBeforeTurn).toBeLessThan(2);
   });
+
+  // The engine is told once, not with every query, to leave dates and times as text for drizzle to convert.
+  it('read dates, times and intervals as before, in and out of a transaction, and other types still parsed', async () => {
+    const read = (db: DatabaseHandle['db']) =>
+      queryRows<{ at: string; day: string; span: string; n: number; flag: boolean; doc: unknown }>(
+        db,
+        sql`select '2026-03-01 10:30:00.123+00'::timestamptz as at, '2026-03-01'::date as day,
+          '2 days 03:00:00'::interval as span,
+          42::int as n, true as flag, '{"a": [1]}'::jsonb as doc`,
+      );
+    const outside = await read(database.db);
+    const inside = await database.db.transaction((tx) => read(tx as unknown as DatabaseHandle['db']));
+    for (const [row] of [outside, inside]) {
+      expect(typeof row!.at).toBe('string');
+      expect(new Date(row!.at).toISOString()).toBe('2026-03-01T10:30:00.123Z');
+      expect(row!.day).toBe('2026-03-01');
+      expect(row!.span).toBe('2 days 03:00:00');
+      expect(row!.n).toBe(42);
+      expect(row!.flag).toBe(true);
+      expect(row!.doc).toEqual({ a: [1] });
+    }
+  });
 });
 
 describe('migrations at open', () => {

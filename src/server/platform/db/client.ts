@@ -66,6 +66,7 @@ async function openEmbedded(options: OpenOptions): Promise<DatabaseHandle> {
     throw error;
   }
   turnBetweenStatements(pglite);
+  parseTimesOnce(pglite);
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Database;
   return {
     db,
@@ -97,6 +98,46 @@ function turnBetweenStatements(pglite: PGlite): void {
     exclusive(async () => {
       await nextTurn();
       return statement();
+    });
+}
+
+/**
+ * The types drizzle has the embedded engine leave as the database's text (it converts them itself): timestamp,
+ * timestamptz, interval and date, and their arrays (drizzle-orm/pglite/session.js).
+ */
+const TEXT_TYPES = new Set(['1114', '1184', '1186', '1082', '1231', '1115', '1185', '1187', '1182']);
+const asText = (value: string) => value;
+
+type QueryOptions = { parsers?: Record<number, (value: string, type: number) => unknown> } | undefined;
+
+/** The options without `parsers` when they ask for exactly TEXT_TYPES, each leaving its text as it is. */
+function withoutTextParsers<O extends QueryOptions>(options: O): O {
+  const parsers = options?.parsers;
+  if (!parsers) return options;
+  const types = Object.keys(parsers);
+  const onlyText =
+    types.length === TEXT_TYPES.size &&
+    types.every((type) => TEXT_TYPES.has(type) && parsers[+type]!('0', +type) === '0');
+  return onlyText ? { ...options, parsers: undefined } : options;
+}
+
+/**
+ * drizzle sends those nine parsers with every query, and the engine then copies its whole table of 300-odd parsers
+ * to add them for that one query: about 0.15 ms each time, a third of what a small select costs in all. They are
+ * set in the engine's own table once instead, and a query asking for just them is passed on without. Results are
+ * the same: nothing else reads rows through the engine's table (the server's other statements, COPY, VACUUM and
+ * CHECKPOINT, return none).
+ */
+function parseTimesOnce(pglite: PGlite): void {
+  for (const type of TEXT_TYPES) pglite.parsers[Number(type)] = asText;
+  const query = pglite.query.bind(pglite);
+  pglite.query = (text, params, options) => query(text, params, withoutTextParsers(options));
+  const transaction = pglite.transaction.bind(pglite);
+  pglite.transaction = (callback) =>
+    transaction((tx) => {
+      const txQuery = tx.query.bind(tx);
+      tx.query = (text, params, options) => txQuery(text, params, withoutTextParsers(options));
+      return callback(tx);
     });
 }
 
