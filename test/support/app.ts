@@ -24,9 +24,18 @@ export async function createTestDatabase(): Promise<{ database: DatabaseHandle; 
   return { database, dataDir };
 }
 
+/**
+ * An app on its own copy of the migrated database. The transparency log's checkpoint timer is off unless a test
+ * turns it on: left at its minute, it signed a checkpoint (an entry of the log, and the signing key's on the
+ * first) during whichever test of a slow file ran a minute after the app started, and a test counting what a
+ * step wrote to the log (the demo's "a second load changes nothing") found entries it had not written.
+ */
 export async function createTestEnvironment(overrides: Partial<Config> = {}): Promise<TestEnvironment> {
   const { database, dataDir } = await createTestDatabase();
-  const config = loadConfig({ HOMEWARD_LOG_LEVEL: 'silent' }, { dataDir, masterKey: TEST_MASTER_KEY, ...overrides });
+  const config = loadConfig(
+    { HOMEWARD_LOG_LEVEL: 'silent' },
+    { dataDir, masterKey: TEST_MASTER_KEY, checkpointIntervalSeconds: 0, ...overrides },
+  );
   const app = await buildApp(config, { database, logger: false });
   await app.ready();
   return {
