@@ -10,9 +10,23 @@ for (const file of fs.readdirSync('test-output').filter((name) => /^(vitest|e2e)
   const failedTests = report.numFailedTests ?? 0;
   // A file that fails to load counts as a failure even though none of its tests ran.
   failed += failedTests > 0 ? failedTests : (report.numFailedTestSuites ?? 0);
+  // Named again here, at the end of the log, where a shortened copy of the log still shows them.
+  for (const suite of report.testResults ?? []) {
+    const where = `${file}: ${String(suite.name).replace(`${process.cwd()}/`, '')}`;
+    const failures = (suite.assertionResults ?? []).filter((test) => test.status === 'failed');
+    for (const test of failures) console.log(`failed: ${where} › ${test.fullName ?? test.title}`);
+    if (failures.length === 0 && suite.status === 'failed')
+      console.log(`failed: ${where} (${firstLine(suite.message)})`);
+  }
 }
 const failedSteps = process.argv.slice(2);
 if (failedSteps.length > 0) console.log(`failed steps: ${failedSteps.join(', ')}`);
 failed += failedSteps.filter((step) => !step.startsWith('tests') && step !== 'browser tests').length;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || failedSteps.length > 0 ? 1 : 0);
+
+function firstLine(text) {
+  return String(text ?? 'did not run')
+    .split('\n')[0]
+    .slice(0, 300);
+}
