@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Timestamp } from './dates.ts';
 import { ORGANISATION_KINDS, ROLES, STATE_CODE } from './vocabulary.ts';
 
 /**
@@ -12,7 +13,6 @@ export const PASSWORD_MAX_LENGTH = 256;
 export const RoleSchema = z.enum(ROLES);
 export const OrganisationKindSchema = z.enum(ORGANISATION_KINDS);
 const Id = z.uuid();
-const Timestamp = z.iso.datetime({ offset: true });
 const Email = z.email().max(254);
 const Name = z.string().trim().min(1).max(200);
 const StateCode = z.string().regex(STATE_CODE, 'must be a two-letter upper-case state code');

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { Timestamp } from './dates.ts';
 import { DATA_CATEGORIES, SHARING_PURPOSES } from './vocabulary.ts';
 
 /** Data-sharing agreements between organisations: request and response shapes for server and web. */
 
 const Id = z.uuid();
-const Timestamp = z.iso.datetime({ offset: true });
 
 export const SharingPurposeSchema = z.enum(SHARING_PURPOSES);
 export const DataCategorySchema = z.enum(DATA_CATEGORIES);

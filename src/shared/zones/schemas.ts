@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Month, Timestamp } from '../dates.ts';
 import { LANGUAGES } from '../vocabulary.ts';
 import {
   CODE,
@@ -40,10 +41,9 @@ export * from './constants.ts';
 // Small shapes
 
 /** A month, ISO `YYYY-MM`. */
-export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
+export const Period = Month;
 export const PCode = z.string().regex(PCODE, `must be a P-code: ${PCODE_RULE}`);
 const Code = z.string().regex(CODE, 'must be lower-case letters, digits and _');
-const Timestamp = z.iso.datetime({ offset: true });
 const Id = z.uuid();
 
 /** A name in several languages; English is required, as the fallback every screen can show. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Timestamp } from '../../../shared/dates.ts';
 import { auditEventTypes } from './events.ts';
 
 /** Request and response schemas of the transparency-log and access-log routes. */
@@ -8,7 +9,7 @@ const Hash = z
   .regex(/^[0-9a-f]{64}$/)
   .describe('hex SHA-256');
 const Seq = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
-const Time = z.iso.datetime({ offset: true });
+const Time = Timestamp;
 const Limit = z.coerce.number().int().min(1).max(500).default(100);
 const ActorView = z
   .object({ userId: z.uuid(), organisationId: z.uuid() })

@@ -127,3 +127,24 @@ describe('a NUL character in any text', () => {
     );
   });
 });
+
+describe('a date in the year 0000, which the ISO formats allow and the database’s calendar does not have', () => {
+  it('is refused with 400 naming the field, in days, months and times', async () => {
+    for (const [client, url, field] of [
+      [monitor, '/api/v1/cases/arrivals?to=0000-02-29', 'querystring.to'],
+      [admin, '/api/v1/audit/entries?from=0000-01-01T00:00:00Z', 'querystring.from'],
+    ] as const) {
+      const response = await client.request({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(400);
+      const problem = response.json() as { errors: { field: string; message: string }[] };
+      expect(problem.errors, url).toEqual([expect.objectContaining({ field, message: expect.stringContaining('1000') })]);
+    }
+    const month = await monitor.request({
+      method: 'POST',
+      url: '/api/v1/observations',
+      payload: { ...observation('visit'), period: '0000-01' },
+    });
+    expect(month.statusCode).toBe(400);
+    expect(month.json()).toMatchObject({ errors: [{ field: 'body.period' }] });
+  });
+});

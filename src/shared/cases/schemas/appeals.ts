@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Day, Timestamp } from '../../dates.ts';
 import {
   APPEAL_LODGERS,
   APPEAL_OUTCOMES,
@@ -14,8 +15,6 @@ import {
  * and the public decision timelines, after disclosure control.
  */
 
-const Day = z.iso.date();
-const Timestamp = z.iso.datetime({ offset: true });
 /** Grounds and written outcomes are free text about a person: long enough for a page, no more. */
 export const APPEAL_TEXT_MAX = 4000;
 const AppealText = z.string().trim().min(1).max(APPEAL_TEXT_MAX);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Day } from '../../dates.ts';
 import { LANGUAGES } from '../../vocabulary.ts';
 import { ZONE_CLASSES } from '../../zones/constants.ts';
 import { LocalizedText } from '../../zones/schemas.ts';
@@ -26,7 +27,6 @@ export const CHOICE_TEXT_MAX = 4000;
 /** A scanned declaration, base64, at most this many characters (about 700 kB: within the request body limit). */
 export const DECLARATION_SCAN_MAX = 960_000;
 
-const Day = z.iso.date();
 const Text = (max = CHOICE_TEXT_MAX) => z.string().trim().min(1).max(max);
 /** A language as a BCP 47 tag (`ar`, `ku`, `ar-SY`): counselling happens in the person's language. */
 const LanguageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/, 'must be a language tag such as ar or ku');

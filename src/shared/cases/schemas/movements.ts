@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Day, Timestamp } from '../../dates.ts';
 import { PCODE } from '../../zones/constants.ts';
 import { LocalizedText } from '../../zones/schemas.ts';
 import {
@@ -16,8 +17,6 @@ import {
  * a planner needs no name to fill a convoy.
  */
 
-const Day = z.iso.date();
-const Timestamp = z.iso.datetime({ offset: true });
 const PCode = z.string().regex(PCODE, 'must be a P-code');
 /** Codes of the network (transit points, corridors, shelters), as lists and the audit log show them: `tp-zakho`. */
 const NetworkCode = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Day, Timestamp } from '../../dates.ts';
 import { SHARING_PURPOSES } from '../../vocabulary.ts';
 import { LocalizedText, PCode } from '../../zones/schemas.ts';
 import {
@@ -19,8 +20,6 @@ import {
  */
 
 const Id = z.uuid();
-const Timestamp = z.iso.datetime({ offset: true });
-const Day = z.iso.date();
 const Reference = z.string().regex(CASE_REFERENCE);
 const NamePart = z.string().trim().min(1).max(100);
 const StateCode = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter state code');

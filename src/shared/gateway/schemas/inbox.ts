@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Timestamp } from '../../dates.ts';
 import {
   CHANNELS,
   COMPLAINT_CATEGORIES,
@@ -18,7 +19,6 @@ import {
  * handling steps, referrals, requests to reveal a confidential submitter's contact, and the routing rules.
  */
 
-const Timestamp = z.iso.datetime({ offset: true });
 /** A text a member of staff typed: trimmed, refused when empty. */
 const typed = (max: number) => z.string().trim().min(1).max(max);
 /** A staff note: optional, at most 2,000 characters. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Day, Month, Timestamp } from '../../dates.ts';
 import {
   ACCOUNTABILITY_STATUSES,
   AFFECTED_GROUPS,
@@ -16,10 +17,7 @@ import {
 
 /** A text staff typed: trimmed, refused when empty. */
 const typed = (max: number) => z.string().trim().min(1).max(max);
-const Day = z.iso.date();
 const Id = z.uuid();
-const Timestamp = z.iso.datetime({ offset: true });
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM');
 const PCode = z
   .string()
   .trim()

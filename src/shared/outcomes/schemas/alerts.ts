@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { Day, Timestamp } from '../../dates.ts';
 import { ALERT_CLOSE_REASONS } from '../alert-constants.ts';
 import { ALERT_KINDS, ALERT_STATUSES } from '../constants.ts';
 
 /** The alerts queue of the organisation that owns the households: open first, oldest first. */
 
-const Timestamp = z.iso.datetime({ offset: true });
-const Day = z.iso.date();
 const Pcode = z
   .string()
   .trim()

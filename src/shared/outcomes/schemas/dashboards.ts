@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Month } from '../../dates.ts';
 import { HEAD_AGE_GROUPS, HEAD_SEXES, OUTCOMES, ROUNDS } from '../constants.ts';
 
 /**
@@ -28,10 +29,7 @@ export const DashboardQuery = z.strictObject({
     .optional(),
   round: Round.optional(),
   /** Returnees of one month of return, `YYYY-MM`. */
-  cohort: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-    .optional(),
+  cohort: Month.optional(),
   by: z.enum(DASHBOARD_SPLITS).optional(),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;

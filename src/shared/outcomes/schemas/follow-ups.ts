@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Day, Timestamp } from '../../dates.ts';
 import { PCODE } from '../../zones/constants.ts';
 import { FOLLOW_UP_MODES, FOLLOW_UP_STATUSES, HEAD_AGE_GROUPS, LOST_REASONS, ROUNDS } from '../constants.ts';
 
@@ -8,8 +9,6 @@ import { FOLLOW_UP_MODES, FOLLOW_UP_STATUSES, HEAD_AGE_GROUPS, LOST_REASONS, ROU
  * its household by reference only: the list is for planning calls and visits, not for reading a case.
  */
 
-const Day = z.iso.date();
-const Timestamp = z.iso.datetime({ offset: true });
 const PCode = z.string().regex(PCODE, 'must be a P-code');
 
 export const FollowUpStatusField = z.enum(FOLLOW_UP_STATUSES);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Day, Timestamp } from '../../dates.ts';
 import { REFERRAL_NOTE_MAX, REFERRAL_SIDES } from '../alert-constants.ts';
 import { REFERRAL_SERVICES, REFERRAL_STATUSES } from '../constants.ts';
 
@@ -7,8 +8,6 @@ import { REFERRAL_SERVICES, REFERRAL_STATUSES } from '../constants.ts';
  * `service_referral` consent and an agreement in force; answered and followed by the receiving organisation.
  */
 
-const Timestamp = z.iso.datetime({ offset: true });
-const Day = z.iso.date();
 /** What a member of staff typed: trimmed, at most REFERRAL_NOTE_MAX characters. */
 const Note = z.string().trim().max(REFERRAL_NOTE_MAX);
 

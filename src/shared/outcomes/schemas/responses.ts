@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Day } from '../../dates.ts';
 import { PCODE } from '../../zones/constants.ts';
 import { ROUNDS } from '../constants.ts';
 
@@ -8,7 +9,6 @@ import { ROUNDS } from '../constants.ts';
  * server; these shapes only bound their size.
  */
 
-const Day = z.iso.date();
 const Name = z.string().min(1).max(100);
 const Scalar = z.union([z.string().max(10_000), z.number(), z.array(z.string().max(200)).max(100), z.null()]);
 /** A repeat's instances: each its own answers (one level deep, as the forms Homeward renders use). */
