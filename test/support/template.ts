@@ -17,7 +17,8 @@ function withDatabase(url: string, name: string): string {
 export async function createTemplate(outDir: string): Promise<Template> {
   const serverUrl = process.env.HOMEWARD_TEST_DATABASE_URL;
   if (serverUrl) {
-    const name = `homeward_template_${process.pid}`;
+    // Named per call: each test project (vitest.config.ts) runs the global setup, in the same process.
+    const name = `homeward_template_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`DROP DATABASE IF EXISTS ${name}`);
     await admin.unsafe(`CREATE DATABASE ${name}`);
@@ -33,7 +34,7 @@ export async function createTemplate(outDir: string): Promise<Template> {
   await handle.migrate();
   const dump = await handle.pglite!.dumpDataDir('none');
   await handle.close();
-  const dumpFile = path.join(outDir, `template-${process.pid}.tar`);
+  const dumpFile = path.join(outDir, `template-${process.pid}-${randomBytes(4).toString('hex')}.tar`);
   fs.writeFileSync(dumpFile, Buffer.from(await dump.arrayBuffer()));
   return { kind: 'embedded', dumpFile };
 }
