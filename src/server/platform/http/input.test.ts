@@ -137,7 +137,9 @@ describe('a date in the year 0000, which the ISO formats allow and the databaseâ
       const response = await client.request({ method: 'GET', url });
       expect(response.statusCode, url).toBe(400);
       const problem = response.json() as { errors: { field: string; message: string }[] };
-      expect(problem.errors, url).toEqual([expect.objectContaining({ field, message: expect.stringContaining('1000') })]);
+      expect(problem.errors, url).toEqual([
+        expect.objectContaining({ field, message: expect.stringContaining('1000') }),
+      ]);
     }
     const month = await monitor.request({
       method: 'POST',
