@@ -46,7 +46,7 @@ export async function openConsultation(
   const actor = authorize(ctx, 'consultation:manage');
   const minimum = ctx.platform.config.forum.consultationMinDays;
   const id = await inTransaction(ctx.db, (tx) => writeConsultation(tx, actor, input, minimum, now));
-  return consultationView(ctx.db, id, true, now);
+  return consultationView(ctx.db, id, { audience: 'staff', now });
 }
 
 /** Opens a consultation on a draft for `days` from `now` (at least `minimum`); answers its id. */
@@ -128,7 +128,7 @@ export async function commentAsOrganisation(
 ): Promise<Consultation> {
   const actor = authorize(ctx, 'consultation:comment');
   await inTransaction(ctx.db, (tx) => writeComment(tx, actor, id, input, now));
-  return consultationView(ctx.db, id, true, now);
+  return consultationView(ctx.db, id, { audience: 'staff', now });
 }
 
 /**
@@ -200,7 +200,7 @@ export async function answerComment(
 ): Promise<Consultation> {
   const actor = authorize(ctx, 'consultation:manage');
   await inTransaction(ctx.db, (tx) => writeAnswer(tx, actor, id, commentId, input, now));
-  return consultationView(ctx.db, id, true, now);
+  return consultationView(ctx.db, id, { audience: 'staff', now });
 }
 
 /**
@@ -301,7 +301,7 @@ export async function listConsultations(
 
 export async function getConsultation(ctx: RequestContext, id: string): Promise<Consultation> {
   authorize(ctx, 'forum:read');
-  return consultationView(ctx.db, id, true, new Date());
+  return consultationView(ctx.db, id, { audience: 'staff' });
 }
 
 export async function publicConsultations(
@@ -314,7 +314,15 @@ export async function publicConsultations(
   const now = new Date();
   const items = [];
   for (const row of rows) {
-    const { commentList: _, targets: __, ...rest } = await consultationView(db, row.id, false, now, false);
+    const {
+      commentList: _,
+      targets: __,
+      ...rest
+    } = await consultationView(db, row.id, {
+      audience: 'public',
+      now,
+      withTargets: false,
+    });
     items.push(rest);
   }
   return { items };
@@ -322,17 +330,25 @@ export async function publicConsultations(
 
 /** A consultation for the public: comments and answers only once concluded, withheld texts never. */
 export async function publicConsultation(db: Database, id: string): Promise<Consultation> {
-  return consultationView(db, id, false, new Date());
+  return consultationView(db, id, { audience: 'public' });
 }
 
-/** A consultation as `staff` or the public see it; `withTargets` false for a list, which does not show them. */
+interface ViewOptions {
+  /** Staff read every comment; the public reads them only once the consultation is concluded, withheld texts never. */
+  audience: 'staff' | 'public';
+  /** The moment the status is worked out for: now unless given. */
+  now?: Date;
+  /** False for a list, which does not show the draft's targets. */
+  withTargets?: boolean;
+}
+
+/** A consultation as its audience sees it. */
 async function consultationView(
   db: Database,
   id: string,
-  staff: boolean,
-  now: Date,
-  withTargets = true,
+  { audience, now = new Date(), withTargets = true }: ViewOptions,
 ): Promise<Consultation> {
+  const staff = audience === 'staff';
   const [row] = await db.select().from(forumConsultations).where(eq(forumConsultations.id, id));
   if (!row) throw notFound('consultation');
   const comments = await db
