@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { inTransaction } from '../platform/audit/head.ts';
 import { type AnyAuditEntryInput, appendAuditBatch } from '../platform/audit/log.ts';
 import type { Database } from '../platform/db/client.ts';
 import { newId } from '../platform/db/columns.ts';
+import { insertJsonRows } from '../platform/db/json-rows.ts';
 import { gatewayHistory, gatewaySubmissions } from './tables.ts';
 
 type SubmissionRow = typeof gatewaySubmissions.$inferInsert & { id: string; receivedAt: Date; updatedAt: Date };
@@ -74,34 +74,25 @@ class SubmissionBatcher {
   }
 }
 
-/**
- * The batch's submissions and history entries, each table's rows sent as one JSON parameter: the query builder
- * spends more on binding a batch's thousands of parameters than the database spends inserting the rows.
- */
+/** The batch's submissions and history entries, each table's rows sent as one JSON parameter. */
 async function writeBatch(db: Database, batch: readonly Pending[]): Promise<void> {
-  const submissions = JSON.stringify(batch.map((item) => submissionRecord(item.row)));
-  const history = JSON.stringify(
-    batch.map((item) => ({
-      id: newId(),
-      submission_id: item.row.id,
-      organisation_id: item.row.organisationId,
-      at: item.row.receivedAt,
-    })),
-  );
   await inTransaction(db, async (tx) => {
-    await tx.execute(sql`insert into ${gatewaySubmissions} (id, reference, receipt_hash, kind, complaint_category,
-        about_named_person, sensitive, disclosure, channel, language, pcode, state_code, transit_point_id,
-        case_reference_enc, body_enc, contact_enc, contact_consent, organisation_id, status, due_at, received_at,
-        updated_at)
-      select * from json_to_recordset(${submissions}::json) as r(id uuid, reference text, receipt_hash text,
-        kind text, complaint_category text, about_named_person boolean, sensitive boolean, disclosure text,
-        channel text, language text, pcode text, state_code text, transit_point_id uuid, case_reference_enc text,
-        body_enc text, contact_enc text, contact_consent boolean, organisation_id uuid, status text,
-        due_at timestamptz, received_at timestamptz, updated_at timestamptz)`);
-    await tx.execute(sql`insert into ${gatewayHistory} (id, submission_id, entry, organisation_id, at)
-      select r.id, r.submission_id, 'received', r.organisation_id, r.at
-      from json_to_recordset(${history}::json) as r(id uuid, submission_id uuid, organisation_id uuid,
-        at timestamptz)`);
+    await insertJsonRows(
+      tx,
+      gatewaySubmissions,
+      batch.map((item) => submissionRecord(item.row)),
+    );
+    await insertJsonRows(
+      tx,
+      gatewayHistory,
+      batch.map((item) => ({
+        id: newId(),
+        submission_id: item.row.id,
+        entry: 'received',
+        organisation_id: item.row.organisationId,
+        at: item.row.receivedAt,
+      })),
+    );
     await appendAuditBatch(
       tx,
       batch.map((item) => item.audit),
