@@ -74,6 +74,9 @@ describe('safe movements', () => {
     await choose(administrator, en('cases.network.point'), /tp-e2e/);
     await shelter.getByRole('button', { name: en('cases.network.add') }).click();
     await administrator.getByText('sh-e2e added.').waitFor();
+    // The network is read again after each addition, and the table of points grows by the shelter: a dropdown
+    // opened before then moved under the pointer and closed. Work on the corridor once the table shows it.
+    await administrator.getByRole('cell', { name: /E2E shelter/ }).waitFor();
     const corridor = administrator.getByRole('region', { name: en('cases.network.addCorridor') });
     await corridor.getByRole('textbox', { name: en('cases.network.code'), exact: true }).fill('co-e2e');
     await corridor.getByRole('textbox', { name: en('cases.network.name'), exact: true }).fill('E2E corridor');
