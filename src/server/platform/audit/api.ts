@@ -9,7 +9,6 @@ const Hash = z
   .regex(/^[0-9a-f]{64}$/)
   .describe('hex SHA-256');
 const Seq = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
-const Time = Timestamp;
 const Limit = z.coerce.number().int().min(1).max(500).default(100);
 const ActorView = z
   .object({ userId: z.uuid(), organisationId: z.uuid() })
@@ -83,8 +82,8 @@ export const auditEntriesQuery = () =>
     organisation: z.uuid().optional(),
     type: z.enum(auditEventTypes()).optional(),
     subject: z.string().min(1).max(220).optional(),
-    from: Time.optional().describe('recorded at or after'),
-    to: Time.optional().describe('recorded before'),
+    from: Timestamp.optional().describe('recorded at or after'),
+    to: Timestamp.optional().describe('recorded before'),
     cursor: Seq.optional().describe('nextCursor of the previous page'),
     limit: Limit,
   });
@@ -142,8 +141,8 @@ export const AccessLogQuery = z.strictObject({
   recordType: z.string().min(1).max(64).optional(),
   recordId: z.string().min(1).max(128).optional(),
   purpose: z.string().min(1).max(64).optional(),
-  from: Time.optional(),
-  to: Time.optional(),
+  from: Timestamp.optional(),
+  to: Timestamp.optional(),
   cursor: z.uuid().optional().describe('nextCursor of the previous page'),
   limit: Limit,
 });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { Day } from '../../dates.ts';
 import { ASSESSMENT_RATINGS, COMMITMENT_INDICATOR_KINDS, COMMITMENT_STATUSES } from '../constants.ts';
-import { Evidence, EvidenceList, IsoDate, Pcode, RecordText, StateCode } from './common.ts';
+import { Evidence, EvidenceList, Pcode, RecordText, StateCode } from './common.ts';
 
 export const CommitmentRequest = z
   .strictObject({
     text: RecordText(2_000),
     ownerOrganisationId: z.uuid(),
-    dueOn: IsoDate,
+    dueOn: Day,
     stateCode: StateCode.optional(),
     pcode: Pcode.optional(),
     meetingId: z.uuid().optional(),

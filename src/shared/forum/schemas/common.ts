@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { Day } from '../../dates.ts';
 import { EVIDENCE_KINDS } from '../constants.ts';
 
 /** A text people write for the record: trimmed, not empty, at most `max` characters. */
 export const RecordText = (max: number) => z.string().trim().min(1).max(max);
 
-export const IsoDate = Day;
 export const StateCode = z.string().regex(/^[A-Z]{2}$/);
 export const Pcode = z.string().regex(/^[A-Z]{2}[0-9]{0,12}$/);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Day } from '../../dates.ts';
 import {
   BODY_KINDS,
   MEETING_CHANNELS,
@@ -7,7 +8,7 @@ import {
   POSITION_VISIBILITIES,
   SEATS,
 } from '../constants.ts';
-import { Evidence, EvidenceList, IsoDate, RecordText, StateCode } from './common.ts';
+import { Evidence, EvidenceList, RecordText, StateCode } from './common.ts';
 
 export const BodyRequest = z.strictObject({
   code: z.string().regex(/^[a-z0-9][a-z0-9-]{1,59}$/),
@@ -35,10 +36,10 @@ export type Body = z.infer<typeof Body>;
 export const MeetingRequest = z.strictObject({
   bodyId: z.uuid(),
   title: RecordText(200),
-  heldOn: IsoDate,
+  heldOn: Day,
   channel: z.enum(MEETING_CHANNELS),
   place: RecordText(200).optional(),
-  positionsDueOn: IsoDate.optional(),
+  positionsDueOn: Day.optional(),
   agenda: z
     .array(z.strictObject({ title: RecordText(300), frameworkVersion: z.number().int().positive().optional() }))
     .min(1)
